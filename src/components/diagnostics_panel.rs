@@ -1,0 +1,40 @@
+//! The problems found in the loaded data, each with its file, line and column.
+
+use crate::app::Loaded;
+use crate::core::diagnostic::summary;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Rc<Loaded>,
+}
+
+#[function_component(DiagnosticsPanel)]
+pub fn diagnostics_panel(props: &Props) -> Html {
+    let diags = &props.data.diagnostics;
+    if diags.is_empty() {
+        return html! {};
+    }
+    let (errors, _, summary) = summary(diags);
+    let class = if errors > 0 {
+        "diagnostics has-errors"
+    } else {
+        "diagnostics"
+    };
+    html! {
+        <details class={class} data-diagnostics={diags.len().to_string()} open={errors > 0}>
+            <summary>{ format!("The data has problems: {summary}") }</summary>
+            <ul>
+                { for diags.iter().map(|d| html! {
+                    <li class={d.severity.as_str()} data-diagnostic={d.code}>
+                        <code class="where">{ format!("data/{}:{}:{}", d.file, d.line, d.column) }</code>
+                        <span class="severity">{ format!("{}[{}]", d.severity.as_str(), d.code) }</span>
+                        <span class="message">{ &d.message }</span>
+                        if let Some(h) = &d.hint { <span class="hint">{ h }</span> }
+                    </li>
+                }) }
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,247 @@
+//! Typed deserialization that reports every problem, each with its path.
+//!
+//! serde stops at the first error. To report all of them, we deserialize, note the
+//! error and its path (serde_path_to_error), remove the offending key and try again,
+//! a bounded number of times. Errors come back with paths relative to the value, for
+//! the caller to place in the file.
+
+use super::suggest;
+use super::yaml_tree::Seg;
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+
+/// One structural problem: where (relative path), which check, what, and a hint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub path: Vec<Seg>,
+    /// When the problem is a key, point at the key rather than its value.
+    pub at_key: bool,
+    pub code: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+const MAX_ATTEMPTS: usize = 64;
+
+/// Deserializes `value` into `T`, collecting every error. The value returned is a best
+/// effort (failed keys removed, missing required ones empty); it is sound only when
+/// there are no errors. `what` names the thing in messages ("initiative", "stage").
+pub fn collect<T: DeserializeOwned>(mut value: Value, what: &str) -> (Option<T>, Vec<FieldError>) {
+    let mut errors: Vec<FieldError> = Vec::new();
+    // Keys we removed (or that were misspellings of a field): a later "missing field"
+    // for them repeats a problem already reported.
+    let mut explained: Vec<(Vec<Seg>, String)> = Vec::new();
+    for _ in 0..MAX_ATTEMPTS {
+        let err = match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+            Ok(t) => return (Some(t), errors),
+            Err(e) => e,
+        };
+        let path = convert_path(err.path());
+        let inner = err.into_inner().to_string();
+        let fe = classify(&path, &inner, what);
+        let removable = match fe.code {
+            "missing-field" => None,
+            _ => Some(path.clone()),
+        };
+        if fe.code == "missing-field" {
+            let field = between_backticks(&inner).unwrap_or_default();
+            if !explained.iter().any(|(p, k)| *p == path && *k == field) {
+                errors.push(fe);
+            }
+            // Put a placeholder in so the next attempt finds the errors after it.
+            if !insert_placeholder(&mut value, &path, &field) {
+                return (None, errors);
+            }
+            explained.push((path, field));
+            continue;
+        }
+        if fe.code == "unknown-key" {
+            if let (Some(Seg::Key(_)), Some(h)) = (path.last(), fe.hint.as_deref()) {
+                if let Some(s) = h
+                    .strip_prefix("did you mean \"")
+                    .and_then(|s| s.strip_suffix("\"?"))
+                {
+                    explained.push((path[..path.len() - 1].to_vec(), s.to_string()));
+                }
+            }
+        }
+        if let Some(Seg::Key(k)) = path.last() {
+            explained.push((path[..path.len() - 1].to_vec(), k.clone()));
+        }
+        errors.push(fe);
+        if !removable.is_some_and(|p| remove_at(&mut value, &p)) {
+            return (None, errors);
+        }
+    }
+    (None, errors)
+}
+
+fn convert_path(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Key(key.clone())),
+            Segment::Enum { variant } => Some(Seg::Key(variant.clone())),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn between_backticks(s: &str) -> Option<String> {
+    let start = s.find('`')? + 1;
+    let end = start + s[start..].find('`')?;
+    Some(s[start..end].to_string())
+}
+
+/// All backtick-quoted words after the first one (serde's "expected one of" list).
+fn expected_list(s: &str) -> Vec<String> {
+    s.split('`')
+        .skip(1)
+        .step_by(2)
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
+    let field = path.iter().rev().find_map(|s| match s {
+        Seg::Key(k) => Some(k.as_str()),
+        Seg::Index(_) => None,
+    });
+    if msg.starts_with("unknown field") {
+        let key = between_backticks(msg).unwrap_or_default();
+        let expected = expected_list(msg);
+        let hint = suggest::did_you_mean(&key, expected.iter().map(String::as_str))
+            .or_else(|| Some(format!("allowed keys: {}", expected.join(", "))));
+        return FieldError {
+            path: path.to_vec(),
+            at_key: true,
+            code: "unknown-key",
+            message: format!("unknown key \"{key}\""),
+            hint,
+        };
+    }
+    if msg.starts_with("missing field") {
+        let key = between_backticks(msg).unwrap_or_default();
+        return FieldError {
+            path: path.to_vec(),
+            at_key: false,
+            code: "missing-field",
+            message: format!("{what} is missing the required key \"{key}\""),
+            hint: Some(format!("add `{key}: ...`")),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        let found = found.split(" at line ").next().unwrap_or(found);
+        let expected = match expected.split(" at line ").next().unwrap_or(expected) {
+            "a sequence" => "a list",
+            "a text value" => "a text value (a single line or a block)",
+            e => e,
+        };
+        let found = found.replace("sequence", "list").replace("map", "mapping");
+        let hint = match expected {
+            "a list" => {
+                Some("write a list, for example `[a, b]` or one `- item` per line".to_string())
+            }
+            _ => None,
+        };
+        return FieldError {
+            path: path.to_vec(),
+            at_key: false,
+            code: "wrong-type",
+            message: format!(
+                "\"{}\" should be {expected}, found {found}",
+                field.unwrap_or(what)
+            ),
+            hint,
+        };
+    }
+    FieldError {
+        path: path.to_vec(),
+        at_key: false,
+        code: "invalid-value",
+        message: msg.to_string(),
+        hint: None,
+    }
+}
+
+fn get_mut<'a>(value: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
+    let mut v = value;
+    for seg in path {
+        v = match (seg, v) {
+            (Seg::Key(k), Value::Mapping(m)) => m.get_mut(k.as_str())?,
+            (Seg::Index(i), Value::Sequence(s)) => s.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(v)
+}
+
+/// Removes the deepest key on `path` (the value that failed); false if nothing to remove.
+fn remove_at(value: &mut Value, path: &[Seg]) -> bool {
+    let Some(pos) = path.iter().rposition(|s| matches!(s, Seg::Key(_))) else {
+        return false;
+    };
+    let Seg::Key(key) = &path[pos] else {
+        return false;
+    };
+    match get_mut(value, &path[..pos]) {
+        Some(Value::Mapping(m)) => m.remove(key.as_str()).is_some(),
+        _ => false,
+    }
+}
+
+fn insert_placeholder(value: &mut Value, path: &[Seg], field: &str) -> bool {
+    match get_mut(value, path) {
+        Some(Value::Mapping(m)) if !m.contains_key(field) => {
+            m.insert(
+                Value::String(field.to_string()),
+                Value::String(String::new()),
+            );
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::raw::RawInitiative;
+
+    #[test]
+    fn every_problem_of_an_initiative_is_reported() {
+        let v: Value = serde_yaml::from_str(
+            "id: a\ntitel: T\nstage: s\nconfidence: high\ndepends-on: [b]\ntags: x\nlinks: [{title: t}]\n",
+        )
+        .unwrap();
+        let (_, errors) = collect::<RawInitiative>(v, "initiative");
+        let codes: Vec<_> = errors.iter().map(|e| (e.code, e.hint.clone())).collect();
+        assert!(
+            codes.contains(&("unknown-key", Some("did you mean \"title\"?".into()))),
+            "{codes:?}"
+        );
+        assert!(
+            codes.contains(&("unknown-key", Some("did you mean \"depends_on\"?".into()))),
+            "{codes:?}"
+        );
+        assert!(codes.iter().any(|c| c.0 == "wrong-type"), "{codes:?}");
+        assert!(
+            codes.iter().any(|c| c.0 == "missing-field"),
+            "link without url: {codes:?}"
+        );
+        // "titel" explains the missing title: not reported twice.
+        assert_eq!(
+            errors
+                .iter()
+                .filter(|e| e.message.contains("\"title\""))
+                .count(),
+            0,
+            "{errors:?}"
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Located diagnostics (errors and warnings about the data) and their renderings:
+//! compiler-style text, JSON, and the GitLab code quality report.
+
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A place in a data file: 1-based line and column, and how many characters the
+/// offending text spans (for the caret line; at least 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+    pub len: u32,
+}
+
+impl Pos {
+    pub const START: Pos = Pos {
+        line: 1,
+        column: 1,
+        len: 1,
+    };
+}
+
+/// One problem found in the data.
+///
+/// **Invariant:** every diagnostic names a file (relative to the data folder) and a
+/// 1-based line and column inside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable, kebab-case identifier of the check (`unknown-dependency`); part of the public contract.
+    pub code: &'static str,
+    pub message: String,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub hint: Option<String>,
+    #[serde(skip)]
+    pub len: u32,
+}
+
+impl Diagnostic {
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        file: &str,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            file: file.to_string(),
+            line: pos.line.max(1),
+            column: pos.column.max(1),
+            hint: None,
+            len: pos.len.max(1),
+        }
+    }
+
+    pub fn error(code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, file, pos, message)
+    }
+
+    pub fn warning(code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, file, pos, message)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// The one-line form `file:line:col: severity[code]: message`.
+    pub fn headline(&self, file_prefix: &str) -> String {
+        format!(
+            "{}{}:{}:{}: {}[{}]: {}",
+            file_prefix,
+            self.file,
+            self.line,
+            self.column,
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )
+    }
+
+    /// Compiler-style rendering: headline, the source line with a caret under the
+    /// offending text, and the hint. `source` is the file's text when available.
+    pub fn render(&self, file_prefix: &str, source: Option<&str>) -> String {
+        let mut out = self.headline(file_prefix);
+        out.push('\n');
+        if let Some(text) = source.and_then(|s| s.lines().nth(self.line as usize - 1)) {
+            let num = self.line.to_string();
+            let pad = " ".repeat(num.len());
+            let text = text.replace('\t', " ");
+            let col = (self.column as usize - 1).min(text.chars().count());
+            let width = (self.len as usize)
+                .min(text.chars().count().saturating_sub(col))
+                .max(1);
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{num} | {text}");
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(col), "^".repeat(width));
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out
+    }
+}
+
+/// Orders diagnostics by file, then position, then code, so output is stable.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.file.as_str(), a.line, a.column, a.code, &a.message).cmp(&(
+            b.file.as_str(),
+            b.line,
+            b.column,
+            b.code,
+            &b.message,
+        ))
+    });
+}
+
+/// Counts of errors and warnings, and the summary line `roadmap check` prints.
+pub fn summary(diags: &[Diagnostic]) -> (usize, usize, String) {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags.len() - errors;
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("1 {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    let line = if diags.is_empty() {
+        "no problems found".to_string()
+    } else {
+        format!(
+            "{} and {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
+    };
+    (errors, warnings, line)
+}
+
+/// The JSON array of `{severity, code, message, file, line, column, hint}`.
+pub fn to_json(diags: &[Diagnostic], file_prefix: &str) -> String {
+    let items: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "severity": d.severity,
+                "code": d.code,
+                "message": d.message,
+                "file": format!("{file_prefix}{}", d.file),
+                "line": d.line,
+                "column": d.column,
+                "hint": d.hint,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).expect("diagnostics serialize")
+}
+
+/// A GitLab code quality report (a JSON array in the Code Climate subset GitLab reads).
+pub fn to_gitlab(diags: &[Diagnostic], file_prefix: &str) -> String {
+    let items: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            let path = format!("{file_prefix}{}", d.file);
+            let description = match &d.hint {
+                Some(h) => format!("{} ({h})", d.message),
+                None => d.message.clone(),
+            };
+            serde_json::json!({
+                "description": description,
+                "check_name": d.code,
+                "fingerprint": fingerprint(&format!("{}|{}|{}|{}", d.code, path, d.line, d.message)),
+                "severity": match d.severity { Severity::Error => "major", Severity::Warning => "minor" },
+                "location": { "path": path, "lines": { "begin": d.line } },
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).expect("report serializes")
+}
+
+/// A stable 128-bit FNV-1a hex digest: GitLab needs a unique, stable fingerprint per finding.
+fn fingerprint(s: &str) -> String {
+    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+    for b in s.bytes() {
+        h ^= b as u128;
+        h = h.wrapping_mul(0x0000000001000000000000000000013B);
+    }
+    format!("{h:032x}")
+}

@@ -1,0 +1,22 @@
+//! The pure core: data model, YAML loading, validation and analysis.
+//!
+//! **Invariant:** nothing under `core` imports `web_sys`, `gloo`, `yew` or does I/O; it
+//! is plain Rust, tested natively.
+
+pub mod cycles;
+pub mod date;
+pub mod deserialize;
+pub mod diagnostic;
+pub mod glob;
+pub mod load;
+pub mod model;
+pub mod raw;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod suggest;
+pub mod yaml_tree;
+
+pub use date::Date;
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{load, DataFiles, FileText};
+pub use model::Roadmap;

@@ -1,0 +1,199 @@
+//! The checked roadmap: ids resolved to indices, dates parsed, the dependency graph built.
+
+use super::date::Date;
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Proposed,
+    Planned,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Horizon {
+    Short,
+    Medium,
+    Long,
+}
+
+/// Where something was written: file (relative to the data folder) and 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Source {
+    pub file: String,
+    pub line: u32,
+}
+
+macro_rules! keyword_enum {
+    ($ty:ident { $($variant:ident = $text:literal),* $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+            pub const NAMES: &'static [&'static str] = &[$($text),*];
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $text),* }
+            }
+            pub fn parse(s: &str) -> Option<$ty> {
+                match s { $($text => Some($ty::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+keyword_enum!(Confidence { High = "high", Medium = "medium", Low = "low" });
+keyword_enum!(Status { Proposed = "proposed", Planned = "planned", InProgress = "in-progress", Done = "done", Cancelled = "cancelled" });
+keyword_enum!(Horizon { Short = "short", Medium = "medium", Long = "long" });
+
+impl Status {
+    /// Done or cancelled: nothing more will happen.
+    pub fn is_finished(self) -> bool {
+        matches!(self, Status::Done | Status::Cancelled)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+    /// Index into `Roadmap::stages`.
+    pub stage: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// Indices into `Roadmap::teams`.
+    pub teams: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TagDef {
+    pub id: String,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub title: String,
+    /// Only http(s) or relative URLs ever get here.
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Initiative {
+    pub id: String,
+    pub title: String,
+    pub stage: usize,
+    pub team: Option<usize>,
+    pub confidence: Confidence,
+    pub status: Status,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// Declared horizon, for undated initiatives.
+    pub horizon: Option<Horizon>,
+    pub tags: Vec<String>,
+    /// Indices into `Roadmap::initiatives` of what this one waits on.
+    pub depends_on: Vec<usize>,
+    pub owner: Option<String>,
+    pub description: Option<String>,
+    pub links: Vec<Link>,
+    pub source: Source,
+}
+
+/// A loaded, checked roadmap.
+///
+/// **Invariant:** `graph` has one node per initiative, node `i` is `initiatives[i]`, an
+/// edge `a -> b` means "b depends on a", and the graph is acyclic.
+#[derive(Clone, Debug, Default)]
+pub struct Roadmap {
+    pub title: String,
+    pub as_of: Option<Date>,
+    pub edit_url: Option<String>,
+    pub stages: Vec<Stage>,
+    pub teams: Vec<Team>,
+    pub tags: Vec<TagDef>,
+    pub initiatives: Vec<Initiative>,
+    pub graph: DiGraph<(), ()>,
+    index: HashMap<String, usize>,
+}
+
+impl Roadmap {
+    /// Builds the roadmap and its graph from resolved parts. `depends_on` must be acyclic.
+    pub(crate) fn assemble(
+        title: String,
+        as_of: Option<Date>,
+        edit_url: Option<String>,
+        stages: Vec<Stage>,
+        teams: Vec<Team>,
+        tags: Vec<TagDef>,
+        initiatives: Vec<Initiative>,
+    ) -> Roadmap {
+        let mut graph = DiGraph::with_capacity(initiatives.len(), initiatives.len() * 2);
+        for _ in &initiatives {
+            graph.add_node(());
+        }
+        for (i, init) in initiatives.iter().enumerate() {
+            for &d in &init.depends_on {
+                graph.add_edge(NodeIndex::new(d), NodeIndex::new(i), ());
+            }
+        }
+        let index = initiatives
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), i))
+            .collect();
+        Roadmap {
+            title,
+            as_of,
+            edit_url,
+            stages,
+            teams,
+            tags,
+            initiatives,
+            graph,
+            index,
+        }
+    }
+
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The dependents of initiative `i` (what waits on it).
+    pub fn dependents(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.graph
+            .neighbors_directed(NodeIndex::new(i), petgraph::Direction::Outgoing)
+            .map(|n| n.index())
+    }
+
+    /// The day horizons count from: `as_of`, or `today` when the data does not say.
+    pub fn reference_date(&self, today: Date) -> Date {
+        self.as_of.unwrap_or(today)
+    }
+
+    /// The horizon an initiative falls in relative to `reference`: by its end, else its
+    /// start, else its declared horizon; `None` means unscheduled.
+    pub fn horizon_of(&self, init: &Initiative, reference: Date) -> Option<Horizon> {
+        match init.end.or(init.start) {
+            Some(d) if d <= reference.add_years(1) => Some(Horizon::Short),
+            Some(d) if d <= reference.add_years(2) => Some(Horizon::Medium),
+            Some(_) => Some(Horizon::Long),
+            None => init.horizon,
+        }
+    }
+
+    pub fn team_name(&self, init: &Initiative) -> Option<&str> {
+        init.team.map(|t| self.teams[t].name.as_str())
+    }
+}

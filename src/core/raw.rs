@@ -1,0 +1,210 @@
+//! The raw data files, as close to the YAML as serde can make them.
+//!
+//! Scalars stay strings here (dates, enums, ids): turning them into checked values,
+//! with located messages, is `resolve`'s job. These types also generate the JSON
+//! Schema that `roadmap schema` prints.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// `data/roadmap.yaml`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawRoadmap {
+    #[serde(default, deserialize_with = "scalar")]
+    pub title: String,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub as_of: Option<String>,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub edit_url: Option<String>,
+    #[serde(default)]
+    pub stages: Vec<RawStage>,
+    #[serde(default)]
+    pub tags: Vec<RawTag>,
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Kept as YAML values: each initiative is checked on its own, so one bad
+    /// initiative does not hide the others.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<serde_json::Value>"))]
+    pub initiatives: Vec<serde_yaml::Value>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawStage {
+    #[serde(deserialize_with = "scalar")]
+    pub id: String,
+    #[serde(deserialize_with = "scalar")]
+    pub name: String,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub teams: Vec<RawTeam>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawTeam {
+    #[serde(deserialize_with = "scalar")]
+    pub id: String,
+    #[serde(deserialize_with = "scalar")]
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawTag {
+    #[serde(deserialize_with = "scalar")]
+    pub id: String,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub description: Option<String>,
+}
+
+/// An initiative file (`include`d from roadmap.yaml).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawInitiativeFile {
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<serde_json::Value>")
+    )]
+    pub defaults: Option<serde_yaml::Mapping>,
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<serde_json::Value>"))]
+    pub initiatives: Vec<serde_yaml::Value>,
+}
+
+/// One initiative, after the file's `defaults` were applied.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawInitiative {
+    #[serde(deserialize_with = "scalar")]
+    pub id: String,
+    #[serde(deserialize_with = "scalar")]
+    pub title: String,
+    #[serde(deserialize_with = "scalar")]
+    pub stage: String,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub team: Option<String>,
+    #[serde(deserialize_with = "scalar")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["high", "medium", "low"])))]
+    pub confidence: String,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["proposed", "planned", "in-progress", "done", "cancelled"])))]
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub start: Option<String>,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub end: Option<String>,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["short", "medium", "long"])))]
+    pub horizon: Option<String>,
+    #[serde(default, deserialize_with = "scalars")]
+    pub tags: Vec<String>,
+    #[serde(default, deserialize_with = "scalars")]
+    pub depends_on: Vec<String>,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub owner: Option<String>,
+    #[serde(default, deserialize_with = "opt_scalar")]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub links: Vec<RawLink>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    #[serde(deserialize_with = "scalar")]
+    pub title: String,
+    #[serde(deserialize_with = "scalar")]
+    pub url: String,
+}
+
+/// The keys each kind of mapping accepts, for "unknown key" checks with suggestions.
+pub const ROADMAP_KEYS: &[&str] = &[
+    "title",
+    "as_of",
+    "edit_url",
+    "stages",
+    "tags",
+    "include",
+    "initiatives",
+];
+pub const STAGE_KEYS: &[&str] = &["id", "name", "description", "teams"];
+pub const TEAM_KEYS: &[&str] = &["id", "name"];
+pub const TAG_KEYS: &[&str] = &["id", "description"];
+pub const FILE_KEYS: &[&str] = &["defaults", "initiatives"];
+pub const INITIATIVE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "stage",
+    "team",
+    "confidence",
+    "status",
+    "start",
+    "end",
+    "horizon",
+    "tags",
+    "depends_on",
+    "owner",
+    "description",
+    "links",
+];
+pub const LINK_KEYS: &[&str] = &["title", "url"];
+
+/// Accepts any YAML scalar as text: `id: 2026` or `title: yes` mean the characters written.
+struct ScalarVisitor;
+
+impl serde::de::Visitor<'_> for ScalarVisitor {
+    type Value = String;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a text value")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_string<E>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+}
+
+fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_any(ScalarVisitor)
+}
+
+fn opt_scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    // `key:` with nothing after it is YAML null: the same as leaving the key out.
+    #[derive(Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "scalar")] String);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+}
+
+fn scalars<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "scalar")] String);
+    Ok(Option::<Vec<Wrap>>::deserialize(d)?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|w| w.0)
+        .collect())
+}

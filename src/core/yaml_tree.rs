@@ -1,0 +1,341 @@
+//! A positioned view of a YAML file: every node with its line and column.
+//!
+//! serde gives us typed values but forgets where they came from; this module parses
+//! the same text once more at the event level (saphyr-parser) so any value can be
+//! found again by its path (`initiatives[3].depends_on[1]`) and reported at its exact
+//! line and column. It also guards against alias bombs by computing the expanded size
+//! of every anchor without expanding anything.
+
+use super::diagnostic::Pos;
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use std::collections::HashMap;
+
+/// Largest node count a file may expand to through aliases (real roadmaps use a few thousand).
+pub const MAX_EXPANDED_NODES: u64 = 1_000_000;
+/// Deepest nesting accepted (serde's own recursion limit is 128).
+pub const MAX_DEPTH: usize = 100;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Scalar { text: String, plain: bool },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+    Alias,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub pos: Pos,
+    pub kind: Kind,
+}
+
+/// One step of a path into a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// Why a file could not be indexed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TreeError {
+    Syntax { pos: Pos, message: String },
+    AliasBomb { pos: Pos, expanded: u64 },
+    TooDeep { pos: Pos },
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> &[(Node, Node)] {
+        match &self.kind {
+            Kind::Map(m) => m,
+            _ => &[],
+        }
+    }
+
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            Kind::Seq(s) => s,
+            _ => &[],
+        }
+    }
+
+    /// The key node and value node of `key` in a mapping.
+    pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        self.entries()
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(k, v)| (k, v))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The node at `path`, or the deepest node on the way there.
+    pub fn locate(&self, path: &[Seg]) -> &Node {
+        let mut node = self;
+        for seg in path {
+            let next = match seg {
+                Seg::Key(k) => node.get(k),
+                Seg::Index(i) => node.items().get(*i),
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node
+    }
+
+    /// The position of the key `key` in this mapping (for "unknown key" and friends).
+    pub fn key_pos(&self, key: &str) -> Option<Pos> {
+        self.entry(key).map(|(k, _)| k.pos)
+    }
+}
+
+fn pos_of(span: &Span, source: &str) -> Pos {
+    let start = span.start;
+    // saphyr counts lines from 1 and columns from 0, in characters.
+    let len = if span.end.line() == start.line() {
+        span.end.col().saturating_sub(start.col())
+    } else {
+        source
+            .lines()
+            .nth(start.line().saturating_sub(1))
+            .map_or(1, |l| l.chars().count().saturating_sub(start.col()))
+    };
+    Pos {
+        line: start.line() as u32,
+        column: start.col() as u32 + 1,
+        len: len.max(1) as u32,
+    }
+}
+
+enum Frame {
+    Seq {
+        pos: Pos,
+        items: Vec<Node>,
+        anchor: usize,
+        size: u64,
+    },
+    Map {
+        pos: Pos,
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        anchor: usize,
+        size: u64,
+    },
+}
+
+/// Parses `source` into a positioned tree (the first document; an empty file is an empty mapping).
+///
+/// Complexity: O(n) in the file's length; aliases are sized through a table, never expanded.
+pub fn parse(source: &str) -> Result<Node, TreeError> {
+    let mut parser = Parser::new_from_str(source);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchor_sizes: HashMap<usize, u64> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut total: u64 = 0;
+    loop {
+        let (event, span) = match parser.next_event() {
+            None => break,
+            Some(Ok(e)) => e,
+            Some(Err(e)) => {
+                let m = e.marker();
+                return Err(TreeError::Syntax {
+                    pos: Pos {
+                        line: m.line() as u32,
+                        column: m.col() as u32 + 1,
+                        len: 1,
+                    },
+                    message: e.info().to_string(),
+                });
+            }
+        };
+        let pos = pos_of(&span, source);
+        // A finished node and its expanded size, to attach to the parent frame.
+        let finished: Option<(Node, u64)> = match event {
+            Event::StreamEnd => break,
+            Event::DocumentEnd if root.is_some() => break,
+            Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {
+                None
+            }
+            Event::Scalar(text, style, anchor, _) => {
+                if anchor > 0 {
+                    anchor_sizes.insert(anchor, 1);
+                }
+                let plain = style == ScalarStyle::Plain;
+                Some((
+                    Node {
+                        pos,
+                        kind: Kind::Scalar {
+                            text: text.into_owned(),
+                            plain,
+                        },
+                    },
+                    1,
+                ))
+            }
+            Event::Alias(id) => Some((
+                Node {
+                    pos,
+                    kind: Kind::Alias,
+                },
+                anchor_sizes.get(&id).copied().unwrap_or(1),
+            )),
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(TreeError::TooDeep { pos });
+                }
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        pos,
+                        items: Vec::new(),
+                        anchor,
+                        size: 1,
+                    }
+                } else {
+                    Frame::Map {
+                        pos,
+                        entries: Vec::new(),
+                        key: None,
+                        anchor,
+                        size: 1,
+                    }
+                });
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Frame::Seq {
+                    pos,
+                    items,
+                    anchor,
+                    size,
+                }) => {
+                    if anchor > 0 {
+                        anchor_sizes.insert(anchor, size);
+                    }
+                    Some((
+                        Node {
+                            pos,
+                            kind: Kind::Seq(items),
+                        },
+                        size,
+                    ))
+                }
+                Some(Frame::Map {
+                    pos,
+                    entries,
+                    anchor,
+                    size,
+                    ..
+                }) => {
+                    if anchor > 0 {
+                        anchor_sizes.insert(anchor, size);
+                    }
+                    Some((
+                        Node {
+                            pos,
+                            kind: Kind::Map(entries),
+                        },
+                        size,
+                    ))
+                }
+                None => None,
+            },
+        };
+        let Some((node, size)) = finished else {
+            continue;
+        };
+        total = total.saturating_add(size);
+        if total > MAX_EXPANDED_NODES || size > MAX_EXPANDED_NODES {
+            return Err(TreeError::AliasBomb {
+                pos: node.pos,
+                expanded: total.max(size),
+            });
+        }
+        match stack.last_mut() {
+            Some(Frame::Seq { items, size: s, .. }) => {
+                *s = s.saturating_add(size);
+                items.push(node);
+            }
+            Some(Frame::Map {
+                entries,
+                key,
+                size: s,
+                ..
+            }) => {
+                *s = s.saturating_add(size);
+                match key.take() {
+                    None => *key = Some(node),
+                    Some(k) => entries.push((k, node)),
+                }
+            }
+            None => root = Some(node),
+        }
+    }
+    Ok(root.unwrap_or(Node {
+        pos: Pos::START,
+        kind: Kind::Map(Vec::new()),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_found_by_path() {
+        let src = "title: x\ninitiatives:\n  - id: a\n    depends_on: [b, cells-topolgy]\n";
+        let tree = parse(src).unwrap();
+        let path = [
+            Seg::Key("initiatives".into()),
+            Seg::Index(0),
+            Seg::Key("depends_on".into()),
+            Seg::Index(1),
+        ];
+        let node = tree.locate(&path);
+        assert_eq!(node.as_str(), Some("cells-topolgy"));
+        assert_eq!(
+            node.pos,
+            Pos {
+                line: 4,
+                column: 20,
+                len: 13
+            }
+        );
+        assert_eq!(
+            tree.locate(&[Seg::Key("initiatives".into()), Seg::Index(0)])
+                .key_pos("id")
+                .unwrap()
+                .line,
+            3
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        match parse("a: [1, 2\nb: x") {
+            Err(TreeError::Syntax { pos, .. }) => assert_eq!(pos.line, 2),
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_without_expanding() {
+        let mut src = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            src.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        // 10^12 nodes if expanded: finishing at all shows nothing was expanded.
+        assert!(matches!(parse(&src), Err(TreeError::AliasBomb { .. })));
+    }
+}

@@ -1,0 +1,51 @@
+//! Fetching the bundled data folder over HTTP (browser only).
+//!
+//! A static host cannot list folders, so the build writes `data/files.txt` (one path
+//! per line) and we fetch the files it names. URLs are relative to the page, so the
+//! site works under any sub-path.
+
+use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
+use crate::core::Date;
+use gloo::net::http::Request;
+
+const MANIFEST: &str = "data/files.txt";
+
+/// Fetches every data file. Only a missing manifest is fatal: a file that fails is
+/// recorded as unreadable, and the loader reports it.
+pub async fn data_files() -> Result<DataFiles, String> {
+    let manifest = get_text(MANIFEST)
+        .await
+        .map_err(|e| format!("{MANIFEST}: {e}"))?;
+    let paths: Vec<String> = manifest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    let fetches = paths.iter().map(|p| async move {
+        let text = match get_text(&format!("data/{p}")).await {
+            Ok(t) if t.len() as u64 > MAX_FILE_BYTES => FileText::TooLarge(t.len() as u64),
+            Ok(t) => FileText::Text(t),
+            Err(e) => FileText::Unreadable(e),
+        };
+        (p.clone(), text)
+    });
+    let mut files = DataFiles::default();
+    for (p, t) in futures::future::join_all(fetches).await {
+        files.insert(p, t);
+    }
+    Ok(files)
+}
+
+async fn get_text(url: &str) -> Result<String, String> {
+    let resp = Request::get(url).send().await.map_err(|e| e.to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
+    }
+    resp.text().await.map_err(|e| e.to_string())
+}
+
+/// Today's date (UTC) from the browser's clock.
+pub fn today() -> Date {
+    Date((js_sys::Date::now() / 86_400_000.0).floor() as i32)
+}
