@@ -4,6 +4,6 @@ mod diagnostics_panel;
 mod error_panel;
 mod initiative_list;
 
-pub use diagnostics_panel::DiagnosticsPanel;
+pub use diagnostics_panel::{DiagnosticsPanel, Props as DiagnosticsPanelProps};
 pub use error_panel::ErrorPanel;
 pub use initiative_list::InitiativeList;

@@ -45,6 +45,7 @@ pub fn collect<T: DeserializeOwned>(mut value: Value, what: &str) -> (Option<T>,
         };
         if fe.code == "missing-field" {
             let field = between_backticks(&inner).unwrap_or_default();
+            let path = path.clone();
             if !explained.iter().any(|(p, k)| *p == path && *k == field) {
                 errors.push(fe);
             }
@@ -124,11 +125,21 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
     }
     if msg.starts_with("missing field") {
         let key = between_backticks(msg).unwrap_or_default();
+        // Name the thing by the list it sits in: stages[2] is a stage.
+        let noun = match path {
+            [.., Seg::Key(list), Seg::Index(_)] => {
+                list.strip_suffix('s').unwrap_or(list).to_string()
+            }
+            _ => what.to_string(),
+        };
+        // The path names the missing key (located at its mapping, since it is absent).
+        let mut path = path.to_vec();
+        path.push(Seg::Key(key.clone()));
         return FieldError {
-            path: path.to_vec(),
+            path,
             at_key: false,
             code: "missing-field",
-            message: format!("{what} is missing the required key \"{key}\""),
+            message: format!("{noun} is missing the required key \"{key}\""),
             hint: Some(format!("add `{key}: ...`")),
         };
     }

@@ -245,7 +245,9 @@ impl Loader {
                         "yaml-alias-bomb",
                         path,
                         pos,
-                        format!("YAML aliases here expand to more than {expanded} nodes"),
+                        format!(
+                            "YAML aliases here expand to over {expanded} nodes (an alias bomb)"
+                        ),
                     )
                     .with_hint("write the values out instead of nesting aliases"),
                 );
@@ -261,6 +263,24 @@ impl Loader {
                 return None;
             }
         };
+        let duplicates = yaml_tree::duplicate_keys(&tree);
+        if !duplicates.is_empty() {
+            for (name, pos, first) in duplicates {
+                self.push(
+                    Diagnostic::error(
+                        "duplicate-key",
+                        path,
+                        pos,
+                        format!(
+                            "key \"{name}\" appears twice in the same mapping (first at line {})",
+                            first.line
+                        ),
+                    )
+                    .with_hint("remove one of them: YAML keeps only one value per key"),
+                );
+            }
+            return None;
+        }
         match serde_yaml::from_str::<Value>(text) {
             Ok(value) => Some(Parsed { tree, value }),
             Err(e) => {

@@ -10,7 +10,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let limit = (w.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (levenshtein(&w, &norm(c)), c))
+        .map(|c| (distance(&w, &norm(c)), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
@@ -24,19 +24,29 @@ pub fn did_you_mean<'a>(
     closest(word, candidates).map(|c| format!("did you mean \"{c}\"?"))
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
+/// Edit distance counting an adjacent transposition as one edit ("titel" -> "title"),
+/// the optimal-string-alignment variant of Damerau-Levenshtein.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -55,5 +65,7 @@ mod tests {
         );
         assert_eq!(closest("medum", ["high", "medium", "low"]), Some("medium"));
         assert_eq!(closest("zzz", ["high", "medium", "low"]), None);
+        assert_eq!(closest("titel", ["id", "title", "stage"]), Some("title"));
+        assert_eq!(closest("hgih", ["high", "medium", "low"]), Some("high"));
     }
 }

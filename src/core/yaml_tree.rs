@@ -287,6 +287,34 @@ pub fn parse(source: &str) -> Result<Node, TreeError> {
     }))
 }
 
+/// Keys written twice in one mapping, anywhere in the tree: (key, where again, where first).
+pub fn duplicate_keys(root: &Node) -> Vec<(String, Pos, Pos)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match &n.kind {
+            Kind::Map(entries) => {
+                let mut seen: HashMap<&str, Pos> = HashMap::new();
+                for (k, v) in entries {
+                    if let Some(name) = k.as_str() {
+                        match seen.get(name) {
+                            Some(first) => out.push((name.to_string(), k.pos, *first)),
+                            None => {
+                                seen.insert(name, k.pos);
+                            }
+                        }
+                    }
+                    stack.push(v);
+                }
+            }
+            Kind::Seq(items) => stack.extend(items.iter()),
+            _ => {}
+        }
+    }
+    out.sort_by_key(|d| d.1);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,7 +335,7 @@ mod tests {
             node.pos,
             Pos {
                 line: 4,
-                column: 20,
+                column: 21,
                 len: 13
             }
         );

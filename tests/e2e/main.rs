@@ -1,0 +1,5 @@
+//! End-to-end tests: the release site in real headless Chromium.
+//! Run by the README's test command (`cargo test --features e2e --test e2e`).
+
+mod first_screen;
+mod harness;

@@ -1,0 +1,155 @@
+//! Data-driven loader tests: each fixture under `tests/fixtures/` (a one-file roadmap
+//! `NAME.yaml`, or a data folder `NAME/`) sits next to `NAME.expected`, the diagnostics
+//! it must produce and the initiatives that still load. `UPDATE_EXPECT=1` rewrites them.
+
+use roadmap_viewer::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
+use roadmap_viewer::core::{load, Date};
+use std::path::{Path, PathBuf};
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The loader's result, rendered for comparison.
+fn render(files: &DataFiles) -> String {
+    let (roadmap, diags) = load(files, Date::from_ymd(2026, 11, 1).unwrap());
+    let mut out = String::new();
+    for d in &diags {
+        out.push_str(&d.headline(""));
+        out.push('\n');
+        if let Some(h) = &d.hint {
+            out.push_str(&format!("    hint: {h}\n"));
+        }
+    }
+    let ids: Vec<&str> = roadmap.initiatives.iter().map(|i| i.id.as_str()).collect();
+    out.push_str(&format!("loaded: [{}]\n", ids.join(", ")));
+    out
+}
+
+/// Compares `actual` with the expected file, printing a line diff on mismatch.
+fn check(expected_file: &Path, actual: &str) -> Result<(), String> {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(expected_file, actual).unwrap();
+        return Ok(());
+    }
+    let expected = std::fs::read_to_string(expected_file).unwrap_or_default();
+    if expected == actual {
+        return Ok(());
+    }
+    let mut diff = format!("--- {}\n+++ actual\n", expected_file.display());
+    let (e, a): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
+    for line in &e {
+        if !a.contains(line) {
+            diff.push_str(&format!("-{line}\n"));
+        }
+    }
+    for line in &a {
+        if !e.contains(line) {
+            diff.push_str(&format!("+{line}\n"));
+        }
+    }
+    Err(diff)
+}
+
+#[test]
+fn fixtures() {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for path in entries {
+        let (files, expected) = if path.is_dir() {
+            (
+                roadmap_viewer::data_dir::read(&path).unwrap(),
+                path.with_extension("expected"),
+            )
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            let mut files = DataFiles::default();
+            files.insert(
+                "roadmap.yaml",
+                FileText::Text(std::fs::read_to_string(&path).unwrap()),
+            );
+            (files, path.with_extension("expected"))
+        } else {
+            continue;
+        };
+        count += 1;
+        if let Err(diff) = check(&expected, &render(&files)) {
+            failures.push(diff);
+        }
+    }
+    assert!(count >= 30, "only {count} fixtures");
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_file_over_ten_megabytes_is_refused_unread() {
+    let mut files = DataFiles::default();
+    files.insert(
+        "roadmap.yaml",
+        FileText::Text("title: T\ninclude: [big.yaml]\n".into()),
+    );
+    files.insert("big.yaml", FileText::TooLarge(MAX_FILE_BYTES + 1));
+    let out = render(&files);
+    assert!(
+        out.starts_with(
+            "big.yaml:1:1: error[file-too-large]: file is 10.0 MB, over the 10 MB limit"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_check_has_a_fixture() {
+    let mut all = String::new();
+    for e in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "expected") {
+            all.push_str(&std::fs::read_to_string(p).unwrap());
+        }
+    }
+    for code in [
+        "yaml-syntax",
+        "wrong-type",
+        "missing-field",
+        "unknown-key",
+        "duplicate-id",
+        "unknown-stage",
+        "unknown-team",
+        "team-not-in-stage",
+        "unknown-dependency",
+        "self-dependency",
+        "dependency-cycle",
+        "invalid-date",
+        "end-before-start",
+        "include-no-match",
+        "yaml-alias-bomb",
+        "invalid-value",
+        "invalid-id",
+        "duplicate-key",
+        "schedule-conflict",
+        "confidence-inversion",
+        "done-depends-on-unfinished",
+        "undeclared-tag",
+        "unreached-file",
+        "unsafe-link",
+        "beyond-horizon",
+        "horizon-ignored",
+        "duplicate-dependency",
+        "missing-roadmap",
+        "yaml-too-deep",
+    ] {
+        assert!(
+            all.contains(&format!("[{code}]")),
+            "no fixture produces {code}"
+        );
+    }
+}

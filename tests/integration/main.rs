@@ -1,0 +1,6 @@
+//! Native integration tests: one binary, one module per area.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod check_cli;
+mod fixtures;
+mod tidy;
