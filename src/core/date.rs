@@ -103,7 +103,7 @@ impl Date {
         let first = Date(days_from_civil(y, first_month, 1));
         Ok(match edge {
             Edge::First => first,
-            Edge::Last => Date(first.add_months(months as i32).0 - 1),
+            Edge::Last => Date(first.add_months(months).0 - 1),
         })
     }
 
