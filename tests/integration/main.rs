@@ -4,3 +4,4 @@
 mod check_cli;
 mod fixtures;
 mod tidy;
+mod typos;
