@@ -367,6 +367,21 @@ impl Loader {
                 }
             });
         let reference = as_of.unwrap_or(today);
+        let edit_url = raw.edit_url.clone().filter(|u| {
+            let ok = is_safe_url(u);
+            if !ok {
+                self.push(
+                    Diagnostic::warning(
+                        "unsafe-link",
+                        file,
+                        tree.locate(&[key("edit_url")]).pos,
+                        "edit_url is not http(s), so edit links are not shown",
+                    )
+                    .with_hint("use an https:// address with {path} where the file path goes"),
+                );
+            }
+            ok
+        });
 
         // Stages and teams.
         let mut stages: Vec<Stage> = Vec::new();
@@ -528,7 +543,7 @@ impl Loader {
         Roadmap::assemble(
             raw.title.clone(),
             as_of,
-            raw.edit_url.clone(),
+            edit_url,
             stages,
             teams,
             tags,

@@ -11,6 +11,7 @@ pub mod glob;
 pub mod load;
 pub mod model;
 pub mod raw;
+pub mod reach;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod suggest;

@@ -92,6 +92,13 @@ fn schema_describes_both_file_kinds() {
 #[test]
 fn committed_schema_is_current() {
     let (_, out) = roadmap(&["schema"]);
-    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/roadmap.schema.json")).unwrap();
-    assert_eq!(committed.trim(), out.trim(), "run `cargo run --bin roadmap -- schema > docs/roadmap.schema.json`");
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/roadmap.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        committed.trim(),
+        out.trim(),
+        "run `cargo run --bin roadmap -- schema > docs/roadmap.schema.json`"
+    );
 }

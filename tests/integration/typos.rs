@@ -10,14 +10,22 @@ fn bundled() -> DataFiles {
 }
 
 /// Loads `files` with `path`'s line `line` (0-based) replaced, and returns the diagnostics' places and codes.
-fn places_after(files: &DataFiles, path: &str, line: usize, replacement: &str) -> Vec<(String, u32, u32, &'static str)> {
+fn places_after(
+    files: &DataFiles,
+    path: &str,
+    line: usize,
+    replacement: &str,
+) -> Vec<(String, u32, u32, &'static str)> {
     let mut files = files.clone();
     let text = files.text(path).unwrap().to_string();
     let mut lines: Vec<&str> = text.lines().collect();
     lines[line] = replacement;
     files.insert(path, FileText::Text(lines.join("\n") + "\n"));
     let (_, diags) = load(&files, Date::from_ymd(2026, 11, 1).unwrap());
-    diags.into_iter().map(|d| (d.file, d.line, d.column, d.code)).collect()
+    diags
+        .into_iter()
+        .map(|d| (d.file, d.line, d.column, d.code))
+        .collect()
 }
 
 #[test]
@@ -36,8 +44,17 @@ fn a_misspelt_key_or_dependency_is_reported_where_it_is() {
                 let typo: String = chars.into_iter().collect();
                 let replaced = format!("{indent}{typo}{}", &rest[key.len()..]);
                 let places = places_after(&files, path, n, &replaced);
-                let want = (path.clone(), n as u32 + 1, indent.len() as u32 + 1, "unknown-key");
-                assert!(places.contains(&want), "{path}:{} `{typo}`: {places:?}", n + 1);
+                let want = (
+                    path.clone(),
+                    n as u32 + 1,
+                    indent.len() as u32 + 1,
+                    "unknown-key",
+                );
+                assert!(
+                    places.contains(&want),
+                    "{path}:{} `{typo}`: {places:?}",
+                    n + 1
+                );
                 checked += 1;
             }
             // Each dependency id: append an "x".
@@ -48,10 +65,18 @@ fn a_misspelt_key_or_dependency_is_reported_where_it_is() {
                     let bad = format!("{id}x");
                     typoed[i] = &bad;
                     let replaced = format!("{indent}depends_on: [{}]", typoed.join(", "));
-                    let col = replaced.find(&format!("{bad}]")).or_else(|| replaced.find(&format!("{bad},"))).unwrap() + 1;
+                    let col = replaced
+                        .find(&format!("{bad}]"))
+                        .or_else(|| replaced.find(&format!("{bad},")))
+                        .unwrap()
+                        + 1;
                     let places = places_after(&files, path, n, &replaced);
                     let want = (path.clone(), n as u32 + 1, col as u32, "unknown-dependency");
-                    assert!(places.contains(&want), "{path}:{} `{bad}`: {places:?}", n + 1);
+                    assert!(
+                        places.contains(&want),
+                        "{path}:{} `{bad}`: {places:?}",
+                        n + 1
+                    );
                     checked += 1;
                 }
             }

@@ -1,0 +1,116 @@
+//! Reachability in the dependency graph: everything upstream (what an initiative
+//! waits on, transitively) and downstream (what waits on it).
+//!
+//! Arguments: the roadmap and an initiative index. Returns: indices in breadth-first
+//! order (nearest first), the initiative itself excluded.
+//! Complexity: O(V + E) per query (breadth-first search over petgraph neighbours).
+
+use super::model::Roadmap;
+use petgraph::graph::NodeIndex;
+use petgraph::Direction;
+use std::collections::VecDeque;
+
+/// Everything `i` depends on, directly or transitively.
+pub fn upstream(roadmap: &Roadmap, i: usize) -> Vec<usize> {
+    bfs(roadmap, i, Direction::Incoming)
+}
+
+/// Everything that depends on `i`, directly or transitively.
+pub fn downstream(roadmap: &Roadmap, i: usize) -> Vec<usize> {
+    bfs(roadmap, i, Direction::Outgoing)
+}
+
+fn bfs(roadmap: &Roadmap, start: usize, dir: Direction) -> Vec<usize> {
+    let mut seen = vec![false; roadmap.initiatives.len()];
+    seen[start] = true;
+    let mut queue = VecDeque::from([start]);
+    let mut out = Vec::new();
+    while let Some(n) = queue.pop_front() {
+        for m in roadmap.graph.neighbors_directed(NodeIndex::new(n), dir) {
+            let m = m.index();
+            if !seen[m] {
+                seen[m] = true;
+                out.push(m);
+                queue.push_back(m);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::load::{DataFiles, FileText};
+    use crate::core::{load, Date};
+
+    /// A random acyclic roadmap (dependencies only on lower indices), as YAML.
+    fn random_roadmap(n: usize, seed: &mut u64) -> (Roadmap, Vec<Vec<usize>>) {
+        let mut rnd = |k: u64| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed % k
+        };
+        let mut yaml = String::from("title: R\nstages: [{id: s, name: S}]\ninitiatives:\n");
+        let mut deps = vec![Vec::new(); n];
+        for (i, d) in deps.iter_mut().enumerate() {
+            for _ in 0..rnd(4) {
+                if i > 0 {
+                    let j = rnd(i as u64) as usize;
+                    if !d.contains(&j) {
+                        d.push(j);
+                    }
+                }
+            }
+            let list: Vec<String> = d.iter().map(|j| format!("n{j}")).collect();
+            yaml.push_str(&format!(
+                "  - {{id: n{i}, title: N, stage: s, confidence: low, depends_on: [{}]}}\n",
+                list.join(", ")
+            ));
+        }
+        let mut files = DataFiles::default();
+        files.insert("roadmap.yaml", FileText::Text(yaml));
+        let (roadmap, diags) = load(&files, Date(0));
+        assert!(diags.is_empty(), "{diags:?}");
+        (roadmap, deps)
+    }
+
+    /// Property: BFS closures equal a brute-force transitive closure (Warshall).
+    #[test]
+    fn closures_match_brute_force() {
+        let mut seed = 0x2545F4914F6CDD1D;
+        for round in 0..60 {
+            let n = 1 + round % 25;
+            let (roadmap, deps) = random_roadmap(n, &mut seed);
+            let mut reach = vec![vec![false; n]; n]; // reach[a][b]: a depends on b, transitively
+            for (a, d) in deps.iter().enumerate() {
+                for &b in d {
+                    reach[a][b] = true;
+                }
+            }
+            for k in 0..n {
+                for a in 0..n {
+                    for b in 0..n {
+                        if reach[a][k] && reach[k][b] {
+                            reach[a][b] = true;
+                        }
+                    }
+                }
+            }
+            for i in 0..n {
+                let idx = |name: usize| roadmap.find(&format!("n{name}")).unwrap();
+                let mut up: Vec<usize> = upstream(&roadmap, idx(i));
+                let mut want_up: Vec<usize> = (0..n).filter(|&b| reach[i][b]).map(idx).collect();
+                up.sort();
+                want_up.sort();
+                assert_eq!(up, want_up);
+                let mut down: Vec<usize> = downstream(&roadmap, idx(i));
+                let mut want_down: Vec<usize> = (0..n).filter(|&a| reach[a][i]).map(idx).collect();
+                down.sort();
+                want_down.sort();
+                assert_eq!(down, want_down);
+            }
+        }
+    }
+}
