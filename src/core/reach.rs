@@ -98,10 +98,10 @@ mod tests {
                     }
                 }
             }
-            for i in 0..n {
+            for (i, row) in reach.iter().enumerate() {
                 let idx = |name: usize| roadmap.find(&format!("n{name}")).unwrap();
                 let mut up: Vec<usize> = upstream(&roadmap, idx(i));
-                let mut want_up: Vec<usize> = (0..n).filter(|&b| reach[i][b]).map(idx).collect();
+                let mut want_up: Vec<usize> = (0..n).filter(|&b| row[b]).map(idx).collect();
                 up.sort();
                 want_up.sort();
                 assert_eq!(up, want_up);
