@@ -1110,21 +1110,25 @@ impl Loader {
         let file = &init.source.file;
         for &(dj, pos) in deps {
             let dep = &all[dj];
-            if let (Some(begins), Some(dep_end)) = (init.start.or(init.end), dep.end) {
-                if begins <= dep_end
-                    && !init.status.is_finished()
-                    && dep.status != Status::Cancelled
-                {
-                    self.push(
-                        Diagnostic::warning(
-                            "schedule-conflict",
-                            file,
-                            pos,
-                            format!("\"{}\" starts {begins}, before its dependency \"{}\" ends {dep_end}", init.id, dep.id),
-                        )
-                        .with_hint("move the start after the dependency's end, or the dependency earlier"),
-                    );
-                }
+            if Roadmap::schedule_conflict(dep, init) {
+                let (begins, dep_end) = (
+                    init.start.or(init.end).expect("dated"),
+                    dep.end.expect("dated"),
+                );
+                self.push(
+                    Diagnostic::warning(
+                        "schedule-conflict",
+                        file,
+                        pos,
+                        format!(
+                            "\"{}\" starts {begins}, before its dependency \"{}\" ends {dep_end}",
+                            init.id, dep.id
+                        ),
+                    )
+                    .with_hint(
+                        "move the start after the dependency's end, or the dependency earlier",
+                    ),
+                );
             }
             if init.confidence == Confidence::High && dep.confidence == Confidence::Low {
                 self.push(

@@ -7,6 +7,7 @@ pub mod cycles;
 pub mod date;
 pub mod deserialize;
 pub mod diagnostic;
+pub mod filter;
 pub mod glob;
 pub mod load;
 pub mod model;
@@ -15,6 +16,8 @@ pub mod reach;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod suggest;
+pub mod timeline;
+pub mod view_state;
 pub mod yaml_tree;
 
 pub use date::Date;

@@ -193,6 +193,20 @@ impl Roadmap {
         }
     }
 
+    /// Whether `dependent` is scheduled to begin (or, for a milestone, end) on or before
+    /// the day its dependency `dep` ends. Finished dependents and cancelled
+    /// dependencies never conflict.
+    pub fn schedule_conflict(dep: &Initiative, dependent: &Initiative) -> bool {
+        match (dependent.start.or(dependent.end), dep.end) {
+            (Some(begins), Some(dep_end)) => {
+                begins <= dep_end
+                    && !dependent.status.is_finished()
+                    && dep.status != Status::Cancelled
+            }
+            _ => false,
+        }
+    }
+
     pub fn team_name(&self, init: &Initiative) -> Option<&str> {
         init.team.map(|t| self.teams[t].name.as_str())
     }

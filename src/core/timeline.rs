@@ -1,0 +1,467 @@
+//! Timeline layout: where every bar, lane, gridline and arrow goes, in pixels.
+//!
+//! Time runs left to right from `as_of` (or today) to three years later, widened to
+//! show anything dated earlier or later. Lanes group by stage, then team; within a
+//! lane, bars are packed into rows so none overlap. The Yew component only draws
+//! what this computes.
+
+use super::date::Date;
+use super::filter::Visible;
+use super::model::{Horizon, Initiative, Roadmap};
+use super::view_state::{DepsMode, Zoom};
+use std::collections::BTreeSet;
+
+pub const ROW_HEIGHT: f64 = 30.0;
+pub const BAR_HEIGHT: f64 = 22.0;
+pub const STAGE_HEADER: f64 = 30.0;
+pub const TEAM_HEADER: f64 = 22.0;
+pub const LANE_GAP: f64 = 6.0;
+/// Bars never get thinner than this, so short items stay clickable.
+pub const MIN_BAR: f64 = 8.0;
+const ROW_PADDING: f64 = 6.0;
+
+impl Zoom {
+    /// Horizontal scale in pixels per day.
+    pub fn px_per_day(self) -> f64 {
+        match self {
+            Zoom::Month => 4.0,
+            Zoom::Quarter => 1.4,
+            Zoom::Year => 0.5,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// From start to end.
+    Range,
+    /// Only an end: a milestone marker.
+    Milestone,
+    /// Only a start: runs to the end of its horizon, drawn open.
+    OpenEnded,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub init: usize,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub shape: Shape,
+    pub ghost: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LaneKind {
+    Stage {
+        stage: usize,
+        count: usize,
+        collapsed: bool,
+    },
+    Team {
+        team: Option<usize>,
+        stage: usize,
+    },
+}
+
+/// A lane header at `y`, `height` tall (the header plus its rows).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub kind: LaneKind,
+    pub y: f64,
+    pub height: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    pub label: String,
+    /// A year boundary (drawn stronger, labelled with the year).
+    pub year: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub horizon: Horizon,
+    pub x0: f64,
+    pub x1: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineLayout {
+    pub start: Date,
+    pub end: Date,
+    pub px_per_day: f64,
+    pub width: f64,
+    pub height: f64,
+    pub ticks: Vec<Tick>,
+    pub today_x: f64,
+    pub bands: Vec<Band>,
+    pub lanes: Vec<Lane>,
+    pub bars: Vec<Bar>,
+    /// Undated initiatives by declared horizon (`None`: no horizon), with ghost flags.
+    pub unscheduled: Vec<(Option<Horizon>, Vec<(usize, bool)>)>,
+}
+
+impl TimelineLayout {
+    pub fn x_of(&self, d: Date) -> f64 {
+        (d.0 - self.start.0) as f64 * self.px_per_day
+    }
+
+    pub fn bar_of(&self, init: usize) -> Option<&Bar> {
+        self.bars.iter().find(|b| b.init == init)
+    }
+}
+
+fn quarter_start(d: Date) -> Date {
+    let (y, m, _) = d.ymd();
+    Date::from_ymd(y, (m - 1) / 3 * 3 + 1, 1).expect("first day of a quarter")
+}
+
+/// The dates a bar spans, or `None` for undated initiatives.
+fn span(roadmap: &Roadmap, init: &Initiative, reference: Date) -> Option<(Date, Date, Shape)> {
+    match (init.start, init.end) {
+        (Some(s), Some(e)) => Some((s, e, Shape::Range)),
+        (None, Some(e)) => Some((e, e, Shape::Milestone)),
+        (Some(s), None) => {
+            let years = match roadmap.horizon_of(init, reference) {
+                Some(Horizon::Short) => 1,
+                Some(Horizon::Medium) => 2,
+                _ => 3,
+            };
+            let end = Date(reference.add_years(years).0 - 1).max(s);
+            Some((s, end, Shape::OpenEnded))
+        }
+        (None, None) => None,
+    }
+}
+
+/// Lays out the visible initiatives. `collapsed` lists stage indices shown as headers only.
+///
+/// Complexity: O(N log N + N · R) for N bars and R rows per lane (greedy interval packing).
+pub fn layout(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    reference: Date,
+    zoom: Zoom,
+    collapsed: &BTreeSet<usize>,
+) -> TimelineLayout {
+    let ghost: BTreeSet<usize> = visible.ghosts.iter().copied().collect();
+    let all: Vec<usize> = {
+        let mut v: Vec<usize> = visible
+            .shown
+            .iter()
+            .chain(&visible.ghosts)
+            .copied()
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let spans: Vec<Option<(Date, Date, Shape)>> = all
+        .iter()
+        .map(|&i| span(roadmap, &roadmap.initiatives[i], reference))
+        .collect();
+    let mut first = reference;
+    let mut last = reference.add_years(3);
+    for (s, e, _) in spans.iter().flatten() {
+        first = first.min(*s);
+        last = last.max(*e);
+    }
+    let start = quarter_start(first);
+    let end = Date(quarter_start(last).add_months(3).0 - 1);
+    let ppd = zoom.px_per_day();
+    let x_of = |d: Date| (d.0 - start.0) as f64 * ppd;
+    let width = x_of(Date(end.0 + 1));
+
+    let mut ticks = Vec::new();
+    let mut q = start;
+    while q <= end {
+        let (y, m, _) = q.ymd();
+        let year = m == 1;
+        let label = match zoom {
+            Zoom::Year if !year => String::new(),
+            _ if year => format!("{y}"),
+            _ => format!("Q{}", (m - 1) / 3 + 1),
+        };
+        ticks.push(Tick {
+            x: x_of(q),
+            label,
+            year,
+        });
+        q = q.add_months(3);
+    }
+    let bands = Horizon::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, &h)| Band {
+            horizon: h,
+            x0: x_of(reference.add_years(k as i32)),
+            x1: x_of(reference.add_years(k as i32 + 1)),
+        })
+        .collect();
+
+    let mut lanes = Vec::new();
+    let mut bars = Vec::new();
+    let mut unscheduled: Vec<(Option<Horizon>, Vec<(usize, bool)>)> = [
+        Some(Horizon::Short),
+        Some(Horizon::Medium),
+        Some(Horizon::Long),
+        None,
+    ]
+    .into_iter()
+    .map(|h| (h, Vec::new()))
+    .collect();
+    let mut y = 0.0;
+    for (si, stage) in roadmap.stages.iter().enumerate() {
+        let in_stage: Vec<usize> = (0..all.len())
+            .filter(|&k| roadmap.initiatives[all[k]].stage == si)
+            .collect();
+        if in_stage.is_empty() {
+            continue;
+        }
+        for &k in &in_stage {
+            if spans[k].is_none() {
+                let i = all[k];
+                let h = roadmap.initiatives[i].horizon;
+                let slot = unscheduled
+                    .iter_mut()
+                    .find(|(x, _)| *x == h)
+                    .expect("every horizon has a slot");
+                slot.1.push((i, ghost.contains(&i)));
+            }
+        }
+        let count = in_stage
+            .iter()
+            .filter(|&&k| !ghost.contains(&all[k]))
+            .count();
+        let stage_lane = lanes.len();
+        let is_collapsed = collapsed.contains(&si);
+        lanes.push(Lane {
+            kind: LaneKind::Stage {
+                stage: si,
+                count,
+                collapsed: is_collapsed,
+            },
+            y,
+            height: STAGE_HEADER,
+        });
+        let stage_top = y;
+        y += STAGE_HEADER;
+        if !is_collapsed {
+            let teams = stage.teams.iter().map(|&t| Some(t)).chain([None]);
+            for team in teams {
+                let members: Vec<usize> = in_stage
+                    .iter()
+                    .copied()
+                    .filter(|&k| spans[k].is_some() && roadmap.initiatives[all[k]].team == team)
+                    .collect();
+                if members.is_empty() {
+                    continue;
+                }
+                let lane_top = y;
+                y += TEAM_HEADER;
+                let mut order = members.clone();
+                order.sort_by(|&a, &b| {
+                    let (sa, sb) = (spans[a].unwrap(), spans[b].unwrap());
+                    (sa.0, sa.1, all[a]).cmp(&(sb.0, sb.1, all[b]))
+                });
+                let mut row_ends: Vec<f64> = Vec::new();
+                for k in order {
+                    let (s, e, shape) = spans[k].unwrap();
+                    let x = x_of(s);
+                    let w = match shape {
+                        Shape::Milestone => BAR_HEIGHT,
+                        _ => (x_of(Date(e.0 + 1)) - x).max(MIN_BAR),
+                    };
+                    let x = if shape == Shape::Milestone {
+                        x_of(Date(e.0 + 1)) - BAR_HEIGHT / 2.0
+                    } else {
+                        x
+                    };
+                    let row = match row_ends.iter().position(|&r| r + ROW_PADDING <= x) {
+                        Some(r) => r,
+                        None => {
+                            row_ends.push(f64::MIN);
+                            row_ends.len() - 1
+                        }
+                    };
+                    row_ends[row] = x + w;
+                    bars.push(Bar {
+                        init: all[k],
+                        x,
+                        y: y + row as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0,
+                        w,
+                        shape,
+                        ghost: ghost.contains(&all[k]),
+                    });
+                }
+                y += row_ends.len() as f64 * ROW_HEIGHT;
+                lanes.push(Lane {
+                    kind: LaneKind::Team { team, stage: si },
+                    y: lane_top,
+                    height: y - lane_top,
+                });
+            }
+        }
+        y += LANE_GAP;
+        lanes[stage_lane].height = y - stage_top;
+    }
+    unscheduled.retain(|(_, v)| !v.is_empty());
+    TimelineLayout {
+        start,
+        end,
+        px_per_day: ppd,
+        width,
+        height: y,
+        ticks,
+        today_x: x_of(reference),
+        bands,
+        lanes,
+        bars,
+        unscheduled,
+    }
+}
+
+/// A dependency arrow between two drawn bars.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrow {
+    /// The dependency.
+    pub from: usize,
+    /// The dependent.
+    pub to: usize,
+    pub violation: bool,
+    /// SVG path data.
+    pub path: String,
+}
+
+/// The arrows to draw: in `Selected` mode those of `focus` (both directions), in
+/// `All` mode every edge between drawn bars, in `Violations` mode only schedule
+/// conflicts. Arrows need both ends drawn.
+pub fn arrows(
+    roadmap: &Roadmap,
+    layout: &TimelineLayout,
+    mode: DepsMode,
+    focus: Option<usize>,
+) -> Vec<Arrow> {
+    let mut out = Vec::new();
+    for b in &layout.bars {
+        let to = b.init;
+        for &from in &roadmap.initiatives[to].depends_on {
+            let violation =
+                Roadmap::schedule_conflict(&roadmap.initiatives[from], &roadmap.initiatives[to]);
+            let wanted = match mode {
+                DepsMode::All => true,
+                DepsMode::Violations => violation || focus.is_some_and(|f| f == from || f == to),
+                DepsMode::Selected => focus.is_some_and(|f| f == from || f == to),
+            };
+            if !wanted {
+                continue;
+            }
+            let Some(a) = layout.bar_of(from) else {
+                continue;
+            };
+            let (x1, y1) = (a.x + a.w, a.y + BAR_HEIGHT / 2.0);
+            let (x2, y2) = (b.x, b.y + BAR_HEIGHT / 2.0);
+            let dx = ((x2 - x1).abs() / 2.0).max(24.0);
+            let path = format!(
+                "M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x2:.1},{y2:.1}",
+                x1 + dx,
+                x2 - dx
+            );
+            out.push(Arrow {
+                from,
+                to,
+                violation,
+                path,
+            });
+        }
+    }
+    out
+}
+
+/// A title cut to fit `width` pixels at roughly 7 px per character, with an ellipsis.
+pub fn fit_label(title: &str, width: f64) -> String {
+    let max = ((width - 12.0) / 7.0).floor().max(0.0) as usize;
+    let n = title.chars().count();
+    if n <= max {
+        title.to_string()
+    } else if max <= 1 {
+        String::new()
+    } else {
+        let cut: String = title.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::filter::{visible, Filter};
+    use crate::core::load;
+    use crate::core::load::{DataFiles, FileText};
+
+    fn roadmap(yaml: &str) -> Roadmap {
+        let mut files = DataFiles::default();
+        files.insert("roadmap.yaml", FileText::Text(yaml.into()));
+        let (r, d) = load(&files, Date(0));
+        assert!(d.is_empty(), "{d:?}");
+        r
+    }
+
+    const YAML: &str = "title: T\nas_of: 2026-11-01\nstages: [{id: s, name: S, teams: [{id: t, name: T}]}, {id: u, name: U}]\ninitiatives:
+  - {id: a, title: A, stage: s, team: t, confidence: high, start: 2026-Q1, end: 2026-Q4}
+  - {id: b, title: B, stage: s, team: t, confidence: high, start: 2026-Q3, end: 2027-Q2}
+  - {id: c, title: C, stage: s, team: t, confidence: high, start: 2027-Q3, end: 2027-Q4, depends_on: [b]}
+  - {id: m, title: M, stage: u, confidence: low, end: 2027-06}
+  - {id: o, title: O, stage: u, confidence: low, start: 2028-02}
+  - {id: x, title: X, stage: u, confidence: low, horizon: long}
+";
+
+    #[test]
+    fn bars_never_overlap_within_a_lane_and_follow_time() {
+        let r = roadmap(YAML);
+        let v = visible(
+            &r,
+            &Filter::default(),
+            Date::from_ymd(2026, 11, 1).unwrap(),
+            false,
+        );
+        let l = layout(&r, &v, r.as_of.unwrap(), Zoom::Quarter, &BTreeSet::new());
+        assert_eq!(l.start.to_string(), "2026-01-01");
+        let bar = |id: &str| l.bar_of(r.find(id).unwrap()).unwrap().clone();
+        let (a, b, c) = (bar("a"), bar("b"), bar("c"));
+        assert_ne!(a.y, b.y, "a and b overlap in time, so they take two rows");
+        assert_eq!(a.y, c.y, "c starts after a ends: it reuses a's row");
+        assert!(c.x > b.x + b.w - 1.0);
+        assert_eq!(bar("m").shape, Shape::Milestone);
+        let o = bar("o");
+        assert_eq!(o.shape, Shape::OpenEnded);
+        assert!(
+            (o.x + o.w - l.x_of(Date::from_ymd(2028, 11, 1).unwrap())).abs() < 1.0,
+            "starts in the medium horizon and runs to its end"
+        );
+        assert_eq!(
+            l.unscheduled,
+            vec![(Some(Horizon::Long), vec![(r.find("x").unwrap(), false)])]
+        );
+        assert_eq!(l.bands.len(), 3);
+        assert!((l.today_x - l.x_of(r.as_of.unwrap())).abs() < 1e-9);
+        let drawn = arrows(&r, &l, DepsMode::Selected, r.find("c"));
+        assert_eq!(drawn.len(), 1);
+        assert_eq!(
+            (drawn[0].from, drawn[0].to),
+            (r.find("b").unwrap(), r.find("c").unwrap())
+        );
+        assert!(arrows(&r, &l, DepsMode::Selected, None).is_empty());
+    }
+
+    #[test]
+    fn labels_fit() {
+        assert_eq!(
+            fit_label("Raft replication for Gitaly", 300.0),
+            "Raft replication for Gitaly"
+        );
+        assert_eq!(fit_label("Raft replication for Gitaly", 80.0), "Raft rep…");
+        assert_eq!(fit_label("Raft", 10.0), "");
+    }
+}

@@ -1,0 +1,251 @@
+//! Everything that defines a view, as it appears in the URL's query string.
+//!
+//! The parameter names and values are a public contract (users bookmark them):
+//! `view`, `stage`, `team`, `confidence`, `status`, `tag`, `horizon`, `q`, `context`,
+//! `select`, `deps`, `zoom`. Lists are comma-separated. Unknown parameters or values
+//! are ignored and reported as notices, never as errors.
+
+use super::filter::{Filter, Param};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Timeline,
+    Graph,
+    Table,
+}
+
+/// Which dependency arrows the timeline draws.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DepsMode {
+    /// Only those of the hovered or selected initiative.
+    #[default]
+    Selected,
+    All,
+    /// Only schedule conflicts (a dependent starting before its dependency ends).
+    Violations,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Zoom {
+    Month,
+    #[default]
+    Quarter,
+    Year,
+}
+
+macro_rules! words {
+    ($ty:ident { $($v:ident = $s:literal),* }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$v),*];
+            pub fn as_str(self) -> &'static str { match self { $($ty::$v => $s),* } }
+            pub fn parse(s: &str) -> Option<$ty> { match s { $($s => Some($ty::$v),)* _ => None } }
+        }
+    };
+}
+words!(View { Timeline = "timeline", Graph = "graph", Table = "table" });
+words!(DepsMode { Selected = "selected", All = "all", Violations = "violations" });
+words!(Zoom { Month = "month", Quarter = "quarter", Year = "year" });
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub view: View,
+    pub filter: Filter,
+    pub context: bool,
+    pub select: Option<String>,
+    pub deps: DepsMode,
+    pub zoom: Zoom,
+}
+
+impl ViewState {
+    /// Parses a query string (with or without the leading `?`). Returns the state and
+    /// a notice for each parameter or value that was ignored.
+    pub fn from_query(query: &str) -> (ViewState, Vec<String>) {
+        let mut st = ViewState::default();
+        let mut notices = Vec::new();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode(k), decode(v));
+            let mut bad =
+                |what: &str| notices.push(format!("ignored {what} in the address: {k}={v}"));
+            match k.as_str() {
+                "view" => match View::parse(&v) {
+                    Some(x) => st.view = x,
+                    None => bad("an unknown view"),
+                },
+                "deps" => match DepsMode::parse(&v) {
+                    Some(x) => st.deps = x,
+                    None => bad("an unknown deps mode"),
+                },
+                "zoom" => match Zoom::parse(&v) {
+                    Some(x) => st.zoom = x,
+                    None => bad("an unknown zoom"),
+                },
+                "context" => match v.as_str() {
+                    "1" | "true" => st.context = true,
+                    "0" | "false" | "" => st.context = false,
+                    _ => bad("an unknown context value"),
+                },
+                "select" if !v.is_empty() => st.select = Some(v),
+                "q" => st.filter.q = v,
+                name => match Param::ALL.iter().find(|p| p.name() == name) {
+                    Some(&p) => {
+                        for value in v.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+                            if !st.filter.has(p, value) && !st.filter.toggle(p, value) {
+                                notices.push(format!(
+                                    "ignored an unknown {} value in the address: {value}",
+                                    p.name()
+                                ));
+                            }
+                        }
+                    }
+                    None => {
+                        notices.push(format!("ignored an unknown parameter in the address: {k}"))
+                    }
+                },
+            }
+        }
+        (st, notices)
+    }
+
+    /// The query string for this state (without `?`), defaults left out, in a fixed order.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.view != View::default() {
+            parts.push(format!("view={}", self.view.as_str()));
+        }
+        for p in Param::ALL {
+            let vals = self.filter.values(p);
+            if !vals.is_empty() {
+                let vals: Vec<String> = vals.iter().map(|v| encode(v)).collect();
+                parts.push(format!("{}={}", p.name(), vals.join(",")));
+            }
+        }
+        if !self.filter.q.is_empty() {
+            parts.push(format!("q={}", encode(&self.filter.q)));
+        }
+        if self.context {
+            parts.push("context=1".into());
+        }
+        if let Some(s) = &self.select {
+            parts.push(format!("select={}", encode(s)));
+        }
+        if self.deps != DepsMode::default() {
+            parts.push(format!("deps={}", self.deps.as_str()));
+        }
+        if self.zoom != Zoom::default() {
+            parts.push(format!("zoom={}", self.zoom.as_str()));
+        }
+        parts.join("&")
+    }
+
+    /// Drops filter values and a selection the loaded roadmap does not have, with notices.
+    pub fn retain_known(&mut self, roadmap: &super::Roadmap) -> Vec<String> {
+        let mut notices = Vec::new();
+        let f = &mut self.filter;
+        let mut keep = |set: &mut std::collections::BTreeSet<String>,
+                        known: &dyn Fn(&str) -> bool,
+                        name: &str| {
+            set.retain(|v| {
+                let ok = known(v);
+                if !ok {
+                    notices.push(format!("ignored an unknown {name} in the address: {v}"));
+                }
+                ok
+            });
+        };
+        keep(
+            &mut f.stages,
+            &|v| roadmap.stages.iter().any(|s| s.id == v),
+            "stage",
+        );
+        keep(
+            &mut f.teams,
+            &|v| roadmap.teams.iter().any(|t| t.id == v),
+            "team",
+        );
+        keep(
+            &mut f.tags,
+            &|v| {
+                roadmap.tags.iter().any(|t| t.id == v)
+                    || roadmap
+                        .initiatives
+                        .iter()
+                        .any(|i| i.tags.iter().any(|t| t == v))
+            },
+            "tag",
+        );
+        if let Some(s) = &self.select {
+            if roadmap.find(s).is_none() {
+                notices.push(format!("ignored an unknown initiative in the address: {s}"));
+                self.select = None;
+            }
+        }
+        notices
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+` (as a space); invalid sequences are kept as written.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year";
+        let (st, notices) = ViewState::from_query(q);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(st.view, View::Graph);
+        assert_eq!(st.filter.q, "raft gitaly");
+        assert_eq!(ViewState::from_query(&st.to_query()).0, st);
+        assert_eq!(st.to_query(), q);
+    }
+
+    #[test]
+    fn unknown_parts_are_ignored_with_notices() {
+        let (st, notices) =
+            ViewState::from_query("?view=gantt&confidence=sure,high&foo=1&zoom=day&q=%zz");
+        assert_eq!(st.view, View::Timeline);
+        assert_eq!(st.filter.values(Param::Confidence), vec!["high"]);
+        assert_eq!(st.filter.q, "%zz");
+        assert_eq!(notices.len(), 4, "{notices:?}");
+    }
+}
