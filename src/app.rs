@@ -1,7 +1,7 @@
 //! The root component: fetches the bundled data, runs the core loader, and shows a
 //! loading state, the roadmap, or an error panel. Never a blank page.
 
-use crate::components::{DiagnosticsPanel, ErrorPanel, InitiativeList};
+use crate::components::{ErrorPanel, RoadmapView};
 use crate::core::{load, DataFiles, Diagnostic, Roadmap};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -60,18 +60,7 @@ pub fn app() -> Html {
             </main>
         },
         LoadState::Loaded(data) => {
-            let title = if data.roadmap.title.is_empty() {
-                "Roadmap".to_string()
-            } else {
-                data.roadmap.title.clone()
-            };
-            html! {
-                <main class="app" data-ready="true">
-                    <header class="app-header"><h1>{ title }</h1></header>
-                    <DiagnosticsPanel data={data.clone()} />
-                    <InitiativeList data={data.clone()} />
-                </main>
-            }
+            html! { <RoadmapView data={data.clone()} today={crate::fetch::today()} /> }
         }
     }
 }

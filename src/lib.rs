@@ -16,3 +16,5 @@ pub mod components;
 pub mod data_dir;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod state;

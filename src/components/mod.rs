@@ -1,9 +1,16 @@
 //! Yew components: thin views over core results.
 
+mod details_panel;
 mod diagnostics_panel;
 mod error_panel;
-mod initiative_list;
+mod filter_bar;
+mod markdown;
+mod roadmap_view;
+mod timeline;
 
+pub use details_panel::DetailsPanel;
 pub use diagnostics_panel::{DiagnosticsPanel, Props as DiagnosticsPanelProps};
 pub use error_panel::ErrorPanel;
-pub use initiative_list::InitiativeList;
+pub use filter_bar::{FilterBar, Props as FilterBarProps};
+pub use roadmap_view::RoadmapView;
+pub use timeline::Timeline;

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod filter;
 pub mod glob;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod raw;
 pub mod reach;

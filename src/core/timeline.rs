@@ -87,6 +87,10 @@ pub struct Band {
     pub x1: f64,
 }
 
+/// Undated initiatives under one declared horizon (`None`: no horizon), each with
+/// whether it is a ghost.
+pub type UnscheduledGroup = (Option<Horizon>, Vec<(usize, bool)>);
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineLayout {
     pub start: Date,
@@ -100,7 +104,7 @@ pub struct TimelineLayout {
     pub lanes: Vec<Lane>,
     pub bars: Vec<Bar>,
     /// Undated initiatives by declared horizon (`None`: no horizon), with ghost flags.
-    pub unscheduled: Vec<(Option<Horizon>, Vec<(usize, bool)>)>,
+    pub unscheduled: Vec<UnscheduledGroup>,
 }
 
 impl TimelineLayout {
@@ -202,7 +206,7 @@ pub fn layout(
 
     let mut lanes = Vec::new();
     let mut bars = Vec::new();
-    let mut unscheduled: Vec<(Option<Horizon>, Vec<(usize, bool)>)> = [
+    let mut unscheduled: Vec<UnscheduledGroup> = [
         Some(Horizon::Short),
         Some(Horizon::Medium),
         Some(Horizon::Long),
@@ -212,7 +216,14 @@ pub fn layout(
     .map(|h| (h, Vec::new()))
     .collect();
     let mut y = 0.0;
-    for (si, stage) in roadmap.stages.iter().enumerate() {
+    // Stages with shown initiatives first; stages that only hold ghosts after them.
+    let mut stage_order: Vec<usize> = (0..roadmap.stages.len()).collect();
+    stage_order.sort_by_key(|&si| {
+        !all.iter()
+            .any(|&i| roadmap.initiatives[i].stage == si && !ghost.contains(&i))
+    });
+    for si in stage_order {
+        let stage = &roadmap.stages[si];
         let in_stage: Vec<usize> = (0..all.len())
             .filter(|&k| roadmap.initiatives[all[k]].stage == si)
             .collect();
@@ -379,6 +390,22 @@ pub fn arrows(
     out
 }
 
+/// Where a bar's label starts and how wide it may be. The timeline opens scrolled
+/// to `view_left`; a bar that began before that keeps its label in view.
+pub fn label_span(bar: &Bar, view_left: f64) -> (f64, f64) {
+    let start = if bar.x < view_left && bar.x + bar.w - view_left > 60.0 {
+        view_left
+    } else {
+        bar.x
+    };
+    (start + 6.0, bar.x + bar.w - start)
+}
+
+/// Where the timeline opens: today, with a little of the past in view.
+pub fn initial_scroll(layout: &TimelineLayout) -> f64 {
+    (layout.today_x - 60.0).max(0.0)
+}
+
 /// A title cut to fit `width` pixels at roughly 7 px per character, with an ellipsis.
 pub fn fit_label(title: &str, width: f64) -> String {
     let max = ((width - 12.0) / 7.0).floor().max(0.0) as usize;
@@ -453,6 +480,25 @@ mod tests {
             (r.find("b").unwrap(), r.find("c").unwrap())
         );
         assert!(arrows(&r, &l, DepsMode::Selected, None).is_empty());
+    }
+
+    #[test]
+    fn labels_stay_in_view() {
+        let bar = Bar {
+            init: 0,
+            x: 100.0,
+            y: 0.0,
+            w: 400.0,
+            shape: Shape::Range,
+            ghost: false,
+        };
+        assert_eq!(label_span(&bar, 0.0), (106.0, 400.0));
+        assert_eq!(label_span(&bar, 300.0), (306.0, 200.0));
+        assert_eq!(
+            label_span(&bar, 480.0),
+            (106.0, 400.0),
+            "too little left in view: keep the label at the start"
+        );
     }
 
     #[test]

@@ -1,0 +1,105 @@
+//! The filter bar: every option with how many initiatives it would leave, text
+//! search, clear all, the context switch, which arrows to draw, and the zoom.
+
+use crate::core::filter::{FilterOption, Param};
+use crate::core::view_state::{DepsMode, Zoom};
+use crate::state::{Action, RoadmapState};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<RoadmapState>,
+    pub options: Rc<Vec<(Param, Vec<FilterOption>)>>,
+    pub visible: usize,
+}
+
+#[function_component(FilterBar)]
+pub fn filter_bar(props: &Props) -> Html {
+    let state = &props.state;
+    let view = &state.view;
+    let on_search = {
+        let d = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::SetQuery(input.value()));
+        })
+    };
+    let clear = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ClearAll))
+    };
+    let on_context = {
+        let d = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::SetContext(input.checked()));
+        })
+    };
+    let active = !view.filter.is_empty() || view.context;
+    let choice = |name: &'static str,
+                  label: &'static str,
+                  current: &'static str,
+                  values: Vec<&'static str>,
+                  make: Rc<dyn Fn(&str) -> Action>| {
+        let d = state.dispatcher();
+        html! {
+            <div class="segmented" role="group" aria-label={label}>
+                <span class="seg-label">{ label }</span>
+                { for values.into_iter().map(|v| {
+                    let d = d.clone();
+                    let make = make.clone();
+                    let onclick = Callback::from(move |_| d.dispatch(make(v)));
+                    html! {
+                        <button type="button" class={classes!("seg", (v == current).then_some("active"))}
+                            aria-pressed={(v == current).to_string()} data-control={format!("{name}:{v}")} {onclick}>{ v }</button>
+                    }
+                }) }
+            </div>
+        }
+    };
+    html! {
+        <aside class="filter-bar" aria-label="Filters">
+            <div class="filter-head">
+                <span class="visible-count">{ format!("{} shown", props.visible) }</span>
+                <button type="button" class="link" onclick={clear} disabled={!active} data-clear-all="">{ "Clear all" }</button>
+            </div>
+            <label class="search">
+                <span class="visually-hidden">{ "Search" }</span>
+                <input type="search" placeholder="Search title, description, id, owner"
+                    value={view.filter.q.clone()} oninput={on_search} data-search="" />
+            </label>
+            <label class="switch">
+                <input type="checkbox" checked={view.context} onchange={on_context} data-context="" />
+                { " Show context (direct dependencies of what is shown)" }
+            </label>
+            { choice("deps", "Arrows", view.deps.as_str(), DepsMode::ALL.iter().map(|d| d.as_str()).collect(),
+                Rc::new(|v: &str| Action::SetDeps(DepsMode::parse(v).unwrap_or_default()))) }
+            { choice("zoom", "Zoom", view.zoom.as_str(), Zoom::ALL.iter().map(|z| z.as_str()).collect(),
+                Rc::new(|v: &str| Action::SetZoom(Zoom::parse(v).unwrap_or_default()))) }
+            { for props.options.iter().filter(|(_, opts)| !opts.is_empty()).map(|(p, opts)| {
+                let p = *p;
+                html! {
+                    <fieldset class="filter-group" data-param={p.name()}>
+                        <legend>{ p.label() }</legend>
+                        { for opts.iter().map(|o| {
+                            let d = state.dispatcher();
+                            let value = o.value.clone();
+                            let onclick = Callback::from(move |_| d.dispatch(Action::Toggle(p, value.clone())));
+                            html! {
+                                <button type="button"
+                                    class={classes!("option", o.active.then_some("active"), (o.count == 0 && !o.active).then_some("empty"))}
+                                    aria-pressed={o.active.to_string()}
+                                    data-filter={format!("{}:{}", p.name(), o.value)} {onclick}>
+                                    <span class="option-label">{ &o.label }</span>
+                                    <span class="option-count">{ o.count }</span>
+                                </button>
+                            }
+                        }) }
+                    </fieldset>
+                }
+            }) }
+        </aside>
+    }
+}

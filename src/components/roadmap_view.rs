@@ -1,0 +1,185 @@
+//! The roadmap screen: header with the stage index, filters, timeline, details; it
+//! owns the reducer and keeps the URL in step with the view (back/forward work).
+
+use crate::app::Loaded;
+use crate::components::{DetailsPanel, DiagnosticsPanel, FilterBar, Timeline};
+use crate::core::filter::{self, Param};
+use crate::core::timeline;
+use crate::core::Date;
+use crate::state::{Action, RoadmapState};
+use gloo::events::EventListener;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub data: Rc<Loaded>,
+    pub today: Date,
+}
+
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Writes the view's query string into the address bar: a new history entry for
+/// navigation-like changes, a replaced one while typing a search.
+fn sync_url(query: &str, replace: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let current = location_search();
+    let wanted = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    if current == wanted {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let pathname = window.location().pathname().unwrap_or_default();
+    let url = format!("{pathname}{wanted}");
+    let _ = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+#[function_component(RoadmapView)]
+pub fn roadmap_view(props: &Props) -> Html {
+    let reference = props.data.roadmap.reference_date(props.today);
+    let state = {
+        let data = props.data.clone();
+        use_reducer(move || RoadmapState::new(data, reference, &location_search()))
+    };
+    // URL sync: typing in the search box replaces the entry instead of piling them up.
+    let last_query = use_mut_ref(|| None::<crate::core::view_state::ViewState>);
+    {
+        let view = state.view.clone();
+        use_effect_with(view, move |view| {
+            let mut last = last_query.borrow_mut();
+            let replace = match &*last {
+                None => true,
+                Some(prev) => {
+                    let mut a = prev.clone();
+                    a.filter.q = view.filter.q.clone();
+                    a == *view && prev.filter.q != view.filter.q
+                }
+            };
+            sync_url(&view.to_query(), replace);
+            *last = Some(view.clone());
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let d1 = dispatch.clone();
+            let pop = EventListener::new(&window, "popstate", move |_| {
+                let (view, notices) =
+                    crate::core::view_state::ViewState::from_query(&location_search());
+                d1.dispatch(Action::FromUrl(view, notices));
+            });
+            let document = window.document().expect("a document");
+            let keys = EventListener::new(&document, "keydown", move |e| {
+                let e: &web_sys::KeyboardEvent = wasm_bindgen::JsCast::unchecked_ref(e);
+                if e.key() == "Escape" {
+                    dispatch.dispatch(Action::Select(None));
+                }
+            });
+            move || drop((pop, keys))
+        });
+    }
+
+    let roadmap = &state.data.roadmap;
+    let vis = filter::visible(roadmap, &state.view.filter, reference, state.view.context);
+    let options = filter::options(roadmap, &state.view.filter, reference);
+    let layout = Rc::new(timeline::layout(
+        roadmap,
+        &vis,
+        reference,
+        state.view.zoom,
+        &state.collapsed,
+    ));
+    let focus = state.hover.or(state.selected());
+    let arrows = Rc::new(timeline::arrows(roadmap, &layout, state.view.deps, focus));
+    let title = if roadmap.title.is_empty() {
+        "Roadmap".to_string()
+    } else {
+        roadmap.title.clone()
+    };
+    let scoped_stage = (state.view.filter.stages.len() == 1)
+        .then(|| state.view.filter.stages.iter().next().cloned())
+        .flatten();
+
+    let stage_link = |id: Option<String>, label: String, count: usize| {
+        let dispatch = state.dispatcher();
+        let active = scoped_stage == id && (id.is_some() || state.view.filter.stages.is_empty());
+        let href = match &id {
+            Some(i) => format!("?stage={}", crate::core::view_state::encode(i)),
+            None => "?".to_string(),
+        };
+        let onclick = {
+            let id = id.clone();
+            let current = state.view.filter.stages.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                for s in &current {
+                    dispatch.dispatch(Action::Toggle(Param::Stage, s.clone()));
+                }
+                if let Some(i) = &id {
+                    dispatch.dispatch(Action::Toggle(Param::Stage, i.clone()));
+                }
+            })
+        };
+        html! {
+            <a class={classes!("stage-link", active.then_some("active"))} {href} {onclick}
+               aria-current={active.then_some("page")} data-stage-link={id.clone().unwrap_or_default()}>
+                { label } <span class="count">{ count }</span>
+            </a>
+        }
+    };
+    let dismiss = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
+    };
+
+    html! {
+        <main class="app" data-ready="true" data-visible-count={vis.shown.len().to_string()}>
+            <header class="app-header">
+                <div class="title-row">
+                    <h1>{ title }</h1>
+                    <span class="as-of">{ format!("as of {}", reference) }</span>
+                </div>
+                <nav class="stage-index" aria-label="Stages">
+                    { stage_link(None, "All stages".into(), roadmap.initiatives.len()) }
+                    { for roadmap.stages.iter().enumerate().map(|(si, s)| {
+                        let n = roadmap.initiatives.iter().filter(|i| i.stage == si).count();
+                        stage_link(Some(s.id.clone()), s.name.clone(), n)
+                    }) }
+                </nav>
+            </header>
+            if !state.notices.is_empty() {
+                <div class="notices" role="status" data-notices={state.notices.len().to_string()}>
+                    { for state.notices.iter().map(|n| html! { <p>{ n }</p> }) }
+                    <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            <DiagnosticsPanel data={state.data.clone()} />
+            <div class="workspace">
+                <FilterBar state={state.clone()} options={Rc::new(options)} visible={vis.shown.len()} />
+                <section class="content" aria-label="Timeline">
+                    <Timeline state={state.clone()} layout={layout} arrows={arrows} />
+                </section>
+                if let Some(sel) = state.selected() {
+                    <DetailsPanel state={state.clone()} index={sel} />
+                }
+            </div>
+        </main>
+    }
+}

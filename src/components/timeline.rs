@@ -1,0 +1,301 @@
+//! The timeline: an SVG drawing of the core's `TimelineLayout`: horizon bands,
+//! quarter gridlines, the today line, lanes per stage and team, bars, and the
+//! dependency arrows. Lane labels and the time axis stay visible while scrolling.
+
+use crate::core::model::{Confidence, Horizon, Status};
+use crate::core::timeline::{
+    fit_label, initial_scroll, label_span, Arrow, LaneKind, Shape, TimelineLayout, BAR_HEIGHT,
+    STAGE_HEADER, TEAM_HEADER,
+};
+use crate::state::{Action, RoadmapState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+const AXIS_HEIGHT: f64 = 46.0;
+const LABEL_WIDTH: f64 = 210.0;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<RoadmapState>,
+    pub layout: Rc<TimelineLayout>,
+    pub arrows: Rc<Vec<Arrow>>,
+}
+
+fn horizon_label(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Short => "Short term · next 12 months",
+        Horizon::Medium => "Medium term · 12 to 24 months",
+        Horizon::Long => "Long term · 24 to 36 months",
+    }
+}
+
+/// "Raft replication for Gitaly, Data Access / Gitaly, medium confidence, Jan to Sep 2026, blocked by 2"
+pub fn accessible_label(state: &RoadmapState, i: usize) -> String {
+    let r = &state.data.roadmap;
+    let init = &r.initiatives[i];
+    let mut where_ = r.stages[init.stage].name.clone();
+    if let Some(t) = r.team_name(init) {
+        where_ = format!("{where_} / {t}");
+    }
+    let when = match (init.start, init.end) {
+        (Some(s), Some(e)) => format!("{} to {}", s.month_year(), e.month_year()),
+        (Some(s), None) => format!("from {}", s.month_year()),
+        (None, Some(e)) => format!("due {}", e.month_year()),
+        (None, None) => "unscheduled".into(),
+    };
+    let mut label = format!(
+        "{}, {where_}, {} confidence, {}, {when}",
+        init.title,
+        init.confidence.as_str(),
+        init.status.as_str()
+    );
+    if !init.depends_on.is_empty() {
+        label.push_str(&format!(", blocked by {}", init.depends_on.len()));
+    }
+    label
+}
+
+#[function_component(Timeline)]
+pub fn timeline(props: &Props) -> Html {
+    let state = &props.state;
+    let l = &props.layout;
+    let r = &state.data.roadmap;
+    let selected = state.selected();
+    let scroller = use_node_ref();
+    {
+        // Open with today near the left edge.
+        let scroller = scroller.clone();
+        let left = initial_scroll(l);
+        use_effect_with(state.view.zoom, move |_| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                el.set_scroll_left(left as i32);
+            }
+        });
+    }
+    let width = l.width.max(1.0);
+    let height = l.height.max(1.0);
+    let select = |i: usize| {
+        let d = state.dispatcher();
+        let id = r.initiatives[i].id.clone();
+        let current = state.view.select.clone();
+        move || {
+            d.dispatch(Action::Select(if current.as_deref() == Some(id.as_str()) {
+                None
+            } else {
+                Some(id.clone())
+            }))
+        }
+    };
+
+    let bars = l.bars.iter().map(|b| {
+        let init = &r.initiatives[b.init];
+        let stage = &r.stages[init.stage];
+        let ghost_label = b.ghost.then(|| match r.team_name(init) {
+            Some(t) => format!("{} / {t}", stage.name),
+            None => stage.name.clone(),
+        });
+        let text = match &ghost_label {
+            Some(g) => format!("{} · {g}", init.title),
+            None => init.title.clone(),
+        };
+        let status_mark = match init.status {
+            Status::Done => "✓ ",
+            Status::Cancelled => "✕ ",
+            _ => "",
+        };
+        let (label_x, label_w) = label_span(b, initial_scroll(l));
+        let label = fit_label(&format!("{status_mark}{text}"), label_w);
+        let class = classes!(
+            "bar",
+            format!("stage-c{}", init.stage % 8),
+            format!("conf-{}", init.confidence.as_str()),
+            format!("status-{}", init.status.as_str()),
+            b.ghost.then_some("ghost"),
+            (selected == Some(b.init)).then_some("selected"),
+            (state.hover == Some(b.init)).then_some("hovered"),
+        );
+        let on_click = {
+            let f = select(b.init);
+            Callback::from(move |_: MouseEvent| f())
+        };
+        let on_key = {
+            let f = select(b.init);
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    f();
+                }
+            })
+        };
+        let on_enter = {
+            let d = state.dispatcher();
+            let i = b.init;
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::Hover(Some(i))))
+        };
+        let on_leave = {
+            let d = state.dispatcher();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::Hover(None)))
+        };
+        let (x, y, w, h) = (b.x, b.y, b.w, BAR_HEIGHT);
+        let shape = match b.shape {
+            Shape::Milestone => {
+                let (cx, cy, s) = (x + h / 2.0, y + h / 2.0, h / 2.0);
+                html! { <polygon class="shape" points={format!("{cx},{} {},{cy} {cx},{} {},{cy}", cy - s, cx + s, cy + s, cx - s)} /> }
+            }
+            _ => html! {
+                <>
+                    <rect class="shape" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="4" />
+                    if init.confidence == Confidence::Medium {
+                        <rect class="hatch" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="4" />
+                    }
+                    if b.shape == Shape::OpenEnded {
+                        <path class="open-end" d={format!("M{},{} l8,{} l-8,{}", x + w - 10.0, y + 3.0, h / 2.0 - 3.0, h / 2.0 - 3.0)} />
+                    }
+                    if init.status == Status::Cancelled {
+                        <line class="strike" x1={x.to_string()} x2={(x + w).to_string()} y1={(y + h / 2.0).to_string()} y2={(y + h / 2.0).to_string()} />
+                    }
+                </>
+            },
+        };
+        let text_x = if b.shape == Shape::Milestone { x + h + 4.0 } else { label_x };
+        let label = if b.shape == Shape::Milestone { fit_label(&text, 180.0) } else { label };
+        html! {
+            <g {class} key={init.id.clone()} data-initiative={init.id.clone()} data-stage={stage.id.clone()}
+               data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
+               data-ghost={ghost_label.clone()} tabindex="0" role="button"
+               aria-label={accessible_label(state, b.init)} aria-pressed={(selected == Some(b.init)).to_string()}
+               onclick={on_click} onkeydown={on_key} onmouseenter={on_enter} onmouseleave={on_leave}>
+                <title>{ accessible_label(state, b.init) }</title>
+                { shape }
+                <text x={text_x.to_string()} y={(y + 15.0).to_string()}>{ label }</text>
+            </g>
+        }
+    });
+
+    let arrows = props.arrows.iter().map(|a| {
+        let edge = format!("{}->{}", r.initiatives[a.from].id, r.initiatives[a.to].id);
+        let marker = if a.violation { "url(#arrow-violation)" } else { "url(#arrow)" };
+        html! {
+            <path class={classes!("arrow", a.violation.then_some("violation"))} d={a.path.clone()} marker-end={marker}
+                data-edge={edge} data-violation={a.violation.then_some("")} />
+        }
+    });
+
+    let lane_labels = l.lanes.iter().map(|lane| match &lane.kind {
+        LaneKind::Stage { stage, count, collapsed } => {
+            let d = state.dispatcher();
+            let si = *stage;
+            let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleStage(si)));
+            let s = &r.stages[*stage];
+            html! {
+                <g class={classes!("lane-stage", format!("stage-c{}", stage % 8))} data-stage-toggle={s.id.clone()} {onclick}
+                   role="button" tabindex="0" aria-expanded={(!collapsed).to_string()}>
+                    <rect class="stage-swatch" x="0" y={(lane.y + 6.0).to_string()} width="4" height={(STAGE_HEADER - 12.0).to_string()} />
+                    <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>
+                        { format!("{} {}", if *collapsed { "▸" } else { "▾" }, fit_label(&s.name, LABEL_WIDTH - 50.0)) }
+                    </text>
+                    <text class="stage-count" x={(LABEL_WIDTH - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
+                </g>
+            }
+        }
+        LaneKind::Team { team, .. } => {
+            let name = team.map_or("No team".to_string(), |t| r.teams[t].name.clone());
+            html! { <text class="team-name" x="24" y={(lane.y + 15.0).to_string()}>{ fit_label(&name, LABEL_WIDTH - 24.0) }</text> }
+        }
+    });
+    let lane_stripes = l.lanes.iter().map(|lane| match &lane.kind {
+        LaneKind::Stage { .. } => html! {
+            <rect class="stage-stripe" x="0" y={lane.y.to_string()} width={width.to_string()} height={STAGE_HEADER.to_string()} />
+        },
+        LaneKind::Team { .. } => html! {
+            <line class="team-rule" x1="0" x2={width.to_string()} y1={(lane.y + TEAM_HEADER).to_string()} y2={(lane.y + TEAM_HEADER).to_string()} />
+        },
+    });
+
+    html! {
+        <div class="timeline" data-zoom={state.view.zoom.as_str()}>
+            <div class="tl-scroll" ref={scroller}>
+                <div class="tl-grid">
+                    <div class="tl-corner"><span>{ format!("{} to {}", l.start.month_year(), l.end.month_year()) }</span></div>
+                    <svg class="tl-axis" width={width.to_string()} height={AXIS_HEIGHT.to_string()} aria-hidden="true">
+                        { for l.bands.iter().map(|b| html! {
+                            <g class={classes!("band-head", format!("band-{}", b.horizon.as_str()))}>
+                                <rect x={b.x0.to_string()} y="0" width={(b.x1 - b.x0).to_string()} height="20" />
+                                <text x={(b.x0 + 8.0).to_string()} y="14">{ fit_label(horizon_label(b.horizon), b.x1 - b.x0) }</text>
+                            </g>
+                        }) }
+                        { for l.ticks.iter().map(|t| html! {
+                            <g class={classes!("tick", t.year.then_some("year"))}>
+                                <line x1={t.x.to_string()} x2={t.x.to_string()} y1="22" y2={AXIS_HEIGHT.to_string()} />
+                                <text x={(t.x + 4.0).to_string()} y="38">{ &t.label }</text>
+                            </g>
+                        }) }
+                        <g class="today">
+                            <line x1={l.today_x.to_string()} x2={l.today_x.to_string()} y1="20" y2={AXIS_HEIGHT.to_string()} />
+                            <text x={(l.today_x + 4.0).to_string()} y="30">{ "today" }</text>
+                        </g>
+                    </svg>
+                    <svg class="tl-labels" width={LABEL_WIDTH.to_string()} height={height.to_string()} aria-label="Lanes">
+                        { for lane_labels }
+                    </svg>
+                    <svg class="tl-body" width={width.to_string()} height={height.to_string()} role="group" aria-label="Initiatives over time">
+                        <defs>
+                            <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                                <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
+                            </pattern>
+                            <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                                <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                            </marker>
+                            <marker id="arrow-violation" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                                <path d="M0,0 L10,5 L0,10 z" class="arrow-head violation" />
+                            </marker>
+                        </defs>
+                        { for l.bands.iter().map(|b| html! {
+                            <rect class={classes!("band", format!("band-{}", b.horizon.as_str()))} x={b.x0.to_string()} y="0"
+                                width={(b.x1 - b.x0).to_string()} height={height.to_string()} />
+                        }) }
+                        { for l.ticks.iter().map(|t| html! {
+                            <line class={classes!("grid", t.year.then_some("year"))} x1={t.x.to_string()} x2={t.x.to_string()} y1="0" y2={height.to_string()} />
+                        }) }
+                        { for lane_stripes }
+                        <line class="today-line" x1={l.today_x.to_string()} x2={l.today_x.to_string()} y1="0" y2={height.to_string()} />
+                        { for bars }
+                        <g class="arrows">{ for arrows }</g>
+                    </svg>
+                </div>
+            </div>
+            if l.bars.is_empty() && l.unscheduled.is_empty() {
+                <p class="empty">{ "No initiative matches these filters." }</p>
+            }
+            if !l.unscheduled.is_empty() {
+                <section class="unscheduled" aria-label="Unscheduled">
+                    <h2>{ "Unscheduled" }</h2>
+                    { for l.unscheduled.iter().map(|(h, items)| html! {
+                        <div class="unscheduled-group">
+                            <h3>{ h.map_or("No horizon".to_string(), |h| format!("{} term", h.as_str())) }</h3>
+                            <ul>
+                                { for items.iter().map(|&(i, ghost)| {
+                                    let init = &r.initiatives[i];
+                                    let f = select(i);
+                                    let onclick = Callback::from(move |_: MouseEvent| f());
+                                    html! {
+                                        <li>
+                                            <button type="button" class={classes!("chip", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()), ghost.then_some("ghost"), (selected == Some(i)).then_some("selected"))}
+                                                data-initiative={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
+                                                data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
+                                                data-ghost={ghost.then(|| r.stages[init.stage].name.clone())}
+                                                aria-label={accessible_label(state, i)} {onclick}>
+                                                <span class="swatch"></span>{ &init.title }
+                                                <span class="chip-meta">{ format!("{} confidence", init.confidence.as_str()) }</span>
+                                            </button>
+                                        </li>
+                                    }
+                                }) }
+                            </ul>
+                        </div>
+                    }) }
+                </section>
+            }
+        </div>
+    }
+}
