@@ -1,15 +1,21 @@
-//! The root component: fetches the bundled data, runs the core loader, and shows a
-//! loading state, the roadmap, or an error panel. Never a blank page.
+//! The root component: fetches the bundled data (showing progress), runs the core
+//! loader, and shows the roadmap, or an error panel with a retry. Never a blank page.
+//! It also holds a local preview: YAML files dropped on the page or picked.
 
 use crate::components::{ErrorPanel, RoadmapView};
-use crate::core::{load, DataFiles, Diagnostic, Roadmap};
+use crate::core::{load, preview, DataFiles, Diagnostic, Roadmap};
+use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// What the app shows; the data is loaded once per page.
+/// What the app shows; the data is loaded once per page (and again on retry).
 #[derive(Clone, PartialEq)]
 pub enum LoadState {
-    Loading,
+    Loading {
+        done: usize,
+        total: usize,
+    },
     Loaded(Rc<Loaded>),
     /// The data could not be fetched at all (network, missing manifest).
     Failed(String),
@@ -21,46 +27,159 @@ pub struct Loaded {
     pub files: DataFiles,
 }
 
+impl Loaded {
+    pub fn from_files(files: DataFiles) -> Loaded {
+        let (roadmap, diagnostics) = load(&files, crate::fetch::today());
+        Loaded {
+            roadmap,
+            diagnostics,
+            files,
+        }
+    }
+}
+
 impl PartialEq for Loaded {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
 }
 
+/// A local preview: the combined data and where each dropped file went.
+#[derive(Clone, PartialEq)]
+pub struct Preview {
+    pub data: Rc<Loaded>,
+    pub notes: Vec<String>,
+    pub generation: u32,
+}
+
+/// Reads dropped or picked files and loads them over the published data.
+pub fn preview_files(
+    published: Rc<Loaded>,
+    list: web_sys::FileList,
+    generation: u32,
+    done: Callback<Preview>,
+) {
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut dropped = Vec::new();
+        for f in files {
+            let name = f.name();
+            let text = gloo::file::futures::read_as_text(&gloo::file::File::from(f))
+                .await
+                .unwrap_or_default();
+            dropped.push((name, text));
+        }
+        let (files, notes) = preview::assemble(&published.files, &dropped);
+        done.emit(Preview {
+            data: Rc::new(Loaded::from_files(files)),
+            notes,
+            generation,
+        });
+    });
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_state(|| LoadState::Loading);
+    let state = use_state(|| LoadState::Loading { done: 0, total: 0 });
+    let attempt = use_state(|| 0u32);
+    let preview = use_state(|| None::<Preview>);
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(*attempt, move |_| {
+            state.set(LoadState::Loading { done: 0, total: 0 });
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match crate::fetch::data_files().await {
-                    Ok(files) => {
-                        let (roadmap, diagnostics) = load(&files, crate::fetch::today());
-                        LoadState::Loaded(Rc::new(Loaded {
-                            roadmap,
-                            diagnostics,
-                            files,
-                        }))
-                    }
+                let progress = {
+                    let state = state.clone();
+                    move |done, total| state.set(LoadState::Loading { done, total })
+                };
+                state.set(match crate::fetch::data_files(progress).await {
+                    Ok(files) => LoadState::Loaded(Rc::new(Loaded::from_files(files))),
                     Err(e) => LoadState::Failed(e),
                 });
             });
         });
     }
+    let on_preview = {
+        let preview = preview.clone();
+        Callback::from(move |p: Preview| preview.set(Some(p)))
+    };
+    // Drag and drop anywhere on the page.
+    {
+        let state = state.clone();
+        let on_preview = on_preview.clone();
+        let generation = preview.as_ref().map_or(0, |p| p.generation) + 1;
+        use_effect_with(((*state).clone(), generation), move |(st, generation)| {
+            let document = gloo::utils::document();
+            let opts = EventListenerOptions::enable_prevent_default();
+            let over = EventListener::new_with_options(&document, "dragover", opts, |e| {
+                e.prevent_default()
+            });
+            let published = match st {
+                LoadState::Loaded(d) => Some(d.clone()),
+                _ => None,
+            };
+            let generation = *generation;
+            let drop = EventListener::new_with_options(&document, "drop", opts, move |e| {
+                e.prevent_default();
+                let Some(published) = published.clone() else {
+                    return;
+                };
+                let Some(list) = e
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|d| d.data_transfer())
+                    .and_then(|t| t.files())
+                else {
+                    return;
+                };
+                preview_files(published, list, generation, on_preview.clone());
+            });
+            move || drop_all(over, drop)
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_| attempt.set(*attempt + 1))
+    };
+    let exit_preview = {
+        let preview = preview.clone();
+        Callback::from(move |_| preview.set(None))
+    };
     match &*state {
-        LoadState::Loading => html! {
+        LoadState::Loading { done, total } => html! {
             <main class="app" aria-busy="true">
-                <p class="loading" role="status">{ "Loading the roadmap…" }</p>
+                <p class="loading" role="status">
+                    if *total == 0 { { "Loading the roadmap…" } } else { { format!("Loading the roadmap… {done} of {total} files") } }
+                </p>
+                if *total > 0 { <progress max={total.to_string()} value={done.to_string()}></progress> }
             </main>
         },
         LoadState::Failed(e) => html! {
             <main class="app" data-ready="error">
-                <ErrorPanel title="The roadmap data could not be loaded" detail={e.clone()} />
+                <ErrorPanel title="The roadmap data could not be loaded" detail={e.clone()} on_retry={retry} />
             </main>
         },
         LoadState::Loaded(data) => {
-            html! { <RoadmapView data={data.clone()} today={crate::fetch::today()} /> }
+            let generation = preview.as_ref().map_or(0, |p| p.generation) + 1;
+            match &*preview {
+                Some(p) => html! {
+                    <RoadmapView key={format!("preview-{}", p.generation)} data={p.data.clone()} today={crate::fetch::today()}
+                        published={data.clone()} preview_notes={Some(p.notes.clone())} on_preview={on_preview}
+                        on_exit_preview={exit_preview} {generation} />
+                },
+                None => html! {
+                    <RoadmapView key="published" data={data.clone()} today={crate::fetch::today()}
+                        published={data.clone()} preview_notes={None::<Vec<String>>} on_preview={on_preview}
+                        on_exit_preview={exit_preview} {generation} />
+                },
+            }
         }
     }
+}
+
+fn drop_all(a: EventListener, b: EventListener) {
+    drop(a);
+    drop(b);
 }

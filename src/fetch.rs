@@ -12,7 +12,7 @@ const MANIFEST: &str = "data/files.txt";
 
 /// Fetches every data file. Only a missing manifest is fatal: a file that fails is
 /// recorded as unreadable, and the loader reports it.
-pub async fn data_files() -> Result<DataFiles, String> {
+pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<DataFiles, String> {
     let manifest = get_text(MANIFEST)
         .await
         .map_err(|e| format!("{MANIFEST}: {e}"))?;
@@ -22,12 +22,18 @@ pub async fn data_files() -> Result<DataFiles, String> {
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .collect();
+    let total = paths.len();
+    let done = std::cell::Cell::new(0);
+    progress(0, total);
+    let (done, progress) = (&done, &progress);
     let fetches = paths.iter().map(|p| async move {
         let text = match get_text(&format!("data/{p}")).await {
             Ok(t) if t.len() as u64 > MAX_FILE_BYTES => FileText::TooLarge(t.len() as u64),
             Ok(t) => FileText::Text(t),
             Err(e) => FileText::Unreadable(e),
         };
+        done.set(done.get() + 1);
+        progress(done.get(), total);
         (p.clone(), text)
     });
     let mut files = DataFiles::default();

@@ -51,4 +51,109 @@ async fn diagnostics_panel_shows_file_line_and_column() {
         .expect("the include problem is listed");
     let text = item.text_content().unwrap();
     assert!(text.contains("data/roadmap.yaml:5:11"), "{text}");
+    assert_eq!(item.class_name(), "error");
+    let badge = root
+        .query_selector("[data-diagnostics] .count-badge")
+        .unwrap()
+        .expect("a count badge");
+    assert_eq!(badge.text_content().unwrap(), "1");
+}
+
+const SMALL: &str =
+    "title: T\nas_of: 2026-11-01\nstages: [{id: a, name: A}, {id: b, name: B}]\ninitiatives:
+  - {id: x, title: X, stage: a, confidence: high, end: 2027-Q1}
+  - {id: y, title: Y, stage: a, confidence: low, end: 2027-Q2}
+  - {id: z, title: Z, stage: b, confidence: high, end: 2027-Q3, depends_on: [x]}
+";
+
+fn small() -> Rc<Loaded> {
+    let mut files = DataFiles::default();
+    files.insert("roadmap.yaml", FileText::Text(SMALL.into()));
+    let (roadmap, diagnostics) = load(&files, Date::from_ymd(2026, 11, 1).unwrap());
+    assert!(diagnostics.is_empty());
+    Rc::new(Loaded {
+        roadmap,
+        diagnostics,
+        files,
+    })
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct HarnessProps {
+    data: Rc<Loaded>,
+}
+
+/// Hosts the filter bar with the real reducer and core-computed options.
+#[yew::function_component(FilterHarness)]
+fn filter_harness(props: &HarnessProps) -> yew::Html {
+    use roadmap_viewer::core::filter;
+    let reference = props.data.roadmap.as_of.unwrap();
+    let data = props.data.clone();
+    let state =
+        yew::use_reducer(move || roadmap_viewer::state::RoadmapState::new(data, reference, ""));
+    let options = Rc::new(filter::options(
+        &state.data.roadmap,
+        &state.view.filter,
+        reference,
+    ));
+    let shown = filter::visible(&state.data.roadmap, &state.view.filter, reference, false)
+        .shown
+        .len();
+    yew::html! { <roadmap_viewer::components::FilterBar state={state} options={options} visible={shown} /> }
+}
+
+fn mount<C: yew::BaseComponent>(props: C::Properties) -> web_sys::Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+fn text_of(root: &web_sys::Element, css: &str) -> String {
+    root.query_selector(css)
+        .unwrap()
+        .map(|e| e.text_content().unwrap())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn filter_bar_toggles_options_and_updates_counts() {
+    use wasm_bindgen::JsCast;
+    let root = mount::<FilterHarness>(HarnessProps { data: small() });
+    until(|| {
+        root.query_selector("[data-filter='confidence:high']")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert_eq!(text_of(&root, ".visible-count"), "3 shown");
+    assert_eq!(text_of(&root, "[data-filter='stage:a'] .option-count"), "2");
+    let high: web_sys::HtmlElement = root
+        .query_selector("[data-filter='confidence:high']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(high.get_attribute("aria-pressed").as_deref(), Some("false"));
+    high.click();
+    until(|| text_of(&root, ".visible-count") == "2 shown").await;
+    let high = root
+        .query_selector("[data-filter='confidence:high']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(high.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // Stage counts now count only high-confidence initiatives; the confidence counts do not narrow themselves.
+    assert_eq!(text_of(&root, "[data-filter='stage:a'] .option-count"), "1");
+    assert_eq!(
+        text_of(&root, "[data-filter='confidence:low'] .option-count"),
+        "1"
+    );
+    let clear: web_sys::HtmlElement = root
+        .query_selector("[data-clear-all]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    clear.click();
+    until(|| text_of(&root, ".visible-count") == "3 shown").await;
 }

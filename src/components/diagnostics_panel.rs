@@ -24,7 +24,10 @@ pub fn diagnostics_panel(props: &Props) -> Html {
     };
     html! {
         <details class={class} data-diagnostics={diags.len().to_string()} open={errors > 0}>
-            <summary>{ format!("The data has problems: {summary}") }</summary>
+            <summary>
+                <span class="count-badge" aria-hidden="true">{ diags.len() }</span>
+                { format!(" The data has problems: {summary}") }
+            </summary>
             <ul>
                 { for diags.iter().map(|d| html! {
                     <li class={d.severity.as_str()} data-diagnostic={d.code}>

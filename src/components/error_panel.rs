@@ -6,6 +6,8 @@ use yew::prelude::*;
 pub struct Props {
     pub title: AttrValue,
     pub detail: AttrValue,
+    #[prop_or_default]
+    pub on_retry: Option<Callback<MouseEvent>>,
 }
 
 #[function_component(ErrorPanel)]
@@ -14,7 +16,10 @@ pub fn error_panel(props: &Props) -> Html {
         <section class="error-panel" role="alert" data-error="">
             <h2>{ &props.title }</h2>
             <p class="detail">{ &props.detail }</p>
-            <p>{ "Check that the site was built with its data folder, then reload the page." }</p>
+            <p>{ "Check your connection, or that the site was built with its data folder." }</p>
+            if let Some(retry) = &props.on_retry {
+                <button type="button" class="retry" onclick={retry.clone()} data-retry="">{ "Try again" }</button>
+            }
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! The roadmap screen: header with the stage index, filters, timeline, details; it
 //! owns the reducer and keeps the URL in step with the view (back/forward work).
 
-use crate::app::Loaded;
+use crate::app::{preview_files, Loaded, Preview};
 use crate::components::{DetailsPanel, DiagnosticsPanel, FilterBar, Timeline};
 use crate::core::filter::{self, Param};
 use crate::core::timeline;
@@ -13,8 +13,17 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// What is shown: the published data, or a local preview.
     pub data: Rc<Loaded>,
     pub today: Date,
+    /// The published data, which local files are combined with.
+    pub published: Rc<Loaded>,
+    /// Where each previewed file went, when this is a local preview.
+    pub preview_notes: Option<Vec<String>>,
+    pub on_preview: Callback<Preview>,
+    pub on_exit_preview: Callback<MouseEvent>,
+    /// The number the next preview gets (so the view remounts for it).
+    pub generation: u32,
 }
 
 fn location_search() -> String {
@@ -149,12 +158,36 @@ pub fn roadmap_view(props: &Props) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
     };
 
+    let on_pick = {
+        let published = props.published.clone();
+        let on_preview = props.on_preview.clone();
+        let generation = props.generation;
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                preview_files(published.clone(), list, generation, on_preview.clone());
+            }
+        })
+    };
     html! {
         <main class="app" data-ready="true" data-visible-count={vis.shown.len().to_string()}>
+            if let Some(notes) = &props.preview_notes {
+                <div class="preview-banner" role="status" data-preview={notes.len().to_string()}>
+                    <strong>{ "Local preview" }</strong>
+                    { for notes.iter().map(|n| html! { <span class="note">{ n }</span> }) }
+                    <button type="button" class="link" onclick={props.on_exit_preview.clone()} data-exit-preview="">
+                        { "Back to the published roadmap" }
+                    </button>
+                </div>
+            }
             <header class="app-header">
                 <div class="title-row">
                     <h1>{ title }</h1>
                     <span class="as-of">{ format!("as of {}", reference) }</span>
+                    <label class="pick-files" title="Preview YAML files before they land: pick them, or drop them anywhere on the page">
+                        { "Preview local YAML…" }
+                        <input type="file" multiple=true accept=".yaml,.yml" onchange={on_pick} data-pick-files="" class="visually-hidden" />
+                    </label>
                 </div>
                 <nav class="stage-index" aria-label="Stages">
                     { stage_link(None, "All stages".into(), roadmap.initiatives.len()) }

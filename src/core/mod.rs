@@ -12,6 +12,7 @@ pub mod glob;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod preview;
 pub mod raw;
 pub mod reach;
 #[cfg(not(target_arch = "wasm32"))]

@@ -276,3 +276,56 @@ async fn a_broken_data_file_shows_diagnostics_and_the_rest_of_the_roadmap() {
     assert_eq!(shown_ids(&b).await, expected);
     b.close().await;
 }
+
+#[tokio::test]
+async fn picked_local_files_preview_over_the_published_roadmap() {
+    // An edited copy of one stage file: one initiative renamed, one added.
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/initiatives/tenant-scale.yaml"),
+    )
+    .unwrap();
+    let edited = original.replacen("title: Topology service", "title: Topology service, previewed", 1)
+        + "  - id: preview-only\n    title: Only in the preview\n    confidence: low\n    horizon: long\n    depends_on: [ghost-id]\n";
+    let dir = std::env::temp_dir().join(format!("roadmap-preview-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tenant-scale.yaml");
+    std::fs::write(&file, &edited).unwrap();
+
+    let b = Browser::new().await;
+    b.open(&Server::site().base).await;
+    assert!(b.all("[data-initiative=\"preview-only\"]").await.is_empty());
+    b.wait_for("[data-pick-files]")
+        .await
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    b.wait_for("[data-preview]").await;
+    b.wait_for("[data-initiative=\"preview-only\"]").await;
+    let banner = b.text("[data-preview]").await;
+    assert!(
+        banner.contains("tenant-scale.yaml: replaces data/initiatives/tenant-scale.yaml"),
+        "{banner}"
+    );
+    let diag = b.text("[data-diagnostic=\"unknown-dependency\"]").await;
+    assert!(
+        diag.contains("data/initiatives/tenant-scale.yaml:") && diag.contains("ghost-id"),
+        "{diag}"
+    );
+    let title = b
+        .wait_for("[data-initiative=\"cells-topology-service\"]")
+        .await
+        .attr("aria-label")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(title.starts_with("Topology service, previewed"), "{title}");
+    b.click("[data-exit-preview]").await;
+    b.wait_for(&format!(
+        "[data-visible-count=\"{}\"]",
+        bundled().initiatives.len()
+    ))
+    .await;
+    assert!(b.all("[data-initiative=\"preview-only\"]").await.is_empty());
+    b.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}

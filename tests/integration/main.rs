@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod check_cli;
+mod filters;
 mod fixtures;
 mod tidy;
 mod typos;
