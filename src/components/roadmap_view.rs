@@ -105,6 +105,21 @@ pub fn roadmap_view(props: &Props) -> Html {
         });
     }
 
+    {
+        // Bring the selection into view (deep links, details links), without jumping if visible.
+        let select = state.view.select.clone();
+        use_effect_with(select, |select| {
+            if let Some(id) = select {
+                let css = format!("[data-initiative=\"{}\"]", id.replace('"', ""));
+                if let Ok(Some(el)) = gloo::utils::document().query_selector(&css) {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            }
+        });
+    }
     let roadmap = &state.data.roadmap;
     let vis = filter::visible(roadmap, &state.view.filter, reference, state.view.context);
     let options = filter::options(roadmap, &state.view.filter, reference);
@@ -204,7 +219,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                 </div>
             }
             <DiagnosticsPanel data={state.data.clone()} />
-            <div class="workspace">
+            <div class={classes!("workspace", state.selected().is_some().then_some("with-details"))}>
                 <FilterBar state={state.clone()} options={Rc::new(options)} visible={vis.shown.len()} />
                 <section class="content" aria-label="Timeline">
                     <Timeline state={state.clone()} layout={layout} arrows={arrows} />

@@ -62,16 +62,32 @@ pub fn timeline(props: &Props) -> Html {
     let r = &state.data.roadmap;
     let selected = state.selected();
     let scroller = use_node_ref();
+    // Labels of bars that began left of the visible area follow the scroll position.
+    let scroll_left = use_state(|| 0.0f64);
     {
-        // Open with today near the left edge.
         let scroller = scroller.clone();
+        let scroll_left = scroll_left.clone();
         let left = initial_scroll(l);
         use_effect_with(state.view.zoom, move |_| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 el.set_scroll_left(left as i32);
+                scroll_left.set(el.scroll_left() as f64);
             }
         });
     }
+    let on_scroll = {
+        let scroller = scroller.clone();
+        let scroll_left = scroll_left.clone();
+        Callback::from(move |_: Event| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                let x = el.scroll_left() as f64;
+                if (x - *scroll_left).abs() >= 24.0 || x == 0.0 {
+                    scroll_left.set(x);
+                }
+            }
+        })
+    };
+    let view_left = *scroll_left;
     let width = l.width.max(1.0);
     let height = l.height.max(1.0);
     let select = |i: usize| {
@@ -103,7 +119,7 @@ pub fn timeline(props: &Props) -> Html {
             Status::Cancelled => "✕ ",
             _ => "",
         };
-        let (label_x, label_w) = label_span(b, initial_scroll(l));
+        let (label_x, label_w) = label_span(b, view_left);
         let label = fit_label(&format!("{status_mark}{text}"), label_w);
         let class = classes!(
             "bar",
@@ -214,7 +230,7 @@ pub fn timeline(props: &Props) -> Html {
 
     html! {
         <div class="timeline" data-zoom={state.view.zoom.as_str()}>
-            <div class="tl-scroll" ref={scroller}>
+            <div class="tl-scroll" ref={scroller} onscroll={on_scroll}>
                 <div class="tl-grid">
                     <div class="tl-corner"><span>{ format!("{} to {}", l.start.month_year(), l.end.month_year()) }</span></div>
                     <svg class="tl-axis" width={width.to_string()} height={AXIS_HEIGHT.to_string()} aria-hidden="true">

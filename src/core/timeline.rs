@@ -390,8 +390,8 @@ pub fn arrows(
     out
 }
 
-/// Where a bar's label starts and how wide it may be. The timeline opens scrolled
-/// to `view_left`; a bar that began before that keeps its label in view.
+/// Where a bar's label starts and how wide it may be, when the timeline is scrolled
+/// to `view_left`: a bar that began before that keeps its label in view.
 pub fn label_span(bar: &Bar, view_left: f64) -> (f64, f64) {
     let start = if bar.x < view_left && bar.x + bar.w - view_left > 60.0 {
         view_left
