@@ -42,7 +42,10 @@ impl RoadmapState {
         let (mut view, mut notices) = ViewState::from_query(query);
         notices.extend(view.retain_known(&data.roadmap));
         if view.view != crate::core::view_state::View::Timeline {
-            notices.push(format!("the {} view is not available yet: showing the timeline", view.view.as_str()));
+            notices.push(format!(
+                "the {} view is not available yet: showing the timeline",
+                view.view.as_str()
+            ));
         }
         RoadmapState {
             data,
