@@ -25,6 +25,9 @@ pub struct Loaded {
     pub roadmap: Roadmap,
     pub diagnostics: Vec<Diagnostic>,
     pub files: DataFiles,
+    /// Set when the network failed and the service worker served its cached copy
+    /// (an ISO timestamp of when it was cached).
+    pub offline_since: Option<String>,
 }
 
 impl Loaded {
@@ -34,6 +37,7 @@ impl Loaded {
             roadmap,
             diagnostics,
             files,
+            offline_since: None,
         }
     }
 }
@@ -96,7 +100,10 @@ pub fn app() -> Html {
                     move |done, total| state.set(LoadState::Loading { done, total })
                 };
                 state.set(match crate::fetch::data_files(progress).await {
-                    Ok(files) => LoadState::Loaded(Rc::new(Loaded::from_files(files))),
+                    Ok(fetched) => LoadState::Loaded(Rc::new(Loaded {
+                        offline_since: fetched.offline_since,
+                        ..Loaded::from_files(fetched.files)
+                    })),
                     Err(e) => LoadState::Failed(e),
                 });
             });

@@ -12,8 +12,16 @@ const MANIFEST: &str = "data/files.txt";
 
 /// Fetches every data file. Only a missing manifest is fatal: a file that fails is
 /// recorded as unreadable, and the loader reports it.
-pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<DataFiles, String> {
-    let manifest = get_text(MANIFEST)
+/// Fetched data, and when it was cached if the service worker had to serve its copy
+/// because the network failed.
+pub struct Fetched {
+    pub files: DataFiles,
+    pub offline_since: Option<String>,
+}
+
+pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
+    let offline = std::cell::RefCell::new(None::<String>);
+    let manifest = get_text(MANIFEST, &offline)
         .await
         .map_err(|e| format!("{MANIFEST}: {e}"))?;
     let paths: Vec<String> = manifest
@@ -25,9 +33,9 @@ pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<DataFiles, St
     let total = paths.len();
     let done = std::cell::Cell::new(0);
     progress(0, total);
-    let (done, progress) = (&done, &progress);
+    let (done, progress, offline) = (&done, &progress, &offline);
     let fetches = paths.iter().map(|p| async move {
-        let text = match get_text(&format!("data/{p}")).await {
+        let text = match get_text(&format!("data/{p}"), offline).await {
             Ok(t) if t.len() as u64 > MAX_FILE_BYTES => FileText::TooLarge(t.len() as u64),
             Ok(t) => FileText::Text(t),
             Err(e) => FileText::Unreadable(e),
@@ -40,11 +48,30 @@ pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<DataFiles, St
     for (p, t) in futures::future::join_all(fetches).await {
         files.insert(p, t);
     }
-    Ok(files)
+    let offline_since = offline.borrow().clone();
+    Ok(Fetched {
+        files,
+        offline_since,
+    })
 }
 
-async fn get_text(url: &str) -> Result<String, String> {
+/// Fetches `url` as text; notes in `offline` when the service worker answered from its
+/// cache (the oldest such copy wins).
+async fn get_text(
+    url: &str,
+    offline: &std::cell::RefCell<Option<String>>,
+) -> Result<String, String> {
     let resp = Request::get(url).send().await.map_err(|e| e.to_string())?;
+    if resp.headers().get("x-roadmap-offline").is_some() {
+        let at = resp
+            .headers()
+            .get("x-roadmap-cached-at")
+            .unwrap_or_default();
+        let mut o = offline.borrow_mut();
+        if o.as_ref().is_none_or(|prev| at < *prev) {
+            *o = Some(at);
+        }
+    }
     if !resp.ok() {
         return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
     }

@@ -34,16 +34,15 @@ async fn diagnostics_panel_shows_file_line_and_column() {
         ),
     );
     let (roadmap, diagnostics) = load(&files, Date::from_ymd(2026, 11, 1).unwrap());
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
     let props = yew::props!(roadmap_viewer::components::DiagnosticsPanelProps {
         data: Rc::new(Loaded {
             roadmap,
             diagnostics,
-            files
+            files,
+            offline_since: None,
         }),
     });
-    yew::Renderer::<DiagnosticsPanel>::with_root_and_props(root.clone(), props).render();
+    let root = mount::<DiagnosticsPanel>(props);
     until(|| root.query_selector("[data-diagnostic]").unwrap().is_some()).await;
     let item = root
         .query_selector("[data-diagnostic='include-no-match']")
@@ -75,6 +74,7 @@ fn small() -> Rc<Loaded> {
         roadmap,
         diagnostics,
         files,
+        offline_since: None,
     })
 }
 

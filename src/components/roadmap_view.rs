@@ -173,6 +173,31 @@ pub fn roadmap_view(props: &Props) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
     };
 
+    // A new build waiting in the service worker: offer to reload into it.
+    let update = use_state(|| {
+        gloo::utils::document_element()
+            .get_attribute("data-update")
+            .as_deref()
+            == Some("available")
+    });
+    {
+        let update = update.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                EventListener::new(&gloo::utils::window(), "roadmap-update", move |_| {
+                    update.set(true)
+                });
+            move || drop(listener)
+        });
+    }
+    let apply_update = Callback::from(|_: MouseEvent| {
+        let window = gloo::utils::window();
+        if let Ok(f) = js_sys::Reflect::get(&window, &"__roadmapApplyUpdate".into()) {
+            if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+                let _ = f.call0(&window);
+            }
+        }
+    });
     let on_pick = {
         let published = props.published.clone();
         let on_preview = props.on_preview.clone();
@@ -186,6 +211,18 @@ pub fn roadmap_view(props: &Props) -> Html {
     };
     html! {
         <main class="app" data-ready="true" data-visible-count={vis.shown.len().to_string()}>
+            if *update {
+                <div class="update-banner" role="status" data-update="">
+                    { "A new version of this roadmap is available." }
+                    <button type="button" onclick={apply_update} data-update-reload="">{ "Reload" }</button>
+                </div>
+            }
+            if let Some(at) = &props.data.offline_since {
+                <div class="offline-banner" role="status" data-offline={at.clone()}>
+                    <strong>{ "You are offline." }</strong>
+                    { format!(" Showing the roadmap as cached on {}.", at.get(..16).unwrap_or(at).replace('T', " ")) }
+                </div>
+            }
             if let Some(notes) = &props.preview_notes {
                 <div class="preview-banner" role="status" data-preview={notes.len().to_string()}>
                     <strong>{ "Local preview" }</strong>

@@ -11,7 +11,8 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// How long a condition may take before the test fails (generous: CI machines are slow).
@@ -20,33 +21,79 @@ pub const WAIT: Duration = Duration::from_secs(30);
 /// The built release site (once per test run). `E2E_SITE` points at a prebuilt one.
 pub fn site() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
-    SITE.get_or_init(|| {
-        if let Ok(dir) = std::env::var("E2E_SITE") {
-            return PathBuf::from(dir);
-        }
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dist = root.join("target/e2e-site");
-        let out = Command::new("trunk")
-            .args(["build", "--release", "--dist"])
-            .arg(&dist)
-            .current_dir(root)
-            .output()
-            .expect("trunk must be on PATH: run the README's test command");
-        assert!(
-            out.status.success(),
-            "trunk build failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dist
+    SITE.get_or_init(|| match std::env::var("E2E_SITE") {
+        Ok(dir) => PathBuf::from(dir),
+        Err(_) => build_site("target/e2e-site", "/"),
     })
+}
+
+/// Where the sub-path site is served.
+pub const SUB_PATH: &str = "/any/sub/path/";
+
+/// The release site built for hosting under [`SUB_PATH`] (once per test run).
+pub fn sub_path_site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| build_site("target/e2e-site-sub", SUB_PATH))
+}
+
+fn build_site(dist: &str, public_url: &str) -> PathBuf {
+    // One build at a time: both sites share cargo's target folder.
+    static BUILD: Mutex<()> = Mutex::new(());
+    let _guard = BUILD.lock().unwrap_or_else(|e| e.into_inner());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dist = root.join(dist);
+    let out = Command::new("trunk")
+        .args(["build", "--release", "--public-url", public_url, "--dist"])
+        .arg(&dist)
+        .current_dir(root)
+        .output()
+        .expect("trunk must be on PATH: run the README's test command");
+    assert!(
+        out.status.success(),
+        "trunk build failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dist
+}
+
+/// A copy of `from` in a fresh temporary folder (to stage a new deploy).
+pub fn copy_site(from: &Path, name: &str) -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &target);
+            } else {
+                std::fs::copy(e.path(), target).unwrap();
+            }
+        }
+    }
+    let to = std::env::temp_dir().join(format!("roadmap-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    copy(from, &to);
+    to
 }
 
 /// What a [`Server`] answers for a path instead of the file on disk: a body, or 404.
 pub type Overrides = HashMap<String, Option<Vec<u8>>>;
 
-/// A static file server on a free loopback port, serving `root` under `prefix`.
+/// A static file server on a free loopback port, serving a folder under a prefix. The
+/// folder can be swapped (a new deploy), the server taken "offline" (connections are
+/// dropped unanswered), extra headers added (CSP), and POSTs are recorded (reports).
 pub struct Server {
     pub base: String,
+    state: Arc<ServerState>,
+}
+
+struct ServerState {
+    root: Mutex<PathBuf>,
+    prefix: String,
+    overrides: Overrides,
+    headers: Mutex<Vec<(String, String)>>,
+    offline: AtomicBool,
+    posts: Mutex<Vec<String>>,
 }
 
 impl Server {
@@ -61,29 +108,62 @@ impl Server {
     pub fn start(root: &Path, prefix: &str, overrides: Overrides) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let addr = listener.local_addr().unwrap();
-        let root = root.to_path_buf();
-        let prefix = prefix.to_string();
-        let overrides = Arc::new(overrides);
-        let base = format!("http://{addr}{prefix}");
+        let state = Arc::new(ServerState {
+            root: Mutex::new(root.to_path_buf()),
+            prefix: prefix.to_string(),
+            overrides,
+            headers: Mutex::new(Vec::new()),
+            offline: AtomicBool::new(false),
+            posts: Mutex::new(Vec::new()),
+        });
+        let shared = state.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, prefix, overrides) = (root.clone(), prefix.clone(), overrides.clone());
+                let state = shared.clone();
                 std::thread::spawn(move || {
-                    let _ = respond(stream, &root, &prefix, &overrides);
+                    let _ = respond(stream, &state);
                 });
             }
         });
-        Server { base }
+        Server {
+            base: format!("http://{addr}{prefix}"),
+            state,
+        }
+    }
+
+    /// Serves another folder from now on (a new deploy).
+    pub fn set_root(&self, root: &Path) {
+        *self.state.root.lock().unwrap() = root.to_path_buf();
+    }
+
+    /// While offline, connections are closed without an answer, as when the network is down.
+    pub fn set_offline(&self, offline: bool) {
+        self.state.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// Adds a header to every response.
+    pub fn add_header(&self, name: &str, value: &str) {
+        self.state
+            .headers
+            .lock()
+            .unwrap()
+            .push((name.to_string(), value.to_string()));
+    }
+
+    /// The paths and bodies of POST requests received so far.
+    pub fn posts(&self) -> Vec<String> {
+        self.state.posts.lock().unwrap().clone()
     }
 }
 
 fn mime(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
         "css" => "text/css; charset=utf-8",
-        "json" | "webmanifest" => "application/json",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "yaml" | "yml" | "txt" => "text/plain; charset=utf-8",
@@ -91,29 +171,53 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn respond(
-    stream: TcpStream,
-    root: &Path,
-    prefix: &str,
-    overrides: &Overrides,
-) -> std::io::Result<()> {
+fn respond(stream: TcpStream, state: &ServerState) -> std::io::Result<()> {
+    if state.offline.load(Ordering::SeqCst) {
+        return Ok(()); // dropped unanswered
+    }
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut line = String::new();
     reader.read_line(&mut line)?;
+    let mut content_length = 0usize;
     loop {
         let mut h = String::new();
         if reader.read_line(&mut h)? == 0 || h == "\r\n" {
             break;
         }
+        if let Some((k, v)) = h.split_once(':') {
+            if k.eq_ignore_ascii_case("content-length") {
+                content_length = v.trim().parse().unwrap_or(0);
+            }
+        }
     }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("GET").to_string();
+    let target = parts.next().unwrap_or("/").to_string();
+    let headers = state.headers.lock().unwrap().clone();
     let mut out = stream;
+    if method == "POST" {
+        let mut body = vec![0u8; content_length.min(1 << 20)];
+        reader.read_exact(&mut body)?;
+        state
+            .posts
+            .lock()
+            .unwrap()
+            .push(format!("{target} {}", String::from_utf8_lossy(&body)));
+        return write_response(&mut out, "204 No Content", "text/plain", b"", &headers);
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let prefix = state.prefix.as_str();
     let Some(rel) = path
         .strip_prefix(prefix)
         .or_else(|| (path.to_string() + "/" == prefix).then_some(""))
     else {
-        return write_response(&mut out, "404 Not Found", "text/plain", b"not found");
+        return write_response(
+            &mut out,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            &headers,
+        );
     };
     let rel = if rel.is_empty() || rel.ends_with('/') {
         format!("{rel}index.html")
@@ -121,22 +225,40 @@ fn respond(
         rel.to_string()
     };
     if rel.split('/').any(|s| s == "..") {
-        return write_response(&mut out, "403 Forbidden", "text/plain", b"forbidden");
+        return write_response(
+            &mut out,
+            "403 Forbidden",
+            "text/plain",
+            b"forbidden",
+            &headers,
+        );
     }
-    let file = root.join(&rel);
-    if let Some(o) = overrides.get(&rel) {
+    let file = state.root.lock().unwrap().join(&rel);
+    if let Some(o) = state.overrides.get(&rel) {
         return match o {
-            Some(body) => write_response(&mut out, "200 OK", mime(&file), body),
-            None => write_response(&mut out, "404 Not Found", "text/plain", b"not found"),
+            Some(body) => write_response(&mut out, "200 OK", mime(&file), body, &headers),
+            None => write_response(
+                &mut out,
+                "404 Not Found",
+                "text/plain",
+                b"not found",
+                &headers,
+            ),
         };
     }
     match std::fs::File::open(&file) {
         Ok(mut f) => {
             let mut body = Vec::new();
             f.read_to_end(&mut body)?;
-            write_response(&mut out, "200 OK", mime(&file), &body)
+            write_response(&mut out, "200 OK", mime(&file), &body, &headers)
         }
-        Err(_) => write_response(&mut out, "404 Not Found", "text/plain", b"not found"),
+        Err(_) => write_response(
+            &mut out,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            &headers,
+        ),
     }
 }
 
@@ -145,8 +267,14 @@ fn write_response(
     status: &str,
     ctype: &str,
     body: &[u8],
+    extra: &[(String, String)],
 ) -> std::io::Result<()> {
-    write!(out, "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n", body.len())?;
+    let len = body.len();
+    write!(out, "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len}\r\nCache-Control: no-store\r\nConnection: close\r\n")?;
+    for (k, v) in extra {
+        write!(out, "{k}: {v}\r\n")?;
+    }
+    write!(out, "\r\n")?;
     out.write_all(body)?;
     out.flush()
 }
@@ -251,6 +379,19 @@ impl Browser {
 
     pub async fn url(&self) -> String {
         self.client.current_url().await.expect("url").to_string()
+    }
+
+    /// Runs `script` in the page and returns its result as text (for test hooks only).
+    pub async fn eval(&self, script: &str) -> String {
+        let v = self
+            .client
+            .execute(script, vec![])
+            .await
+            .expect("script runs");
+        match v {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        }
     }
 
     /// Ends the session (call at the end of each test).

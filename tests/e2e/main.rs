@@ -6,3 +6,4 @@ mod roadmap_view;
 // The harness is a toolkit for every e2e test; not each helper is used yet.
 #[allow(dead_code)]
 mod harness;
+mod hosting;

@@ -1,0 +1,45 @@
+// Prepended to Trunk's loader by .ci/postbuild.mjs: CSP violation counting (a test
+// hook), and the service worker: registration, readiness and the update prompt.
+const root = document.documentElement;
+document.addEventListener("securitypolicyviolation", () => {
+  root.dataset.cspViolations = String(Number(root.dataset.cspViolations || 0) + 1);
+});
+(async () => {
+  if (!("serviceWorker" in navigator)) return;
+  const base = document.baseURI;
+  const hadController = !!navigator.serviceWorker.controller;
+  if (hadController) root.dataset.sw = "ready";
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (hadController) {
+      // The user accepted a new build: reload into it, once.
+      if (!reloading) {
+        reloading = true;
+        location.reload();
+      }
+    } else {
+      root.dataset.sw = "ready";
+    }
+  });
+  try {
+    const reg = await navigator.serviceWorker.register(new URL("sw.js", base), { scope: new URL("./", base).pathname });
+    const announce = (worker) => {
+      window.__roadmapApplyUpdate = () => worker.postMessage("skip-waiting");
+      root.dataset.update = "available";
+      window.dispatchEvent(new Event("roadmap-update"));
+    };
+    if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
+    reg.addEventListener("updatefound", () => {
+      const worker = reg.installing;
+      worker?.addEventListener("statechange", () => {
+        if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
+      });
+    });
+    // Look for a new build when the page comes back into view.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") reg.update().catch(() => {});
+    });
+  } catch (e) {
+    console.warn("service worker not registered:", e);
+  }
+})();

@@ -1,0 +1,53 @@
+// Trunk post-build step (runs with node, which the build already needs for wasm-opt).
+//
+// 1. Writes data/files.txt: static hosts cannot list folders, so the viewer fetches
+//    the files this names.
+// 2. Moves Trunk's inline loader <script> into a file, so the site runs under a strict
+//    Content-Security-Policy (script-src 'self') without per-build hashes in headers.
+// 3. Stamps a build id (a hash of every file) into index.html and writes sw.js, the
+//    service worker for this build, with the list of files to precache.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
+if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run through trunk");
+
+function walk(d) {
+  return readdirSync(d).flatMap((name) => {
+    const p = join(d, name);
+    return statSync(p).isDirectory() ? walk(p) : [relative(dir, p).split("\\").join("/")];
+  });
+}
+
+// 1. The data manifest.
+const dataFiles = walk(join(dir, "data")).filter((p) => /\.ya?ml$/.test(p)).map((p) => p.slice("data/".length)).sort();
+writeFileSync(join(dir, "data/files.txt"), dataFiles.map((p) => p + "\n").join(""));
+
+// 2. The loader, out of line.
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (!match) throw new Error("no inline Trunk loader found in index.html");
+const loader = match[1].trim();
+const runtime = readFileSync(new URL("./boot-runtime.js", import.meta.url), "utf8");
+const boot = `${runtime}\n${loader}\n`;
+const bootName = `boot-${createHash("sha256").update(boot).digest("hex").slice(0, 16)}.js`;
+writeFileSync(join(dir, bootName), boot);
+html = html.replace(inline, `<script type="module" src="${publicUrl}${bootName}"></script>`);
+
+// 3. The build id and the service worker.
+const files = walk(dir).filter((p) => p !== "sw.js" && p !== "index.html").sort();
+const hash = createHash("sha256");
+for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
+hash.update(html);
+const build = hash.digest("hex").slice(0, 16);
+html = html.replace("</head>", `<meta name="roadmap-build" content="${build}"></head>`);
+writeFileSync(indexPath, html);
+const worker = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8")
+  .replace("__BUILD__", build)
+  .replace("__PRECACHE__", JSON.stringify(["", "index.html", ...files]));
+writeFileSync(join(dir, "sw.js"), worker);
+console.log(`postbuild: ${dataFiles.length} data files, loader in ${bootName}, build ${build}`);
