@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  roadmap check [DIR] [--format human|json|gitlab] [--deny-warnings]
+  roadmap check [DIR] [--format human|json|gitlab|github] [--deny-warnings]
       check the roadmap data in DIR (default: data); exit 1 on errors
   roadmap schema
       print the JSON Schema of roadmap.yaml and initiative files";
@@ -41,7 +41,9 @@ fn check(args: &[String]) -> ExitCode {
             "--deny-warnings" => deny_warnings = true,
             "--format" => match it.next() {
                 Some(f) => format = f.clone(),
-                None => return usage_error("--format needs a value: human, json or gitlab"),
+                None => {
+                    return usage_error("--format needs a value: human, json, gitlab or github")
+                }
             },
             f if f.starts_with("--format=") => format = f["--format=".len()..].to_string(),
             f if f.starts_with('-') => return usage_error(&format!("unknown option {f}")),
@@ -49,9 +51,9 @@ fn check(args: &[String]) -> ExitCode {
             d => return usage_error(&format!("unexpected argument {d}")),
         }
     }
-    if !["human", "json", "gitlab"].contains(&format.as_str()) {
+    if !["human", "json", "gitlab", "github"].contains(&format.as_str()) {
         return usage_error(&format!(
-            "unknown format {format}: use human, json or gitlab"
+            "unknown format {format}: use human, json, gitlab or github"
         ));
     }
     let dir = dir.unwrap_or_else(|| PathBuf::from("data"));
@@ -68,6 +70,10 @@ fn check(args: &[String]) -> ExitCode {
     match format.as_str() {
         "json" => println!("{}", diagnostic::to_json(&diags, &prefix)),
         "gitlab" => println!("{}", diagnostic::to_gitlab(&diags, &prefix)),
+        "github" => {
+            print!("{}", diagnostic::to_github(&diags, &prefix));
+            println!("{summary}");
+        }
         _ => {
             for d in &diags {
                 println!("{}", d.render(&prefix, files.text(&d.file)));

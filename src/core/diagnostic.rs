@@ -211,6 +211,36 @@ pub fn to_gitlab(diags: &[Diagnostic], file_prefix: &str) -> String {
     serde_json::to_string_pretty(&items).expect("report serializes")
 }
 
+/// GitHub Actions workflow commands: one `::error`/`::warning` annotation per line,
+/// shown on the pull request's diff.
+pub fn to_github(diags: &[Diagnostic], file_prefix: &str) -> String {
+    // Workflow command values escape %, CR and LF; properties also : and ,.
+    let esc = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
+    diags
+        .iter()
+        .map(|d| {
+            let msg = match &d.hint {
+                Some(h) => format!("{} ({h})", d.message),
+                None => d.message.clone(),
+            };
+            format!(
+                "::{} file={},line={},col={},title={}::{}\n",
+                d.severity.as_str(),
+                prop(&format!("{file_prefix}{}", d.file)),
+                d.line,
+                d.column,
+                prop(d.code),
+                esc(&msg)
+            )
+        })
+        .collect()
+}
+
 /// A stable 128-bit FNV-1a hex digest: GitLab needs a unique, stable fingerprint per finding.
 fn fingerprint(s: &str) -> String {
     let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;

@@ -102,3 +102,17 @@ fn committed_schema_is_current() {
         "run `cargo run --bin roadmap -- schema > docs/roadmap.schema.json`"
     );
 }
+
+#[test]
+fn github_annotations() {
+    let dir = "tests/fixtures/unknown-dependency-dir";
+    let (code, out) = roadmap(&["check", dir, "--format", "github"]);
+    assert_eq!(code, 1);
+    let first = out.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "::error file={dir}/initiatives/a.yaml,line=7,col=18,title=unknown-dependency::unknown dependency \"cells-topolgy\" (did you mean \"cells-topology\"?)"
+        )
+    );
+}

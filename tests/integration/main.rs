@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod check_cli;
+mod deploy_templates;
 mod filters;
 mod fixtures;
 mod tidy;

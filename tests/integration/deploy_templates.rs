@@ -1,0 +1,61 @@
+//! The deploy templates parse as YAML, have the jobs their CI systems need, and run
+//! the same commands as the README (tools from .ci/setup.sh, `roadmap check`, trunk).
+
+use std::path::Path;
+
+fn yaml(path: &str) -> (String, serde_yaml::Value) {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let value =
+        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path} is not valid YAML: {e}"));
+    (text, value)
+}
+
+fn script(v: &serde_yaml::Value) -> String {
+    v.as_sequence()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn gitlab_ci_checks_merge_requests_and_publishes_pages() {
+    let (_, v) = yaml(".gitlab-ci.yml");
+    let check = &v["roadmap-check"];
+    assert_eq!(
+        check["artifacts"]["reports"]["codequality"],
+        "gl-code-quality-report.json"
+    );
+    assert_eq!(check["artifacts"]["when"], "always");
+    let s = script(&check["script"]);
+    assert!(
+        s.contains("roadmap -- check data --format gitlab > gl-code-quality-report.json"),
+        "{s}"
+    );
+    let pages = &v["pages"];
+    assert_eq!(pages["artifacts"]["paths"][0], "public");
+    let s = script(&pages["script"]);
+    assert!(s.contains("source .ci/setup.sh && setup_build"), "{s}");
+    assert!(
+        s.contains("trunk build --release --public-url") && s.contains("--dist public"),
+        "{s}"
+    );
+    assert_eq!(pages["stage"], "deploy");
+}
+
+#[test]
+fn github_workflow_checks_builds_and_deploys_pages() {
+    let (text, v) = yaml(".github/workflows/pages.yml");
+    let jobs = &v["jobs"];
+    for job in ["check", "build", "deploy"] {
+        assert!(jobs[job]["runs-on"].as_str().is_some(), "job {job}");
+    }
+    assert_eq!(jobs["deploy"]["needs"], "build");
+    assert!(text.contains("roadmap -- check data --format github"));
+    assert!(text.contains("source .ci/setup.sh && setup_build"));
+    assert!(
+        text.contains("actions/upload-pages-artifact") && text.contains("actions/deploy-pages")
+    );
+    assert!(text.contains("--public-url \"/${{ github.event.repository.name }}/\""));
+}
