@@ -10,12 +10,17 @@ usage:
   roadmap check [DIR] [--format human|json|gitlab|github] [--deny-warnings]
       check the roadmap data in DIR (default: data); exit 1 on errors
   roadmap schema
-      print the JSON Schema of roadmap.yaml and initiative files";
+      print the JSON Schema of roadmap.yaml and initiative files
+  roadmap layout FILE.json [--positions]
+      lay out a benchmark graph (JSON with n and edges [[from, to], ...]) and print
+      nodes, edges, layers, crossings and ms as JSON; --positions adds layer (per
+      node) and paths (per edge, its x at each layer)";
 
 /// Runs the command line with `args` (without the program name).
 pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("layout") => layout(&args[1..]),
         Some("schema") => {
             println!("{}", crate::core::schema::json_schema());
             ExitCode::SUCCESS
@@ -95,4 +100,62 @@ fn check(args: &[String]) -> ExitCode {
 fn usage_error(msg: &str) -> ExitCode {
     eprintln!("error: {msg}\n{USAGE}");
     ExitCode::from(2)
+}
+
+fn layout(args: &[String]) -> ExitCode {
+    let mut file = None;
+    let mut positions = false;
+    for a in args {
+        match a.as_str() {
+            "--positions" => positions = true,
+            f if f.starts_with('-') => return usage_error(&format!("unknown option {f}")),
+            f if file.is_none() => file = Some(f.to_string()),
+            f => return usage_error(&format!("unexpected argument {f}")),
+        }
+    }
+    let Some(file) = file else {
+        return usage_error("layout needs a graph file");
+    };
+    #[derive(serde::Deserialize)]
+    struct Input {
+        n: usize,
+        edges: Vec<(u32, u32)>,
+    }
+    let input: Input = match std::fs::read_to_string(&file)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(&(a, b)) = input
+        .edges
+        .iter()
+        .find(|&&(a, b)| a as usize >= input.n || b as usize >= input.n || a == b)
+    {
+        eprintln!(
+            "error: {file}: edge [{a}, {b}] is not between two distinct nodes of 0..{}",
+            input.n
+        );
+        return ExitCode::from(2);
+    }
+    let started = std::time::Instant::now();
+    let l = crate::core::layout::layout(input.n, &input.edges, Default::default());
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut out = serde_json::json!({
+        "nodes": input.n,
+        "edges": input.edges.len(),
+        "layers": l.layers.len(),
+        "crossings": l.crossings,
+        "ms": (ms * 100.0).round() / 100.0,
+    });
+    if positions {
+        out["layer"] = serde_json::json!(l.layer);
+        out["paths"] = serde_json::json!(l.paths);
+    }
+    println!("{out}");
+    ExitCode::SUCCESS
 }

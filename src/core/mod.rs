@@ -9,6 +9,7 @@ pub mod deserialize;
 pub mod diagnostic;
 pub mod filter;
 pub mod glob;
+pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod model;
