@@ -507,8 +507,8 @@ fn order(g: &Graph, layers: &mut [Vec<u32>]) -> u64 {
                 break;
             }
             if iter % 2 == round % 2 {
-                for l in 1..layers.len() {
-                    sweep_layer(&mut layers[l], &g.up, &mut pos, &mut buf);
+                for layer in layers.iter_mut().skip(1) {
+                    sweep_layer(layer, &g.up, &mut pos, &mut buf);
                 }
             } else {
                 for l in (0..layers.len().saturating_sub(1)).rev() {
