@@ -3,12 +3,14 @@
 //! **Invariant:** nothing under `core` imports `web_sys`, `gloo`, `yew` or does I/O; it
 //! is plain Rust, tested natively.
 
+pub mod critical;
 pub mod cycles;
 pub mod date;
 pub mod deserialize;
 pub mod diagnostic;
 pub mod filter;
 pub mod glob;
+pub mod graph_view;
 pub mod layout;
 pub mod load;
 pub mod markdown;
@@ -18,6 +20,7 @@ pub mod raw;
 pub mod reach;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod slip;
 pub mod suggest;
 pub mod timeline;
 pub mod view_state;
