@@ -30,6 +30,9 @@ pub enum Action {
     SetDeps(DepsMode),
     SetZoom(Zoom),
     Select(Option<String>),
+    SetView(crate::core::view_state::View),
+    SetSlip(Option<(String, u32)>),
+    SetCritical(bool),
     Hover(Option<usize>),
     ToggleStage(usize),
     /// Back/forward: the state the URL now describes.
@@ -41,11 +44,8 @@ impl RoadmapState {
     pub fn new(data: Rc<Loaded>, reference: Date, query: &str) -> Self {
         let (mut view, mut notices) = ViewState::from_query(query);
         notices.extend(view.retain_known(&data.roadmap));
-        if view.view != crate::core::view_state::View::Timeline {
-            notices.push(format!(
-                "the {} view is not available yet: showing the timeline",
-                view.view.as_str()
-            ));
+        if view.view == crate::core::view_state::View::Table {
+            notices.push("the table view is not available yet: showing the timeline".to_string());
         }
         RoadmapState {
             data,
@@ -83,6 +83,9 @@ impl Reducible for RoadmapState {
             Action::SetDeps(d) => s.view.deps = d,
             Action::SetZoom(z) => s.view.zoom = z,
             Action::Select(id) => s.view.select = id,
+            Action::SetView(v) => s.view.view = v,
+            Action::SetSlip(x) => s.view.slip = x,
+            Action::SetCritical(c) => s.view.critical = c,
             Action::Hover(h) => s.hover = h,
             Action::ToggleStage(i) => {
                 if !s.collapsed.remove(&i) {

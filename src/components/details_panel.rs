@@ -2,14 +2,18 @@
 //! Markdown, and what it waits on and what waits on it (direct and transitive).
 
 use super::markdown;
+use crate::core::analysis::{self, Analysis};
 use crate::core::{markdown as md, reach};
 use crate::state::{Action, RoadmapState};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub state: UseReducerHandle<RoadmapState>,
     pub index: usize,
+    pub analysis: Rc<Analysis>,
 }
 
 #[function_component(DetailsPanel)]
@@ -67,6 +71,58 @@ pub fn details_panel(props: &Props) -> Html {
         .edit_url
         .as_ref()
         .map(|u| u.replace("{path}", &init.source.file));
+    let by_stage = analysis::downstream_by_stage(r, &props.analysis);
+    let blocked_count: usize = by_stage.iter().map(|(_, v)| v.len()).sum();
+    let impact_summary = html! {
+        <section class="impact" data-impact-summary="">
+            <h3>{ format!("Blocks {} initiative{} in {} stage{}", blocked_count, if blocked_count == 1 { "" } else { "s" },
+                by_stage.len(), if by_stage.len() == 1 { "" } else { "s" }) }</h3>
+            { for by_stage.iter().map(|(s, members)| html! {
+                <div class="impact-stage">
+                    <h4>{ &r.stages[*s].name }</h4>
+                    <ul>{ for members.iter().map(|&j| item_link(j)) }</ul>
+                </div>
+            }) }
+        </section>
+    };
+    let times = props.analysis.times[i].as_ref();
+    let slack = times.map(|t| match t.slack {
+        0 => "none: on the critical path".to_string(),
+        d => format!("{} days ({:.1} weeks)", d, d as f64 / 7.0),
+    });
+    // Slip what-if: "Delay this by N weeks".
+    let weeks_input = use_node_ref();
+    let current_slip = state
+        .view
+        .slip
+        .as_ref()
+        .filter(|(id, _)| *id == init.id)
+        .map(|(_, w)| *w);
+    let apply_slip = {
+        let d = state.dispatcher();
+        let input = weeks_input.clone();
+        let id = init.id.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let weeks = input
+                .cast::<HtmlInputElement>()
+                .and_then(|i| i.value().trim().parse::<u32>().ok())
+                .filter(|w| (1..=520).contains(w));
+            if let Some(w) = weeks {
+                d.dispatch(Action::SetSlip(Some((id.clone(), w))));
+            }
+        })
+    };
+    let clear_slip = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetSlip(None)))
+    };
+    let toggle_critical = {
+        let d = state.dispatcher();
+        let on = state.view.critical;
+        Callback::from(move |_: Event| d.dispatch(Action::SetCritical(!on)))
+    };
+    let moved = props.analysis.moves[i].as_ref();
     let direct_deps: Vec<usize> = init.depends_on.clone();
     let direct_dependents: Vec<usize> = r.dependents(i).collect();
     html! {
@@ -82,6 +138,11 @@ pub fn details_panel(props: &Props) -> Html {
                 <dt>{ "Horizon" }</dt><dd>{ horizon }</dd>
                 <dt>{ "Confidence" }</dt><dd>{ init.confidence.as_str() }</dd>
                 <dt>{ "Status" }</dt><dd>{ init.status.as_str() }</dd>
+                if let Some(s) = &slack { <dt>{ "Slack" }</dt><dd data-slack="">{ s }</dd> }
+                if let Some(m) = moved {
+                    <dt>{ "What-if" }</dt>
+                    <dd>{ format!("moves {} days, to {}", m.days, m.end.or(m.start).map(|d| d.to_string()).unwrap_or_default()) }</dd>
+                }
                 if let Some(o) = &init.owner { <dt>{ "Owner" }</dt><dd>{ o }</dd> }
                 if !init.tags.is_empty() {
                     <dt>{ "Tags" }</dt>
@@ -98,6 +159,19 @@ pub fn details_panel(props: &Props) -> Html {
                     }) }
                 </ul>
             }
+            <form class="slip-form" onsubmit={apply_slip} data-slip-form="">
+                <label>{ "Delay this by " }
+                    <input ref={weeks_input} type="number" min="1" max="520" value={current_slip.unwrap_or(4).to_string()} data-slip-weeks="" />
+                    { " weeks" }
+                </label>
+                <button type="submit" class="seg">{ "Show what moves" }</button>
+                if state.view.slip.is_some() { <button type="button" class="link" onclick={clear_slip}>{ "Clear" }</button> }
+            </form>
+            <label class="switch">
+                <input type="checkbox" checked={state.view.critical} onchange={toggle_critical} data-critical-switch="" />
+                { " Highlight the critical path to this initiative" }
+            </label>
+            { impact_summary }
             { relations("Blocked by", direct_deps, reach::upstream(r, i), "blocked-by") }
             { relations("Blocks", direct_dependents, reach::downstream(r, i), "blocks") }
             if let Some(url) = edit {

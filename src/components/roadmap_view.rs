@@ -2,9 +2,11 @@
 //! owns the reducer and keeps the URL in step with the view (back/forward work).
 
 use crate::app::{preview_files, Loaded, Preview};
-use crate::components::{DetailsPanel, DiagnosticsPanel, FilterBar, Timeline};
+use crate::components::{DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Timeline};
+use crate::core::analysis;
 use crate::core::filter::{self, Param};
 use crate::core::timeline;
+use crate::core::view_state::View;
 use crate::core::Date;
 use crate::state::{Action, RoadmapState};
 use gloo::events::EventListener;
@@ -123,6 +125,7 @@ pub fn roadmap_view(props: &Props) -> Html {
     let roadmap = &state.data.roadmap;
     let vis = filter::visible(roadmap, &state.view.filter, reference, state.view.context);
     let options = filter::options(roadmap, &state.view.filter, reference);
+    let analysis = Rc::new(analysis::analyse(roadmap, &state.view, reference));
     let layout = Rc::new(timeline::layout(
         roadmap,
         &vis,
@@ -258,13 +261,51 @@ pub fn roadmap_view(props: &Props) -> Html {
             <DiagnosticsPanel data={state.data.clone()} />
             <div class={classes!("workspace", state.selected().is_some().then_some("with-details"))}>
                 <FilterBar state={state.clone()} options={Rc::new(options)} visible={vis.shown.len()} />
-                <section class="content" aria-label="Timeline">
-                    <Timeline state={state.clone()} layout={layout} arrows={arrows} />
+                <section class="content" aria-label={if state.view.view == View::Graph { "Dependency graph" } else { "Timeline" }}>
+                    <div class="view-switch" role="group" aria-label="View">
+                        { for [View::Timeline, View::Graph].into_iter().map(|v| {
+                            let d = state.dispatcher();
+                            let active = state.view.view == v || (v == View::Timeline && state.view.view == View::Table);
+                            html! {
+                                <button type="button" class={classes!("seg", active.then_some("active"))} aria-pressed={active.to_string()}
+                                    data-control={format!("view:{}", v.as_str())} onclick={Callback::from(move |_| d.dispatch(Action::SetView(v)))}>
+                                    { if v == View::Graph { "Dependency graph" } else { "Timeline" } }
+                                </button>
+                            }
+                        }) }
+                        if state.view.slip.is_some() {
+                            <span class="slip-note" data-slip-note="">{ slip_note(&state) }</span>
+                        }
+                    </div>
+                    if state.view.view == View::Graph {
+                        <GraphView state={state.clone()} visible={Rc::new(vis.clone())} analysis={analysis.clone()} />
+                    } else {
+                        <Timeline state={state.clone()} layout={layout} arrows={arrows} analysis={analysis.clone()} />
+                    }
                 </section>
                 if let Some(sel) = state.selected() {
-                    <DetailsPanel state={state.clone()} index={sel} />
+                    <DetailsPanel state={state.clone()} index={sel} analysis={analysis.clone()} />
                 }
             </div>
         </main>
     }
+}
+
+/// "What-if: Raft replication for Gitaly slips 6 weeks, 9 initiatives move."
+fn slip_note(state: &RoadmapState) -> String {
+    let Some((id, weeks)) = &state.view.slip else {
+        return String::new();
+    };
+    let r = &state.data.roadmap;
+    let title = r
+        .find(id)
+        .map_or(id.as_str(), |i| r.initiatives[i].title.as_str());
+    let reference = r.reference_date(crate::fetch::today());
+    let moved = r.find(id).map_or(0, |i| {
+        crate::core::slip::propagate(r, i, *weeks, reference)
+            .iter()
+            .flatten()
+            .count()
+    });
+    format!("What-if: {title} slips {weeks} weeks; {moved} initiatives move.")
 }

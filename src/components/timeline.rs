@@ -2,6 +2,7 @@
 //! quarter gridlines, the today line, lanes per stage and team, bars, and the
 //! dependency arrows. Lane labels and the time axis stay visible while scrolling.
 
+use crate::core::analysis::Analysis;
 use crate::core::model::{Confidence, Horizon, Status};
 use crate::core::timeline::{
     fit_label, initial_scroll, label_span, Arrow, LaneKind, Shape, TimelineLayout, BAR_HEIGHT,
@@ -19,6 +20,7 @@ pub struct Props {
     pub state: UseReducerHandle<RoadmapState>,
     pub layout: Rc<TimelineLayout>,
     pub arrows: Rc<Vec<Arrow>>,
+    pub analysis: Rc<Analysis>,
 }
 
 fn horizon_label(h: Horizon) -> &'static str {
@@ -121,8 +123,13 @@ pub fn timeline(props: &Props) -> Html {
         };
         let (label_x, label_w) = label_span(b, view_left);
         let label = fit_label(&format!("{status_mark}{text}"), label_w);
+        let impact = props.analysis.impact[b.init];
+        let moved = props.analysis.moves[b.init].as_ref();
+        let critical = props.analysis.critical.contains(&b.init);
         let class = classes!(
             "bar",
+            impact.map(|i| format!("impact-{}", i.as_str())),
+            critical.then_some("critical"),
             format!("stage-c{}", init.stage % 8),
             format!("conf-{}", init.confidence.as_str()),
             format!("status-{}", init.status.as_str()),
@@ -179,6 +186,9 @@ pub fn timeline(props: &Props) -> Html {
             <g {class} key={init.id.clone()} data-initiative={init.id.clone()} data-stage={stage.id.clone()}
                data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
                data-ghost={ghost_label.clone()} tabindex="0" role="button"
+               data-impact={impact.map(|i| i.as_str())} data-distance={impact.map(|i| i.distance().to_string())}
+               data-moved={moved.map(|_| "")} data-new-end={moved.and_then(|m| m.end.or(m.start)).map(|d| d.to_string())}
+               data-critical={critical.then_some("")}
                aria-label={accessible_label(state, b.init)} aria-pressed={(selected == Some(b.init)).to_string()}
                onclick={on_click} onkeydown={on_key} onmouseenter={on_enter} onmouseleave={on_leave}>
                 <title>{ accessible_label(state, b.init) }</title>
@@ -188,6 +198,22 @@ pub fn timeline(props: &Props) -> Html {
         }
     });
 
+    // Where slipped initiatives would land: a dashed ghost beside the planned bar.
+    let slip_ghosts = l.bars.iter().filter(|b| !b.ghost).filter_map(|b| {
+        let m = props.analysis.moves[b.init].as_ref()?;
+        let (s, e) = (m.start.or(m.end)?, m.end.or(m.start)?);
+        let x = l.x_of(s);
+        let w = (l.x_of(crate::core::Date(e.0 + 1)) - x).max(crate::core::timeline::MIN_BAR);
+        let weeks = (m.days as f64 / 7.0).round() as i32;
+        let flag = if m.beyond_three_years { " ⚠ past 3 years" } else if m.later_horizon { " ⚠ later horizon" } else { "" };
+        let label = fit_label(&format!("+{weeks} w{flag}"), w.max(120.0));
+        Some(html! {
+            <g class={classes!("slip-ghost", (m.later_horizon || m.beyond_three_years).then_some("flagged"))} data-slip-ghost={r.initiatives[b.init].id.clone()}>
+                <rect x={x.to_string()} y={(b.y + 4.0).to_string()} width={w.to_string()} height={(BAR_HEIGHT - 4.0).to_string()} rx="4" />
+                <text x={(x + w + 4.0).to_string()} y={(b.y + 15.0).to_string()}>{ label }</text>
+            </g>
+        })
+    });
     let arrows = props.arrows.iter().map(|a| {
         let edge = format!("{}->{}", r.initiatives[a.from].id, r.initiatives[a.to].id);
         let marker = if a.violation { "url(#arrow-violation)" } else { "url(#arrow)" };
@@ -229,7 +255,7 @@ pub fn timeline(props: &Props) -> Html {
     });
 
     html! {
-        <div class="timeline" data-zoom={state.view.zoom.as_str()}>
+        <div class="timeline" data-zoom={state.view.zoom.as_str()} data-view="timeline">
             <div class="tl-scroll" ref={scroller} onscroll={on_scroll}>
                 <div class="tl-grid">
                     <div class="tl-corner"><span>{ format!("{} to {}", l.start.month_year(), l.end.month_year()) }</span></div>
@@ -275,6 +301,7 @@ pub fn timeline(props: &Props) -> Html {
                         }) }
                         { for lane_stripes }
                         <line class="today-line" x1={l.today_x.to_string()} x2={l.today_x.to_string()} y1="0" y2={height.to_string()} />
+                        { for slip_ghosts }
                         { for bars }
                         <g class="arrows">{ for arrows }</g>
                     </svg>
@@ -296,7 +323,8 @@ pub fn timeline(props: &Props) -> Html {
                                     let onclick = Callback::from(move |_: MouseEvent| f());
                                     html! {
                                         <li>
-                                            <button type="button" class={classes!("chip", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()), ghost.then_some("ghost"), (selected == Some(i)).then_some("selected"))}
+                                            <button type="button" class={classes!("chip", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()), ghost.then_some("ghost"), (selected == Some(i)).then_some("selected"), props.analysis.impact[i].map(|x| format!("impact-{}", x.as_str())))}
+                                                data-impact={props.analysis.impact[i].map(|x| x.as_str())}
                                                 data-initiative={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
                                                 data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
                                                 data-ghost={ghost.then(|| r.stages[init.stage].name.clone())}

@@ -29,25 +29,54 @@ pub fn schedule(roadmap: &Roadmap) -> Vec<Option<Times>> {
         let x = &roadmap.initiatives[i];
         x.start.zip(x.end).map(|(s, e)| (s.0, e.0 - s.0 + 1))
     };
-    let order: Vec<usize> = toposort(&roadmap.graph, None).expect("acyclic").into_iter().map(|x| x.index()).collect();
+    let order: Vec<usize> = toposort(&roadmap.graph, None)
+        .expect("acyclic")
+        .into_iter()
+        .map(|x| x.index())
+        .collect();
     let mut es = vec![0i32; n];
     let mut ef = vec![0i32; n];
     for &i in &order {
-        let Some((start, dur)) = dated(i) else { continue };
-        let after_deps = roadmap.initiatives[i].depends_on.iter().filter(|&&d| dated(d).is_some()).map(|&d| ef[d] + 1).max();
+        let Some((start, dur)) = dated(i) else {
+            continue;
+        };
+        let after_deps = roadmap.initiatives[i]
+            .depends_on
+            .iter()
+            .filter(|&&d| dated(d).is_some())
+            .map(|&d| ef[d] + 1)
+            .max();
         es[i] = after_deps.map_or(start, |a| a.max(start));
         ef[i] = es[i] + dur - 1;
     }
-    let finish = order.iter().filter(|&&i| dated(i).is_some()).map(|&i| ef[i]).max().unwrap_or(0);
+    let finish = order
+        .iter()
+        .filter(|&&i| dated(i).is_some())
+        .map(|&i| ef[i])
+        .max()
+        .unwrap_or(0);
     let mut lf = vec![finish; n];
     let mut ls = vec![finish; n];
     for &i in order.iter().rev() {
         let Some((_, dur)) = dated(i) else { continue };
-        lf[i] = roadmap.dependents(i).filter(|&d| dated(d).is_some()).map(|d| ls[d] - 1).min().unwrap_or(finish);
+        lf[i] = roadmap
+            .dependents(i)
+            .filter(|&d| dated(d).is_some())
+            .map(|d| ls[d] - 1)
+            .min()
+            .unwrap_or(finish);
         ls[i] = lf[i] - dur + 1;
     }
     (0..n)
-        .map(|i| dated(i).map(|_| Times { es: es[i], ef: ef[i], ls: ls[i], lf: lf[i], slack: ls[i] - es[i] }))
+        .map(|i| {
+            dated(i).map(|_| Times {
+                es: es[i],
+                ef: ef[i],
+                ls: ls[i],
+                lf: lf[i],
+                slack: ls[i] - es[i],
+            })
+        })
         .collect()
 }
 
@@ -96,7 +125,10 @@ mod tests {
         let t = schedule(&r);
         let slack = |id: &str| t[r.find(id).unwrap()].as_ref().unwrap().slack;
         assert_eq!((slack("a"), slack("b"), slack("c")), (0, 5, 0));
-        let path: Vec<&str> = critical_path_to(&r, &t, r.find("c").unwrap()).iter().map(|&i| r.initiatives[i].id.as_str()).collect();
+        let path: Vec<&str> = critical_path_to(&r, &t, r.find("c").unwrap())
+            .iter()
+            .map(|&i| r.initiatives[i].id.as_str())
+            .collect();
         assert_eq!(path, vec!["a", "c"]);
     }
 }

@@ -39,7 +39,12 @@ pub struct GraphDrawing {
 
 /// Lays out the shown initiatives and their ghosts, with the dependencies among them.
 pub fn draw(roadmap: &Roadmap, visible: &Visible) -> GraphDrawing {
-    let mut ids: Vec<usize> = visible.shown.iter().chain(&visible.ghosts).copied().collect();
+    let mut ids: Vec<usize> = visible
+        .shown
+        .iter()
+        .chain(&visible.ghosts)
+        .copied()
+        .collect();
     ids.sort_unstable();
     let mut local = vec![u32::MAX; roadmap.initiatives.len()];
     for (k, &i) in ids.iter().enumerate() {
@@ -55,13 +60,26 @@ pub fn draw(roadmap: &Roadmap, visible: &Visible) -> GraphDrawing {
             }
         }
     }
-    let l = layout::layout(ids.len(), &edges, Widths { node: NODE_W, dummy: 16.0, gap: 24.0 });
+    let l = layout::layout(
+        ids.len(),
+        &edges,
+        Widths {
+            node: NODE_W,
+            dummy: 16.0,
+            gap: 24.0,
+        },
+    );
     let y_of = |layer: u32| MARGIN + NODE_H / 2.0 + layer as f64 * (NODE_H + LAYER_GAP);
     let ghost: std::collections::BTreeSet<usize> = visible.ghosts.iter().copied().collect();
     let nodes: Vec<GraphNode> = ids
         .iter()
         .enumerate()
-        .map(|(k, &i)| GraphNode { init: i, x: MARGIN + NODE_W / 2.0 + l.x[k], y: y_of(l.layer[k]), ghost: ghost.contains(&i) })
+        .map(|(k, &i)| GraphNode {
+            init: i,
+            x: MARGIN + NODE_W / 2.0 + l.x[k],
+            y: y_of(l.layer[k]),
+            ghost: ghost.contains(&i),
+        })
         .collect();
     let graph_edges = pairs
         .iter()
@@ -73,12 +91,28 @@ pub fn draw(roadmap: &Roadmap, visible: &Visible) -> GraphDrawing {
                 .enumerate()
                 .map(|(k, &x)| (MARGIN + NODE_W / 2.0 + x, y_of(layer0 + k as u32)))
                 .collect();
-            GraphEdge { from, to, path: smooth(&pts) }
+            GraphEdge {
+                from,
+                to,
+                path: smooth(&pts),
+            }
         })
         .collect();
-    let width = nodes.iter().map(|n| n.x + NODE_W / 2.0 + MARGIN).fold(0.0, f64::max);
-    let height = nodes.iter().map(|n| n.y + NODE_H / 2.0 + MARGIN).fold(0.0, f64::max);
-    GraphDrawing { nodes, edges: graph_edges, width, height, crossings: l.crossings }
+    let width = nodes
+        .iter()
+        .map(|n| n.x + NODE_W / 2.0 + MARGIN)
+        .fold(0.0, f64::max);
+    let height = nodes
+        .iter()
+        .map(|n| n.y + NODE_H / 2.0 + MARGIN)
+        .fold(0.0, f64::max);
+    GraphDrawing {
+        nodes,
+        edges: graph_edges,
+        width,
+        height,
+        crossings: l.crossings,
+    }
 }
 
 /// A smooth path from the bottom of the first node to the top of the last, through
@@ -93,7 +127,9 @@ fn smooth(pts: &[(f64, f64)]) -> String {
     for w in p.windows(2) {
         let ((x0, y0), (x1, y1)) = (w[0], w[1]);
         let my = (y0 + y1) / 2.0;
-        d.push_str(&format!(" C{x0:.1},{my:.1} {x1:.1},{my:.1} {x1:.1},{y1:.1}"));
+        d.push_str(&format!(
+            " C{x0:.1},{my:.1} {x1:.1},{my:.1} {x1:.1},{y1:.1}"
+        ));
     }
     d
 }
@@ -130,14 +166,26 @@ mod tests {
         let (r, _) = load(&files, Date(0));
         let v = visible(&r, &Filter::default(), Date(0), false);
         let g = draw(&r, &v);
-        let node = |id: &str| g.nodes.iter().find(|n| n.init == r.find(id).unwrap()).unwrap().clone();
+        let node = |id: &str| {
+            g.nodes
+                .iter()
+                .find(|n| n.init == r.find(id).unwrap())
+                .unwrap()
+                .clone()
+        };
         for e in &g.edges {
-            let (f, t) = (node(&r.initiatives[e.from].id), node(&r.initiatives[e.to].id));
+            let (f, t) = (
+                node(&r.initiatives[e.from].id),
+                node(&r.initiatives[e.to].id),
+            );
             assert!(t.y > f.y, "dependents below their dependencies");
         }
         for (i, a) in g.nodes.iter().enumerate() {
             for b in &g.nodes[i + 1..] {
-                assert!((a.y - b.y).abs() >= NODE_H || (a.x - b.x).abs() >= NODE_W, "overlap");
+                assert!(
+                    (a.y - b.y).abs() >= NODE_H || (a.x - b.x).abs() >= NODE_W,
+                    "overlap"
+                );
             }
         }
         assert_eq!(stage_matrix(&r), vec![vec![1, 3], vec![0, 0]]);

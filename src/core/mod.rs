@@ -3,6 +3,7 @@
 //! **Invariant:** nothing under `core` imports `web_sys`, `gloo`, `yew` or does I/O; it
 //! is plain Rust, tested natively.
 
+pub mod analysis;
 pub mod critical;
 pub mod cycles;
 pub mod date;

@@ -38,6 +38,30 @@ fn bfs(roadmap: &Roadmap, start: usize, dir: Direction) -> Vec<usize> {
     out
 }
 
+/// Distance (in dependency steps) from `start` to everything upstream and downstream:
+/// `(upstream, downstream)`, each indexed by initiative, `None` when unrelated.
+///
+/// Complexity: O(V + E).
+pub fn distances(roadmap: &Roadmap, start: usize) -> (Vec<Option<u32>>, Vec<Option<u32>>) {
+    let run = |dir: Direction| {
+        let mut dist = vec![None; roadmap.initiatives.len()];
+        dist[start] = Some(0);
+        let mut queue = VecDeque::from([start]);
+        while let Some(n) = queue.pop_front() {
+            let d = dist[n].expect("queued nodes have a distance");
+            for m in roadmap.graph.neighbors_directed(NodeIndex::new(n), dir) {
+                if dist[m.index()].is_none() {
+                    dist[m.index()] = Some(d + 1);
+                    queue.push_back(m.index());
+                }
+            }
+        }
+        dist[start] = None;
+        dist
+    };
+    (run(Direction::Incoming), run(Direction::Outgoing))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,28 +137,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Distance (in dependency steps) from `start` to everything upstream and downstream:
-/// `(upstream, downstream)`, each indexed by initiative, `None` when unrelated.
-///
-/// Complexity: O(V + E).
-pub fn distances(roadmap: &Roadmap, start: usize) -> (Vec<Option<u32>>, Vec<Option<u32>>) {
-    let run = |dir: Direction| {
-        let mut dist = vec![None; roadmap.initiatives.len()];
-        dist[start] = Some(0);
-        let mut queue = VecDeque::from([start]);
-        while let Some(n) = queue.pop_front() {
-            let d = dist[n].expect("queued nodes have a distance");
-            for m in roadmap.graph.neighbors_directed(NodeIndex::new(n), dir) {
-                if dist[m.index()].is_none() {
-                    dist[m.index()] = Some(d + 1);
-                    queue.push_back(m.index());
-                }
-            }
-        }
-        dist[start] = None;
-        dist
-    };
-    (run(Direction::Incoming), run(Direction::Outgoing))
 }

@@ -33,16 +33,28 @@ pub fn parse_param(value: &str) -> Option<(String, u32)> {
 }
 
 /// The moves caused by delaying `slipped` by `weeks`, indexed by initiative.
-pub fn propagate(roadmap: &Roadmap, slipped: usize, weeks: u32, reference: Date) -> Vec<Option<Move>> {
+pub fn propagate(
+    roadmap: &Roadmap,
+    slipped: usize,
+    weeks: u32,
+    reference: Date,
+) -> Vec<Option<Move>> {
     let n = roadmap.initiatives.len();
     let shift = weeks as i32 * 7;
-    let mut new: Vec<(Option<Date>, Option<Date>)> = roadmap.initiatives.iter().map(|i| (i.start, i.end)).collect();
+    let mut new: Vec<(Option<Date>, Option<Date>)> = roadmap
+        .initiatives
+        .iter()
+        .map(|i| (i.start, i.end))
+        .collect();
     let mut moved = vec![false; n];
     let s = &roadmap.initiatives[slipped];
     if s.start.is_none() && s.end.is_none() {
         return vec![None; n];
     }
-    new[slipped] = (s.start.map(|d| Date(d.0 + shift)), s.end.map(|d| Date(d.0 + shift)));
+    new[slipped] = (
+        s.start.map(|d| Date(d.0 + shift)),
+        s.end.map(|d| Date(d.0 + shift)),
+    );
     moved[slipped] = true;
     let order = toposort(&roadmap.graph, None).expect("the roadmap graph is acyclic");
     for node in order {
@@ -52,14 +64,25 @@ pub fn propagate(roadmap: &Roadmap, slipped: usize, weeks: u32, reference: Date)
         }
         let init = &roadmap.initiatives[i];
         // The latest new end among dependencies that moved.
-        let Some(latest) = init.depends_on.iter().filter(|&&d| moved[d]).filter_map(|&d| new[d].1).max() else { continue };
+        let Some(latest) = init
+            .depends_on
+            .iter()
+            .filter(|&&d| moved[d])
+            .filter_map(|&d| new[d].1)
+            .max()
+        else {
+            continue;
+        };
         let begins = init.start.or(init.end);
         let Some(begins) = begins else { continue };
         if begins > latest {
             continue;
         }
         let delta = latest.0 + 1 - begins.0;
-        new[i] = (init.start.map(|d| Date(d.0 + delta)), init.end.map(|d| Date(d.0 + delta)));
+        new[i] = (
+            init.start.map(|d| Date(d.0 + delta)),
+            init.end.map(|d| Date(d.0 + delta)),
+        );
         moved[i] = true;
     }
     let limit = reference.add_years(3);
@@ -99,12 +122,15 @@ pub fn propagate(roadmap: &Roadmap, slipped: usize, weeks: u32, reference: Date)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::{DataFiles, FileText};
     use crate::core::load;
+    use crate::core::load::{DataFiles, FileText};
 
     #[test]
     fn url_form() {
-        assert_eq!(parse_param("gitaly-raft:6w"), Some(("gitaly-raft".into(), 6)));
+        assert_eq!(
+            parse_param("gitaly-raft:6w"),
+            Some(("gitaly-raft".into(), 6))
+        );
         assert_eq!(parse_param("gitaly-raft:6"), None);
         assert_eq!(parse_param(":6w"), None);
         assert_eq!(parse_param("x:0w"), None);
@@ -123,11 +149,16 @@ mod tests {
         };
         for round in 0..150 {
             let n = 2 + round % 20;
-            let mut yaml = String::from("title: R\nas_of: 2026-01-01\nstages: [{id: s, name: S}]\ninitiatives:\n");
+            let mut yaml = String::from(
+                "title: R\nas_of: 2026-01-01\nstages: [{id: s, name: S}]\ninitiatives:\n",
+            );
             for i in 0..n {
                 let start = Date::from_ymd(2026, 1, 1).unwrap().0 + rnd(700) as i32;
                 let len = 1 + rnd(200) as i32;
-                let deps: Vec<String> = (0..i).filter(|_| rnd(4) == 0).map(|j| format!("n{j}")).collect();
+                let deps: Vec<String> = (0..i)
+                    .filter(|_| rnd(4) == 0)
+                    .map(|j| format!("n{j}"))
+                    .collect();
                 let dates = match rnd(5) {
                     0 => format!("end: {}", Date(start + len)),
                     1 => String::new(),
@@ -145,11 +176,15 @@ mod tests {
             let got = propagate(&r, slipped, weeks, reference);
 
             // Naive fixed point.
-            let mut new: Vec<(Option<Date>, Option<Date>)> = r.initiatives.iter().map(|i| (i.start, i.end)).collect();
+            let mut new: Vec<(Option<Date>, Option<Date>)> =
+                r.initiatives.iter().map(|i| (i.start, i.end)).collect();
             let mut moved = vec![false; n];
             let s = &r.initiatives[slipped];
             if s.start.is_some() || s.end.is_some() {
-                new[slipped] = (s.start.map(|d| Date(d.0 + weeks as i32 * 7)), s.end.map(|d| Date(d.0 + weeks as i32 * 7)));
+                new[slipped] = (
+                    s.start.map(|d| Date(d.0 + weeks as i32 * 7)),
+                    s.end.map(|d| Date(d.0 + weeks as i32 * 7)),
+                );
                 moved[slipped] = true;
             }
             loop {
@@ -159,12 +194,29 @@ mod tests {
                         continue;
                     }
                     let init = &r.initiatives[i];
-                    let Some(latest) = init.depends_on.iter().filter(|&&d| moved[d]).filter_map(|&d| new[d].1).max() else { continue };
-                    let Some(orig) = init.start.or(init.end) else { continue };
-                    let want = if orig > latest { 0 } else { latest.0 + 1 - orig.0 };
+                    let Some(latest) = init
+                        .depends_on
+                        .iter()
+                        .filter(|&&d| moved[d])
+                        .filter_map(|&d| new[d].1)
+                        .max()
+                    else {
+                        continue;
+                    };
+                    let Some(orig) = init.start.or(init.end) else {
+                        continue;
+                    };
+                    let want = if orig > latest {
+                        0
+                    } else {
+                        latest.0 + 1 - orig.0
+                    };
                     let cur = new[i].0.or(new[i].1).unwrap().0 - orig.0;
                     if want > cur {
-                        new[i] = (init.start.map(|d| Date(d.0 + want)), init.end.map(|d| Date(d.0 + want)));
+                        new[i] = (
+                            init.start.map(|d| Date(d.0 + want)),
+                            init.end.map(|d| Date(d.0 + want)),
+                        );
                         moved[i] = true;
                         changed = true;
                     }

@@ -55,6 +55,10 @@ pub struct ViewState {
     pub select: Option<String>,
     pub deps: DepsMode,
     pub zoom: Zoom,
+    /// What-if: delay this initiative by this many weeks (`slip=<id>:<N>w`).
+    pub slip: Option<(String, u32)>,
+    /// Highlight the critical path (`critical=1`).
+    pub critical: bool,
 }
 
 impl ViewState {
@@ -88,6 +92,15 @@ impl ViewState {
                     _ => bad("an unknown context value"),
                 },
                 "select" if !v.is_empty() => st.select = Some(v),
+                "slip" => match super::slip::parse_param(&v) {
+                    Some(s) => st.slip = Some(s),
+                    None => bad("a slip that is not <id>:<weeks>w"),
+                },
+                "critical" => match v.as_str() {
+                    "1" | "true" => st.critical = true,
+                    "0" | "false" | "" => st.critical = false,
+                    _ => bad("an unknown critical value"),
+                },
                 "q" => st.filter.q = v,
                 name => match Param::ALL.iter().find(|p| p.name() == name) {
                     Some(&p) => {
@@ -137,6 +150,12 @@ impl ViewState {
         if self.zoom != Zoom::default() {
             parts.push(format!("zoom={}", self.zoom.as_str()));
         }
+        if let Some((id, weeks)) = &self.slip {
+            parts.push(format!("slip={}:{weeks}w", encode(id)));
+        }
+        if self.critical {
+            parts.push("critical=1".into());
+        }
         parts.join("&")
     }
 
@@ -180,6 +199,12 @@ impl ViewState {
             if roadmap.find(s).is_none() {
                 notices.push(format!("ignored an unknown initiative in the address: {s}"));
                 self.select = None;
+            }
+        }
+        if let Some((s, _)) = &self.slip {
+            if roadmap.find(s).is_none() {
+                notices.push(format!("ignored a slip of an unknown initiative: {s}"));
+                self.slip = None;
             }
         }
         notices
@@ -230,7 +255,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year";
+        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1";
         let (st, notices) = ViewState::from_query(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(st.view, View::Graph);

@@ -324,13 +324,20 @@ impl Browser {
                          "--no-first-run", "--disable-quic", "--window-size=1440,900"],
             }),
         );
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("start a Chromium session");
-        Browser { client, driver }
+        // Starting Chromium can fail transiently on a loaded machine: try a few times.
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => return Browser { client, driver },
+                Err(e) => last_error = e.to_string(),
+            }
+        }
+        panic!("could not start a Chromium session: {last_error}");
     }
 
     /// Opens `url` and waits until the app root says it is ready (data loaded or error shown).

@@ -1,0 +1,246 @@
+//! The dependency graph view: the core's layered drawing as SVG, with pan (drag) and
+//! zoom (wheel or buttons), impact marks, and the stage-by-stage dependency matrix.
+
+use crate::core::analysis::Analysis;
+use crate::core::filter::{Param, Visible};
+use crate::core::graph_view::{self, NODE_H, NODE_W};
+use crate::core::timeline::fit_label;
+use crate::core::view_state::DepsMode;
+use crate::state::{Action, RoadmapState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<RoadmapState>,
+    pub visible: Rc<Visible>,
+    pub analysis: Rc<Analysis>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    x: f64,
+    y: f64,
+    k: f64,
+}
+
+#[function_component(GraphView)]
+pub fn graph_view(props: &Props) -> Html {
+    let state = &props.state;
+    let r = &state.data.roadmap;
+    let drawing = {
+        let data = state.data.clone();
+        use_memo(props.visible.clone(), move |v| {
+            graph_view::draw(&data.roadmap, v)
+        })
+    };
+    let view = use_state(|| View {
+        x: 0.0,
+        y: 0.0,
+        k: 1.0,
+    });
+    let canvas = use_node_ref();
+    let (w, h) = (drawing.width.max(200.0), drawing.height.max(120.0));
+    let svg_h = h.clamp(300.0, 900.0);
+    // Fit the drawing into the canvas (on first show, on new data, and on "Fit").
+    let fit = {
+        let (canvas, view) = (canvas.clone(), view.clone());
+        move || {
+            let cw = canvas
+                .cast::<web_sys::Element>()
+                .map_or(800.0, |e| e.client_width() as f64)
+                .max(100.0);
+            // Readable first: never below 45% (pan for the rest).
+            let k = ((cw - 20.0) / w).min((svg_h - 20.0) / h).clamp(0.45, 1.0);
+            view.set(View {
+                x: ((cw - w * k) / 2.0).max(10.0),
+                y: 10.0,
+                k,
+            });
+        }
+    };
+    {
+        let fit = fit.clone();
+        use_effect_with((w as i64, h as i64), move |_| fit());
+    }
+    let drag = use_mut_ref(|| None::<(f64, f64, View)>);
+    let selected = state.selected();
+    let zoom_by = |f: f64| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| {
+            view.set(View {
+                k: (view.k * f).clamp(0.2, 3.0),
+                ..*view
+            })
+        })
+    };
+    let on_wheel = {
+        let view = view.clone();
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let f = if e.delta_y() > 0.0 { 0.9 } else { 1.1 };
+            let k = (view.k * f).clamp(0.2, 3.0);
+            // Zoom around the pointer.
+            let (px, py) = (e.offset_x() as f64, e.offset_y() as f64);
+            let x = px - (px - view.x) * k / view.k;
+            let y = py - (py - view.y) * k / view.k;
+            view.set(View { x, y, k });
+        })
+    };
+    let on_down = {
+        let (drag, view) = (drag.clone(), view.clone());
+        Callback::from(move |e: MouseEvent| {
+            *drag.borrow_mut() = Some((e.client_x() as f64, e.client_y() as f64, *view))
+        })
+    };
+    let on_move = {
+        let (drag, view) = (drag.clone(), view.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some((x0, y0, v0)) = *drag.borrow() {
+                if e.buttons() & 1 == 1 {
+                    view.set(View {
+                        x: v0.x + e.client_x() as f64 - x0,
+                        y: v0.y + e.client_y() as f64 - y0,
+                        ..v0
+                    });
+                }
+            }
+        })
+    };
+    let on_up = {
+        let drag = drag.clone();
+        Callback::from(move |_: MouseEvent| *drag.borrow_mut() = None)
+    };
+    let reset = Callback::from(move |_: MouseEvent| fit());
+    let focus = state.hover.or(selected);
+
+    let edges = drawing.edges.iter().map(|e| {
+        let related = focus.is_some_and(|f| f == e.from || f == e.to);
+        let on_path = props.analysis.critical.contains(&e.from) && props.analysis.critical.contains(&e.to);
+        let (fi, ti) = (props.analysis.impact[e.from], props.analysis.impact[e.to]);
+        let in_impact = fi.is_some() && ti.is_some();
+        html! {
+            <path class={classes!("g-edge", related.then_some("related"), in_impact.then_some("impact"), on_path.then_some("critical"))}
+                d={e.path.clone()} marker-end="url(#g-arrow)"
+                data-edge={format!("{}->{}", r.initiatives[e.from].id, r.initiatives[e.to].id)} />
+        }
+    });
+    let nodes = drawing.nodes.iter().map(|n| {
+        let init = &r.initiatives[n.init];
+        let impact = props.analysis.impact[n.init];
+        let d = state.dispatcher();
+        let id = init.id.clone();
+        let current = state.view.select.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Select(if current.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) }))
+        });
+        let (hover_in, hover_out) = {
+            let (d1, d2) = (state.dispatcher(), state.dispatcher());
+            let i = n.init;
+            (Callback::from(move |_: MouseEvent| d1.dispatch(Action::Hover(Some(i)))), Callback::from(move |_: MouseEvent| d2.dispatch(Action::Hover(None))))
+        };
+        let onkeydown = {
+            let click = onclick.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    if let Ok(ev) = web_sys::MouseEvent::new("click") {
+                        click.emit(ev);
+                    }
+                }
+            })
+        };
+        let (x, y) = (n.x - NODE_W / 2.0, n.y - NODE_H / 2.0);
+        let sub = match r.team_name(init) {
+            Some(t) => format!("{} / {t}", r.stages[init.stage].name),
+            None => r.stages[init.stage].name.clone(),
+        };
+        html! {
+            <g class={classes!("g-node", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()),
+                    format!("status-{}", init.status.as_str()), n.ghost.then_some("ghost"), (selected == Some(n.init)).then_some("selected"),
+                    impact.map(|i| format!("impact-{}", i.as_str())), props.analysis.critical.contains(&n.init).then_some("critical"))}
+               data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
+               data-impact={impact.map(|i| i.as_str())} data-distance={impact.map(|i| i.distance().to_string())}
+               data-ghost={n.ghost.then(|| sub.clone())}
+               tabindex="0" role="button" aria-label={super::timeline::accessible_label(state, n.init)}
+               {onclick} {onkeydown} onmouseenter={hover_in} onmouseleave={hover_out}>
+                <title>{ super::timeline::accessible_label(state, n.init) }</title>
+                <rect class="g-box" x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="6" />
+                <rect class="g-stripe" x={x.to_string()} y={y.to_string()} width="5" height={NODE_H.to_string()} />
+                <text class="g-title" x={(x + 12.0).to_string()} y={(y + 17.0).to_string()}>{ fit_label(&init.title, NODE_W - 8.0) }</text>
+                <text class="g-sub" x={(x + 12.0).to_string()} y={(y + 32.0).to_string()}>
+                    { fit_label(&match impact { Some(i) if i.distance() > 0 => format!("{sub} · {} step{}", i.distance(), if i.distance() == 1 { "" } else { "s" }), _ => sub.clone() }, NODE_W - 8.0) }
+                </text>
+            </g>
+        }
+    });
+
+    let matrix = graph_view::stage_matrix(r);
+    let matrix_view = html! {
+        <section class="matrix" aria-label="Dependencies between stages">
+            <h3>{ "Who waits on whom" }</h3>
+            <table>
+                <thead><tr><th scope="col">{ "Depends on → / Stage ↓" }</th>
+                    { for r.stages.iter().map(|s| html! { <th scope="col">{ &s.name }</th> }) }</tr></thead>
+                <tbody>
+                { for r.stages.iter().enumerate().map(|(b, sb)| html! {
+                    <tr>
+                        <th scope="row">{ &sb.name }</th>
+                        { for r.stages.iter().enumerate().map(|(a, sa)| {
+                            let count = matrix[a][b];
+                            let d = state.dispatcher();
+                            let (ida, idb) = (sa.id.clone(), sb.id.clone());
+                            let current = state.view.filter.stages.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| {
+                                for s in &current {
+                                    d.dispatch(Action::Toggle(Param::Stage, s.clone()));
+                                }
+                                d.dispatch(Action::Toggle(Param::Stage, ida.clone()));
+                                if idb != ida {
+                                    d.dispatch(Action::Toggle(Param::Stage, idb.clone()));
+                                }
+                                d.dispatch(Action::SetDeps(DepsMode::All));
+                            });
+                            html! {
+                                <td>
+                                    if count > 0 {
+                                        <button type="button" class="cell" {onclick} data-matrix={format!("{}:{}", sa.id, sb.id)}
+                                            title={format!("{} initiatives of {} depend on {}", count, sb.name, sa.name)}>{ count }</button>
+                                    }
+                                </td>
+                            }
+                        }) }
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+        </section>
+    };
+
+    html! {
+        <div class="graph" data-view="graph">
+            <div class="graph-tools">
+                <button type="button" class="seg" onclick={zoom_by(1.2)} aria-label="Zoom in">{ "+" }</button>
+                <button type="button" class="seg" onclick={zoom_by(1.0 / 1.2)} aria-label="Zoom out">{ "−" }</button>
+                <button type="button" class="seg" onclick={reset}>{ "Fit" }</button>
+                <span class="muted small">{ format!("{} nodes, {} dependencies, {} crossings · drag to pan, wheel to zoom", drawing.nodes.len(), drawing.edges.len(), drawing.crossings) }</span>
+            </div>
+            <div class="graph-canvas" ref={canvas} onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>
+                <svg width="100%" height={svg_h.to_string()} role="group" aria-label="Dependency graph">
+                    <defs>
+                        <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                            <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                        </marker>
+                    </defs>
+                    <g transform={format!("translate({:.1},{:.1}) scale({:.3})", view.x, view.y, view.k)}>
+                        <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
+                        { for edges }
+                        { for nodes }
+                    </g>
+                </svg>
+            </div>
+            if drawing.nodes.is_empty() { <p class="empty">{ "No initiative matches these filters." }</p> }
+            { matrix_view }
+        </div>
+    }
+}

@@ -1,0 +1,108 @@
+//! What the views mark on top of the layout: impact of the selection (upstream and
+//! downstream with distances), slip moves, and the critical path.
+
+use super::critical::{self, Times};
+use super::date::Date;
+use super::model::Roadmap;
+use super::reach;
+use super::slip::{self, Move};
+use super::view_state::ViewState;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Impact {
+    Selected,
+    Upstream(u32),
+    Downstream(u32),
+}
+
+impl Impact {
+    /// The `data-impact` value (a test-hook contract).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Impact::Selected => "selected",
+            Impact::Upstream(_) => "upstream",
+            Impact::Downstream(_) => "downstream",
+        }
+    }
+
+    pub fn distance(self) -> u32 {
+        match self {
+            Impact::Selected => 0,
+            Impact::Upstream(d) | Impact::Downstream(d) => d,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    /// Per initiative: its relation to the selection.
+    pub impact: Vec<Option<Impact>>,
+    /// Per initiative: where the slip what-if moves it.
+    pub moves: Vec<Option<Move>>,
+    /// Per initiative: critical path method times (fully dated ones).
+    pub times: Vec<Option<Times>>,
+    /// Initiatives on the highlighted critical path (empty unless switched on).
+    pub critical: BTreeSet<usize>,
+}
+
+/// Computes the marks for a view.
+pub fn analyse(roadmap: &Roadmap, view: &ViewState, reference: Date) -> Analysis {
+    let n = roadmap.initiatives.len();
+    let selected = view.select.as_deref().and_then(|id| roadmap.find(id));
+    let mut impact = vec![None; n];
+    if let Some(s) = selected {
+        let (up, down) = reach::distances(roadmap, s);
+        for i in 0..n {
+            impact[i] = match (up[i], down[i]) {
+                (Some(d), _) => Some(Impact::Upstream(d)),
+                (_, Some(d)) => Some(Impact::Downstream(d)),
+                _ => None,
+            };
+        }
+        impact[s] = Some(Impact::Selected);
+    }
+    let moves = match &view.slip {
+        Some((id, weeks)) => match roadmap.find(id) {
+            Some(i) => slip::propagate(roadmap, i, *weeks, reference),
+            None => vec![None; n],
+        },
+        None => vec![None; n],
+    };
+    let times = critical::schedule(roadmap);
+    let critical = if view.critical {
+        match selected {
+            Some(s) if times[s].is_some() => critical::critical_path_to(roadmap, &times, s)
+                .into_iter()
+                .collect(),
+            _ => (0..n)
+                .filter(|&i| times[i].as_ref().is_some_and(|t| t.slack == 0))
+                .collect(),
+        }
+    } else {
+        BTreeSet::new()
+    };
+    Analysis {
+        impact,
+        moves,
+        times,
+        critical,
+    }
+}
+
+/// "Blocks N initiatives in M stages": the downstream set grouped by stage, in stage order.
+pub fn downstream_by_stage(roadmap: &Roadmap, analysis: &Analysis) -> Vec<(usize, Vec<usize>)> {
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for s in 0..roadmap.stages.len() {
+        let members: Vec<usize> = (0..roadmap.initiatives.len())
+            .filter(|&i| {
+                roadmap.initiatives[i].stage == s
+                    && matches!(analysis.impact[i], Some(Impact::Downstream(_)))
+            })
+            .collect();
+        if !members.is_empty() {
+            groups.push((s, members));
+        }
+    }
+    groups
+}

@@ -1,0 +1,159 @@
+//! The graph view and impact analysis in Chromium: the graph shows the filtered
+//! initiatives, a selection marks exactly its upstream and downstream in both views,
+//! and a slip URL moves exactly the right initiatives to the right dates.
+
+use crate::harness::{Browser, Server};
+use roadmap_viewer::core::filter::{self, Filter, Param};
+use roadmap_viewer::core::{load, reach, slip, Date, Roadmap};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn bundled() -> Roadmap {
+    let files = roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
+        .unwrap();
+    load(&files, Date(0)).0
+}
+
+fn ids(r: &Roadmap, idx: impl IntoIterator<Item = usize>) -> BTreeSet<String> {
+    idx.into_iter()
+        .map(|i| r.initiatives[i].id.clone())
+        .collect()
+}
+
+async fn attr_set(b: &Browser, css: &str, attr: &str) -> BTreeSet<String> {
+    b.attr_all(css, attr).await.into_iter().collect()
+}
+
+#[tokio::test]
+async fn the_graph_view_shows_the_filtered_initiatives() {
+    let r = bundled();
+    let mut f = Filter::default();
+    f.toggle(Param::Stage, "tenant-scale");
+    f.toggle(Param::Confidence, "low");
+    f.toggle(Param::Confidence, "medium");
+    let want = filter::visible(&r, &f, r.as_of.unwrap(), false);
+    let b = Browser::new().await;
+    b.open(&format!(
+        "{}?view=graph&stage=tenant-scale&confidence=low,medium",
+        Server::site().base
+    ))
+    .await;
+    b.wait_for("[data-view=\"graph\"]").await;
+    assert_eq!(
+        attr_set(&b, "[data-node]:not([data-ghost])", "data-node").await,
+        ids(&r, want.shown.iter().copied())
+    );
+    assert_eq!(
+        attr_set(&b, "[data-node][data-ghost]", "data-node").await,
+        ids(&r, want.ghosts.iter().copied())
+    );
+    assert!(
+        b.all("[data-initiative]").await.is_empty(),
+        "the timeline is not drawn in the graph view"
+    );
+    // Switching views keeps the filters.
+    b.click("[data-control=\"view:timeline\"]").await;
+    b.wait_for("[data-view=\"timeline\"]").await;
+    b.wait_for(&format!("[data-visible-count=\"{}\"]", want.shown.len()))
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_selection_marks_exactly_its_upstream_and_downstream_in_both_views() {
+    let r = bundled();
+    let id = "cells-1-0";
+    let i = r.find(id).unwrap();
+    let up = ids(&r, reach::upstream(&r, i));
+    let down = ids(&r, reach::downstream(&r, i));
+    assert!(up.len() >= 5 && down.len() >= 5);
+    let b = Browser::new().await;
+    b.open(&format!("{}?select={id}", Server::site().base))
+        .await;
+    b.wait_for(&format!(
+        "[data-initiative=\"{id}\"][data-impact=\"selected\"]"
+    ))
+    .await;
+    assert_eq!(
+        attr_set(
+            &b,
+            "[data-initiative][data-impact=\"upstream\"]",
+            "data-initiative"
+        )
+        .await,
+        up
+    );
+    assert_eq!(
+        attr_set(
+            &b,
+            "[data-initiative][data-impact=\"downstream\"]",
+            "data-initiative"
+        )
+        .await,
+        down
+    );
+    let summary = b.text("[data-impact-summary]").await;
+    let stages: BTreeSet<usize> = reach::downstream(&r, i)
+        .into_iter()
+        .map(|j| r.initiatives[j].stage)
+        .collect();
+    assert!(
+        summary.starts_with(&format!(
+            "Blocks {} initiatives in {} stage",
+            down.len(),
+            stages.len()
+        )),
+        "{summary}"
+    );
+
+    b.click("[data-control=\"view:graph\"]").await;
+    b.wait_for(&format!("[data-node=\"{id}\"][data-impact=\"selected\"]"))
+        .await;
+    assert_eq!(
+        attr_set(&b, "[data-node][data-impact=\"upstream\"]", "data-node").await,
+        up
+    );
+    assert_eq!(
+        attr_set(&b, "[data-node][data-impact=\"downstream\"]", "data-node").await,
+        down
+    );
+    assert!(
+        b.url().await.contains(&format!("select={id}")),
+        "the selection survives the view switch"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_slip_url_moves_exactly_the_right_initiatives_to_the_right_dates() {
+    let r = bundled();
+    let (id, weeks) = ("gitaly-raft", 12);
+    let moves = slip::propagate(&r, r.find(id).unwrap(), weeks, r.as_of.unwrap());
+    let expected: BTreeSet<(String, String)> = moves
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let m = m.as_ref()?;
+            Some((r.initiatives[i].id.clone(), m.end.or(m.start)?.to_string()))
+        })
+        .collect();
+    assert!(expected.len() >= 3, "{expected:?}");
+    let b = Browser::new().await;
+    b.open(&format!("{}?slip={id}:{weeks}w", Server::site().base))
+        .await;
+    b.wait_for("[data-moved]").await;
+    let mut got = BTreeSet::new();
+    for e in b.all("[data-moved]").await {
+        got.insert((
+            e.attr("data-initiative").await.unwrap().unwrap(),
+            e.attr("data-new-end").await.unwrap().unwrap(),
+        ));
+    }
+    assert_eq!(got, expected);
+    assert_eq!(
+        b.all("[data-slip-ghost]").await.len(),
+        expected.len(),
+        "one ghost bar per moved initiative"
+    );
+    b.close().await;
+}
