@@ -371,17 +371,32 @@ fn median(neigh: &[u32], pos: &[u32], buf: &mut Vec<f64>) -> Option<f64> {
 }
 
 /// Reorders one layer by the median of its neighbours in the adjacent fixed layer.
-fn sweep_layer(layer: &mut [u32], neigh: &[Vec<u32>], pos: &mut [u32], buf: &mut Vec<f64>) {
+fn sweep_layer(
+    layer: &mut [u32],
+    neigh: &[Vec<u32>],
+    pos: &mut [u32],
+    buf: &mut Vec<f64>,
+    mean: bool,
+) {
+    // Nodes without neighbours keep their slot; the others are sorted into the rest.
     let mut keyed: Vec<(f64, u32)> = Vec::with_capacity(layer.len());
+    let mut free: Vec<usize> = Vec::with_capacity(layer.len());
     for (i, &v) in layer.iter().enumerate() {
-        // Nodes without neighbours keep their place.
-        let k = median(&neigh[v as usize], pos, buf).unwrap_or(i as f64);
-        keyed.push((k, v));
+        let ns = &neigh[v as usize];
+        let key = if mean && !ns.is_empty() {
+            Some(ns.iter().map(|&u| pos[u as usize] as f64).sum::<f64>() / ns.len() as f64)
+        } else {
+            median(ns, pos, buf)
+        };
+        if let Some(k) = key {
+            keyed.push((k, v));
+            free.push(i);
+        }
     }
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-    for (i, (_, v)) in keyed.into_iter().enumerate() {
-        layer[i] = v;
-        pos[v as usize] = i as u32;
+    for (slot, (_, v)) in free.into_iter().zip(keyed) {
+        layer[slot] = v;
+        pos[v as usize] = slot as u32;
     }
 }
 
@@ -399,8 +414,8 @@ fn pair_crossings(a: &[u32], b: &[u32], pos: &[u32]) -> u64 {
 }
 
 /// Swaps adjacent nodes while that lowers crossings with both neighbouring layers.
-fn transpose(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32]) {
-    for _ in 0..8 {
+fn transpose(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], allow_equal: bool) {
+    for pass in 0..8 {
         let mut improved = false;
         for layer in layers.iter_mut() {
             for i in 0..layer.len().saturating_sub(1) {
@@ -409,7 +424,8 @@ fn transpose(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32]) {
                     + pair_crossings(&g.down[v], &g.down[w], pos);
                 let swapped = pair_crossings(&g.up[w], &g.up[v], pos)
                     + pair_crossings(&g.down[w], &g.down[v], pos);
-                if swapped < now {
+                // Equal swaps (first pass only) let the search leave plateaus.
+                if swapped < now || (allow_equal && pass == 0 && swapped == now && now > 0) {
                     layer.swap(i, i + 1);
                     pos[v] = i as u32 + 1;
                     pos[w] = i as u32;
@@ -508,14 +524,14 @@ fn order(g: &Graph, layers: &mut [Vec<u32>]) -> u64 {
             }
             if iter % 2 == round % 2 {
                 for layer in layers.iter_mut().skip(1) {
-                    sweep_layer(layer, &g.up, &mut pos, &mut buf);
+                    sweep_layer(layer, &g.up, &mut pos, &mut buf, round % 2 == 1);
                 }
             } else {
                 for l in (0..layers.len().saturating_sub(1)).rev() {
-                    sweep_layer(&mut layers[l], &g.down, &mut pos, &mut buf);
+                    sweep_layer(&mut layers[l], &g.down, &mut pos, &mut buf, round % 2 == 1);
                 }
             }
-            transpose(g, layers, &mut pos);
+            transpose(g, layers, &mut pos, total <= 400 && iter % 4 == 3);
             let c = total_crossings(g, layers, &pos, &mut tree);
             if c < best_c {
                 best_c = c;
