@@ -11,6 +11,9 @@ usage:
       check the roadmap data in DIR (default: data); exit 1 on errors
   roadmap schema
       print the JSON Schema of roadmap.yaml and initiative files
+  roadmap redact DIR OUT_DIR
+      write DIR's roadmap without its confidential initiatives to OUT_DIR (new or
+      empty), with placeholders that name no confidential initiative
   roadmap layout FILE.json [--positions]
       lay out a benchmark graph (JSON with n and edges [[from, to], ...]) and print
       nodes, edges, layers, crossings and ms as JSON; --positions adds layer (per
@@ -21,6 +24,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("layout") => layout(&args[1..]),
+        Some("redact") => redact(&args[1..]),
         Some("schema") => {
             println!("{}", crate::core::schema::json_schema());
             ExitCode::SUCCESS
@@ -157,5 +161,74 @@ fn layout(args: &[String]) -> ExitCode {
         out["paths"] = serde_json::json!(l.paths);
     }
     println!("{out}");
+    ExitCode::SUCCESS
+}
+
+fn redact(args: &[String]) -> ExitCode {
+    let [dir, out] = args else {
+        return usage_error("redact needs DIR and OUT_DIR");
+    };
+    let (dir, out) = (PathBuf::from(dir), PathBuf::from(out));
+    let files = match data_dir::read(&dir) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let (roadmap, diags) = load(&files, data_dir::today());
+    let prefix = format!("{}/", dir.display().to_string().trim_end_matches('/'));
+    let (errors, _, summary) = diagnostic::summary(&diags);
+    if errors > 0 {
+        for d in diags
+            .iter()
+            .filter(|d| d.severity == crate::core::Severity::Error)
+        {
+            eprintln!("{}", d.render(&prefix, files.text(&d.file)));
+        }
+        eprintln!("error: {summary}: fix the data before redacting it");
+        return ExitCode::from(1);
+    }
+    if out.exists()
+        && std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        eprintln!(
+            "error: {} exists and is not empty: redact writes into a new or empty folder",
+            out.display()
+        );
+        return ExitCode::from(2);
+    }
+    let redacted = crate::core::redact::redact(&roadmap);
+    for (path, text) in &redacted.files {
+        let crate::core::FileText::Text(text) = text else {
+            continue;
+        };
+        let target = out.join(path);
+        if let Err(e) = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&target, text))
+        {
+            eprintln!("error: cannot write {}: {e}", target.display());
+            return ExitCode::from(2);
+        }
+    }
+    // The public data must itself be clean.
+    let (public, check) = load(&redacted, data_dir::today());
+    let (errors, _, summary) = diagnostic::summary(&check);
+    let removed = roadmap.initiatives.len() - public.initiatives.len();
+    println!(
+        "wrote {}: {} initiatives kept, {removed} confidential left out; check: {summary}",
+        out.display(),
+        public.initiatives.len()
+    );
+    if errors > 0 {
+        for d in &check {
+            eprintln!("{}", d.headline(&format!("{}/", out.display())));
+        }
+        return ExitCode::from(1);
+    }
     ExitCode::SUCCESS
 }

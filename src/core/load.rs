@@ -755,8 +755,26 @@ impl Loader {
             if p.broken.contains("depends_on") {
                 continue;
             }
-            for (di, dep) in p.raw.depends_on.iter().enumerate() {
-                let pos = cx.pos_in("depends_on", di);
+            // `redacted.via` entries are dependencies too (through confidential steps).
+            let via = p
+                .raw
+                .redacted
+                .as_ref()
+                .map(|r| r.via.as_slice())
+                .unwrap_or(&[]);
+            let entries = p
+                .raw
+                .depends_on
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d, cx.pos_in("depends_on", i)));
+            let via_entries = via.iter().enumerate().map(|(i, d)| {
+                (
+                    d,
+                    cx.node(&[key("redacted"), key("via"), Seg::Index(i)]).pos,
+                )
+            });
+            for (dep, pos) in entries.chain(via_entries) {
                 if *dep == p.raw.id {
                     self.diags.push(
                         Diagnostic::error(
@@ -837,9 +855,11 @@ impl Loader {
 
         // 4. Keep the sound initiatives; a kept one that waits on a left-out one says so.
         let mut kept_index: HashMap<usize, usize> = HashMap::new();
+        let mut kept_order: Vec<usize> = Vec::new();
         for (n, b) in built.iter().enumerate() {
             if b.is_some() {
                 kept_index.insert(n, kept_index.len());
+                kept_order.push(n);
             }
         }
         let mut out: Vec<Initiative> = Vec::with_capacity(kept_index.len());
@@ -865,6 +885,17 @@ impl Loader {
                 }
             }
             init.depends_on = list.iter().map(|&(k, _)| k).collect();
+            let via_ids: BTreeSet<&str> = pending[n]
+                .raw
+                .redacted
+                .iter()
+                .flat_map(|r| r.via.iter().map(String::as_str))
+                .collect();
+            init.redacted.via = list
+                .iter()
+                .map(|&(k, _)| k)
+                .filter(|&k| via_ids.contains(pending[kept_order[k]].raw.id.as_str()))
+                .collect();
             kept_deps.push(list);
             out.push(init);
         }
@@ -1045,6 +1076,34 @@ impl Loader {
                 );
             }
         }
+        let mut placeholders = |field: &str| -> Vec<(usize, u32)> {
+            let list = r.redacted.as_ref().map(|x| {
+                if field == "waits_on" {
+                    &x.waits_on
+                } else {
+                    &x.blocks
+                }
+            });
+            let mut out = Vec::new();
+            for (k, ph) in list.into_iter().flatten().enumerate() {
+                match stage_ids.iter().position(|s| *s == ph.stage) {
+                    Some(s) => out.push((s, ph.count.max(1))),
+                    None => self.push(
+                        Diagnostic::error(
+                            "unknown-stage",
+                            cx.file,
+                            cx.node(&[key("redacted"), key(field), Seg::Index(k), key("stage")])
+                                .pos,
+                            format!("unknown stage \"{}\"", ph.stage),
+                        )
+                        .with_hint_opt(suggest::did_you_mean(&ph.stage, stage_ids.iter().copied())),
+                    ),
+                }
+            }
+            out
+        };
+        let waits_on = placeholders("waits_on");
+        let blocks = placeholders("blocks");
         let mut links = Vec::new();
         for (li, l) in r.links.iter().enumerate() {
             if is_safe_url(&l.url) {
@@ -1084,6 +1143,12 @@ impl Loader {
             description: r.description.clone(),
             links,
             source: cx.source(),
+            confidential: r.confidential.unwrap_or(false),
+            redacted: Redacted {
+                waits_on,
+                blocks,
+                via: Vec::new(),
+            },
         })
     }
 

@@ -19,6 +19,7 @@ pub mod model;
 pub mod preview;
 pub mod raw;
 pub mod reach;
+pub mod redact;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod slip;

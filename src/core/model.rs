@@ -109,6 +109,27 @@ pub struct Initiative {
     pub description: Option<String>,
     pub links: Vec<Link>,
     pub source: Source,
+    /// Internal only: left out of redacted builds.
+    pub confidential: bool,
+    /// In redacted data: the confidential initiatives this one is linked to, as counts.
+    pub redacted: Redacted,
+}
+
+/// Placeholders for confidential initiatives that a redacted roadmap does not name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Redacted {
+    /// (stage index, count) of confidential initiatives this one waits on.
+    pub waits_on: Vec<(usize, u32)>,
+    /// (stage index, count) of confidential initiatives that wait on this one.
+    pub blocks: Vec<(usize, u32)>,
+    /// Indices of initiatives it waits on through confidential steps (also in `depends_on`).
+    pub via: Vec<usize>,
+}
+
+impl Redacted {
+    pub fn is_empty(&self) -> bool {
+        self.waits_on.is_empty() && self.blocks.is_empty() && self.via.is_empty()
+    }
 }
 
 /// A loaded, checked roadmap.

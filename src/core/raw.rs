@@ -13,9 +13,17 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub struct RawRoadmap {
     #[serde(default, deserialize_with = "scalar")]
     pub title: String,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub as_of: Option<String>,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub edit_url: Option<String>,
     #[serde(default)]
     pub stages: Vec<RawStage>,
@@ -25,7 +33,7 @@ pub struct RawRoadmap {
     pub include: Vec<String>,
     /// Kept as YAML values: each initiative is checked on its own, so one bad
     /// initiative does not hide the others.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<serde_json::Value>"))]
     pub initiatives: Vec<serde_yaml::Value>,
 }
@@ -38,7 +46,11 @@ pub struct RawStage {
     pub id: String,
     #[serde(deserialize_with = "scalar")]
     pub name: String,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
     #[serde(default)]
     pub teams: Vec<RawTeam>,
@@ -60,7 +72,11 @@ pub struct RawTeam {
 pub struct RawTag {
     #[serde(deserialize_with = "scalar")]
     pub id: String,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
 }
 
@@ -69,7 +85,7 @@ pub struct RawTag {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawInitiativeFile {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         not(target_arch = "wasm32"),
         schemars(with = "Option<serde_json::Value>")
@@ -91,31 +107,107 @@ pub struct RawInitiative {
     pub title: String,
     #[serde(deserialize_with = "scalar")]
     pub stage: String,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub team: Option<String>,
     #[serde(deserialize_with = "scalar")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["high", "medium", "low"])))]
     pub confidence: String,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["proposed", "planned", "in-progress", "done", "cancelled"])))]
     pub status: Option<String>,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<String>,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end: Option<String>,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["short", "medium", "long"])))]
     pub horizon: Option<String>,
-    #[serde(default, deserialize_with = "scalars")]
+    #[serde(
+        default,
+        deserialize_with = "scalars",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tags: Vec<String>,
-    #[serde(default, deserialize_with = "scalars")]
+    #[serde(
+        default,
+        deserialize_with = "scalars",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub depends_on: Vec<String>,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub owner: Option<String>,
-    #[serde(default, deserialize_with = "opt_scalar")]
+    #[serde(
+        default,
+        deserialize_with = "opt_scalar",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<RawLink>,
+    /// Internal only: left out of redacted (public) builds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidential: Option<bool>,
+    /// Written by `roadmap redact`: what this initiative had to do with confidential ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redacted: Option<RawRedacted>,
+}
+
+/// Placeholders for confidential initiatives (in redacted data only).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawRedacted {
+    /// Confidential initiatives this one waits on, counted per stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waits_on: Vec<RawPlaceholder>,
+    /// Confidential initiatives waiting on this one, counted per stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<RawPlaceholder>,
+    /// Initiatives this one waits on through confidential steps only.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "scalars"
+    )]
+    pub via: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawPlaceholder {
+    #[serde(deserialize_with = "scalar")]
+    pub stage: String,
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+fn one() -> u32 {
+    1
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -143,6 +235,8 @@ pub const TEAM_KEYS: &[&str] = &["id", "name"];
 pub const TAG_KEYS: &[&str] = &["id", "description"];
 pub const FILE_KEYS: &[&str] = &["defaults", "initiatives"];
 pub const INITIATIVE_KEYS: &[&str] = &[
+    "confidential",
+    "redacted",
     "id",
     "title",
     "stage",

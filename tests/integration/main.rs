@@ -5,5 +5,6 @@ mod check_cli;
 mod deploy_templates;
 mod filters;
 mod fixtures;
+mod redact;
 mod tidy;
 mod typos;
