@@ -1,5 +1,6 @@
 // Trunk post-build step (runs with node, which the build already needs for wasm-opt).
 //
+// 0. With ROADMAP_DATA set, swaps in that data folder (public, redacted builds).
 // 1. Writes data/files.txt: static hosts cannot list folders, so the viewer fetches
 //    the files this names.
 // 2. Moves Trunk's inline loader <script> into a file, so the site runs under a strict
@@ -7,7 +8,7 @@
 // 3. Stamps a build id (a hash of every file) into index.html and writes sw.js, the
 //    service worker for this build, with the list of files to precache.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -19,6 +20,13 @@ function walk(d) {
     const p = join(d, name);
     return statSync(p).isDirectory() ? walk(p) : [relative(dir, p).split("\\").join("/")];
   });
+}
+
+// 0. ROADMAP_DATA=<folder> builds the site with that data instead of data/ (for
+//    example the output of `roadmap redact data public-data` for a public site).
+if (process.env.ROADMAP_DATA) {
+  rmSync(join(dir, "data"), { recursive: true, force: true });
+  cpSync(process.env.ROADMAP_DATA, join(dir, "data"), { recursive: true, filter: (src) => statSync(src).isDirectory() || /\.ya?ml$/.test(src) });
 }
 
 // 1. The data manifest.

@@ -39,6 +39,7 @@ pub fn details_panel(props: &Props) -> Html {
             <li>
                 <a href={format!("?select={}", crate::core::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
                 <span class="muted">{ format!(" · {}", r.stages[other.stage].name) }</span>
+                if init.redacted.via.contains(&j) { <span class="muted small">{ " (through a confidential step)" }</span> }
             </li>
         }
     };
@@ -132,6 +133,15 @@ pub fn details_panel(props: &Props) -> Html {
                 <button type="button" class="close" onclick={close} aria-label="Close details (Escape)">{ "×" }</button>
             </div>
             <p class="muted"><code>{ &init.id }</code></p>
+            if init.confidential {
+                <p class="confidential-badge" data-confidential-badge="">{ "🔒 Confidential: internal only, left out of public builds" }</p>
+            }
+            if !init.redacted.waits_on.is_empty() || !init.redacted.blocks.is_empty() {
+                <ul class="placeholders" data-placeholders="">
+                    if !init.redacted.waits_on.is_empty() { <li>{ placeholder_line("Waits on", &init.redacted.waits_on, r) }</li> }
+                    if !init.redacted.blocks.is_empty() { <li>{ placeholder_line("Blocks", &init.redacted.blocks, r) }</li> }
+                </ul>
+            }
             <dl>
                 <dt>{ "Stage" }</dt><dd>{ &stage.name }{ r.team_name(init).map(|t| format!(" / {t}")).unwrap_or_default() }</dd>
                 <dt>{ "When" }</dt><dd>{ dates }</dd>
@@ -180,4 +190,18 @@ pub fn details_panel(props: &Props) -> Html {
             }
         </aside>
     }
+}
+
+/// "Waits on 3 confidential initiatives (Data Access ×2, Dedicated ×1)".
+fn placeholder_line(verb: &str, list: &[(usize, u32)], r: &crate::core::Roadmap) -> String {
+    let total: u32 = list.iter().map(|(_, c)| c).sum();
+    let per: Vec<String> = list
+        .iter()
+        .map(|(s, c)| format!("{} ×{c}", r.stages[*s].name))
+        .collect();
+    format!(
+        "{verb} {total} confidential initiative{} ({})",
+        if total == 1 { "" } else { "s" },
+        per.join(", ")
+    )
 }

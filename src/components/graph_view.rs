@@ -167,7 +167,9 @@ pub fn graph_view(props: &Props) -> Html {
                 <title>{ super::timeline::accessible_label(state, n.init) }</title>
                 <rect class="g-box" x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="6" />
                 <rect class="g-stripe" x={x.to_string()} y={y.to_string()} width="5" height={NODE_H.to_string()} />
-                <text class="g-title" x={(x + 12.0).to_string()} y={(y + 17.0).to_string()}>{ fit_label(&init.title, NODE_W - 8.0) }</text>
+                <text class="g-title" x={(x + 12.0).to_string()} y={(y + 17.0).to_string()}>
+                    { fit_label(&format!("{}{}", if init.confidential { "🔒 " } else { "" }, init.title), NODE_W - 8.0) }
+                </text>
                 <text class="g-sub" x={(x + 12.0).to_string()} y={(y + 32.0).to_string()}>
                     { fit_label(&match impact { Some(i) if i.distance() > 0 => format!("{sub} · {} step{}", i.distance(), if i.distance() == 1 { "" } else { "s" }), _ => sub.clone() }, NODE_W - 8.0) }
                 </text>

@@ -54,6 +54,9 @@ pub fn accessible_label(state: &RoadmapState, i: usize) -> String {
     if !init.depends_on.is_empty() {
         label.push_str(&format!(", blocked by {}", init.depends_on.len()));
     }
+    if init.confidential {
+        label.push_str(", confidential");
+    }
     label
 }
 
@@ -122,7 +125,8 @@ pub fn timeline(props: &Props) -> Html {
             _ => "",
         };
         let (label_x, label_w) = label_span(b, view_left);
-        let label = fit_label(&format!("{status_mark}{text}"), label_w);
+        let lock = if init.confidential { "🔒 " } else { "" };
+        let label = fit_label(&format!("{lock}{status_mark}{text}"), label_w);
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
         let critical = props.analysis.critical.contains(&b.init);
@@ -188,7 +192,7 @@ pub fn timeline(props: &Props) -> Html {
                data-ghost={ghost_label.clone()} tabindex="0" role="button"
                data-impact={impact.map(|i| i.as_str())} data-distance={impact.map(|i| i.distance().to_string())}
                data-moved={moved.map(|_| "")} data-new-end={moved.and_then(|m| m.end.or(m.start)).map(|d| d.to_string())}
-               data-critical={critical.then_some("")}
+               data-critical={critical.then_some("")} data-confidential={init.confidential.then_some("")}
                aria-label={accessible_label(state, b.init)} aria-pressed={(selected == Some(b.init)).to_string()}
                onclick={on_click} onkeydown={on_key} onmouseenter={on_enter} onmouseleave={on_leave}>
                 <title>{ accessible_label(state, b.init) }</title>

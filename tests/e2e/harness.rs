@@ -36,16 +36,30 @@ pub fn sub_path_site() -> &'static Path {
     SITE.get_or_init(|| build_site("target/e2e-site-sub", SUB_PATH))
 }
 
+/// The release site built from another data folder (`ROADMAP_DATA`), e.g. a redacted one.
+pub fn build_site_with_data(dist: &str, data: &Path) -> PathBuf {
+    build_site_from(dist, "/", Some(data))
+}
+
 fn build_site(dist: &str, public_url: &str) -> PathBuf {
+    build_site_from(dist, public_url, None)
+}
+
+fn build_site_from(dist: &str, public_url: &str, data: Option<&Path>) -> PathBuf {
     // One build at a time: both sites share cargo's target folder.
     static BUILD: Mutex<()> = Mutex::new(());
     let _guard = BUILD.lock().unwrap_or_else(|e| e.into_inner());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = root.join(dist);
-    let out = Command::new("trunk")
-        .args(["build", "--release", "--public-url", public_url, "--dist"])
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release", "--public-url", public_url, "--dist"])
         .arg(&dist)
-        .current_dir(root)
+        .current_dir(root);
+    match data {
+        Some(d) => cmd.env("ROADMAP_DATA", d),
+        None => cmd.env_remove("ROADMAP_DATA"),
+    };
+    let out = cmd
         .output()
         .expect("trunk must be on PATH: run the README's test command");
     assert!(

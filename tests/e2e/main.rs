@@ -2,6 +2,7 @@
 //! Run by the README's test command (`cargo test --features e2e --test e2e`).
 
 mod analysis;
+mod confidential;
 mod first_screen;
 mod roadmap_view;
 // The harness is a toolkit for every e2e test; not each helper is used yet.
