@@ -43,7 +43,11 @@ fn gitlab_ci_checks_merge_requests_and_publishes_pages() {
     );
     assert_eq!(pages["stage"], "deploy");
     let public = script(&v["public-site"]["script"]);
-    assert!(public.contains("roadmap -- redact data public-data") && public.contains("ROADMAP_DATA=public-data trunk build"), "{public}");
+    assert!(
+        public.contains("roadmap -- redact data public-data")
+            && public.contains("ROADMAP_DATA=public-data trunk build"),
+        "{public}"
+    );
 }
 
 #[test]
@@ -60,5 +64,8 @@ fn github_workflow_checks_builds_and_deploys_pages() {
         text.contains("actions/upload-pages-artifact") && text.contains("actions/deploy-pages")
     );
     assert!(text.contains("--public-url \"/${{ github.event.repository.name }}/\""));
-    assert!(text.contains("roadmap -- redact data public-data") && text.contains("ROADMAP_DATA=public-data trunk build"));
+    assert!(
+        text.contains("roadmap -- redact data public-data")
+            && text.contains("ROADMAP_DATA=public-data trunk build")
+    );
 }
