@@ -15,6 +15,8 @@ pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod data_dir;
 #[cfg(target_arch = "wasm32")]
+pub mod export;
+#[cfg(target_arch = "wasm32")]
 pub mod fetch;
 #[cfg(target_arch = "wasm32")]
 pub mod state;

@@ -33,6 +33,7 @@ pub enum Action {
     SetView(crate::core::view_state::View),
     SetSlip(Option<(String, u32)>),
     SetCritical(bool),
+    SetSort(Option<crate::core::table::Sort>),
     Hover(Option<usize>),
     ToggleStage(usize),
     /// Back/forward: the state the URL now describes.
@@ -44,9 +45,6 @@ impl RoadmapState {
     pub fn new(data: Rc<Loaded>, reference: Date, query: &str) -> Self {
         let (mut view, mut notices) = ViewState::from_query(query);
         notices.extend(view.retain_known(&data.roadmap));
-        if view.view == crate::core::view_state::View::Table {
-            notices.push("the table view is not available yet: showing the timeline".to_string());
-        }
         RoadmapState {
             data,
             reference,
@@ -86,6 +84,7 @@ impl Reducible for RoadmapState {
             Action::SetView(v) => s.view.view = v,
             Action::SetSlip(x) => s.view.slip = x,
             Action::SetCritical(c) => s.view.critical = c,
+            Action::SetSort(x) => s.view.sort = x,
             Action::Hover(h) => s.hover = h,
             Action::ToggleStage(i) => {
                 if !s.collapsed.remove(&i) {

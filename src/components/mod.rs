@@ -7,6 +7,7 @@ mod filter_bar;
 mod graph_view;
 mod markdown;
 mod roadmap_view;
+mod table_view;
 mod timeline;
 
 pub use details_panel::DetailsPanel;
@@ -15,4 +16,5 @@ pub use error_panel::ErrorPanel;
 pub use filter_bar::{FilterBar, Props as FilterBarProps};
 pub use graph_view::GraphView;
 pub use roadmap_view::RoadmapView;
+pub use table_view::TableView;
 pub use timeline::Timeline;

@@ -2,7 +2,9 @@
 //! owns the reducer and keeps the URL in step with the view (back/forward work).
 
 use crate::app::{preview_files, Loaded, Preview};
-use crate::components::{DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Timeline};
+use crate::components::{
+    DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, TableView, Timeline,
+};
 use crate::core::analysis;
 use crate::core::filter::{self, Param};
 use crate::core::timeline;
@@ -201,6 +203,37 @@ pub fn roadmap_view(props: &Props) -> Html {
             }
         }
     });
+    let export_csv = {
+        let state = state.clone();
+        let (shown, analysis) = (vis.shown.clone(), analysis.clone());
+        Callback::from(move |_: MouseEvent| {
+            let rows = super::table_view::current_rows(&state, &shown, &analysis);
+            crate::export::download(
+                "roadmap.csv",
+                "text/csv;charset=utf-8",
+                &crate::core::table::to_csv(&rows),
+            );
+        })
+    };
+    let export_image = |png: bool| {
+        let title = title.clone();
+        let query = state.view.to_query();
+        Callback::from(move |_: MouseEvent| {
+            let filters = if query.is_empty() {
+                "all initiatives".to_string()
+            } else {
+                query.replace('&', " · ")
+            };
+            let subtitle = format!("As of {reference}. Filters: {filters}");
+            if let Some(svg) = crate::export::view_svg(&title, &subtitle) {
+                if png {
+                    crate::export::download_png("roadmap.png", &svg);
+                } else {
+                    crate::export::download("roadmap.svg", "image/svg+xml", &svg);
+                }
+            }
+        })
+    };
     let on_pick = {
         let published = props.published.clone();
         let on_preview = props.on_preview.clone();
@@ -237,7 +270,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             }
             <header class="app-header">
                 <div class="title-row">
-                    <h1>{ title }</h1>
+                    <h1>{ title.clone() }</h1>
                     <span class="as-of">{ format!("as of {}", reference) }</span>
                     <label class="pick-files" title="Preview YAML files before they land: pick them, or drop them anywhere on the page">
                         { "Preview local YAML…" }
@@ -261,24 +294,34 @@ pub fn roadmap_view(props: &Props) -> Html {
             <DiagnosticsPanel data={state.data.clone()} />
             <div class={classes!("workspace", state.selected().is_some().then_some("with-details"))}>
                 <FilterBar state={state.clone()} options={Rc::new(options)} visible={vis.shown.len()} />
-                <section class="content" aria-label={if state.view.view == View::Graph { "Dependency graph" } else { "Timeline" }}>
+                <section class="content" aria-label={match state.view.view { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" }}>
                     <div class="view-switch" role="group" aria-label="View">
-                        { for [View::Timeline, View::Graph].into_iter().map(|v| {
+                        { for [View::Timeline, View::Graph, View::Table].into_iter().map(|v| {
                             let d = state.dispatcher();
-                            let active = state.view.view == v || (v == View::Timeline && state.view.view == View::Table);
+                            let active = state.view.view == v;
                             html! {
                                 <button type="button" class={classes!("seg", active.then_some("active"))} aria-pressed={active.to_string()}
                                     data-control={format!("view:{}", v.as_str())} onclick={Callback::from(move |_| d.dispatch(Action::SetView(v)))}>
-                                    { if v == View::Graph { "Dependency graph" } else { "Timeline" } }
+                                    { match v { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" } }
                                 </button>
                             }
                         }) }
                         if state.view.slip.is_some() {
                             <span class="slip-note" data-slip-note="">{ slip_note(&state) }</span>
                         }
+                        <span class="exports" role="group" aria-label="Export">
+                            <button type="button" class="seg" data-export="csv" onclick={export_csv}>{ "CSV" }</button>
+                            if state.view.view != View::Table {
+                                <button type="button" class="seg" data-export="svg" onclick={export_image(false)}>{ "SVG" }</button>
+                                <button type="button" class="seg" data-export="png" onclick={export_image(true)}>{ "PNG" }</button>
+                            }
+                            <button type="button" class="seg" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "Print" }</button>
+                        </span>
                     </div>
                     if state.view.view == View::Graph {
                         <GraphView state={state.clone()} visible={Rc::new(vis.clone())} analysis={analysis.clone()} />
+                    } else if state.view.view == View::Table {
+                        <TableView state={state.clone()} rows={Rc::new(super::table_view::current_rows(&state, &vis.shown, &analysis))} analysis={analysis.clone()} />
                     } else {
                         <Timeline state={state.clone()} layout={layout} arrows={arrows} analysis={analysis.clone()} />
                     }

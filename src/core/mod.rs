@@ -24,6 +24,7 @@ pub mod redact;
 pub mod schema;
 pub mod slip;
 pub mod suggest;
+pub mod table;
 pub mod timeline;
 pub mod view_state;
 pub mod yaml_tree;

@@ -59,6 +59,8 @@ pub struct ViewState {
     pub slip: Option<(String, u32)>,
     /// Highlight the critical path (`critical=1`).
     pub critical: bool,
+    /// Table sort (`sort=<column>` or `sort=-<column>`).
+    pub sort: Option<super::table::Sort>,
 }
 
 impl ViewState {
@@ -95,6 +97,10 @@ impl ViewState {
                 "slip" => match super::slip::parse_param(&v) {
                     Some(s) => st.slip = Some(s),
                     None => bad("a slip that is not <id>:<weeks>w"),
+                },
+                "sort" => match super::table::Sort::parse(&v) {
+                    Some(s) => st.sort = Some(s),
+                    None => bad("an unknown sort column"),
                 },
                 "critical" => match v.as_str() {
                     "1" | "true" => st.critical = true,
@@ -155,6 +161,9 @@ impl ViewState {
         }
         if self.critical {
             parts.push("critical=1".into());
+        }
+        if let Some(s) = &self.sort {
+            parts.push(format!("sort={}", s.to_param()));
         }
         parts.join("&")
     }

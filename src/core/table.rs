@@ -1,0 +1,221 @@
+//! The table view's rows: visible initiatives with their columns, sorted by any
+//! column, and the same rows as CSV (RFC 4180, safe against formula injection).
+
+use super::analysis::Analysis;
+use super::date::Date;
+use super::model::Roadmap;
+
+/// Columns, in header order. Their lower-case names are the `sort=` URL values.
+pub const COLUMNS: [&str; 12] = [
+    "title",
+    "stage",
+    "team",
+    "confidence",
+    "status",
+    "start",
+    "end",
+    "horizon",
+    "tags",
+    "dependencies",
+    "dependents",
+    "slack",
+];
+
+/// One row: the initiative and its cells as text, plus sort keys.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub init: usize,
+    pub cells: Vec<String>,
+}
+
+/// The sort in the URL: a column and a direction (`sort=start`, `sort=-start`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub column: usize,
+    pub descending: bool,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        let (descending, name) = match s.strip_prefix('-') {
+            Some(n) => (true, n),
+            None => (false, s),
+        };
+        COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .map(|column| Sort { column, descending })
+    }
+
+    pub fn to_param(&self) -> String {
+        format!(
+            "{}{}",
+            if self.descending { "-" } else { "" },
+            COLUMNS[self.column]
+        )
+    }
+}
+
+/// Sortable key of a cell: numbers and dates compare as such, text case-insensitively,
+/// empty cells last in both directions.
+#[derive(Clone, Debug, PartialEq, PartialOrd)]
+enum Key {
+    Num(f64),
+    Text(String),
+}
+
+/// The rows for `shown`, sorted.
+///
+/// Complexity: O(N log N).
+pub fn rows(
+    roadmap: &Roadmap,
+    shown: &[usize],
+    analysis: &Analysis,
+    reference: Date,
+    sort: Option<&Sort>,
+) -> Vec<Row> {
+    let mut rows: Vec<(Row, Vec<Option<Key>>)> = shown
+        .iter()
+        .map(|&i| {
+            let init = &roadmap.initiatives[i];
+            let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+            let dependents = roadmap.dependents(i).count();
+            let slack = analysis
+                .times
+                .get(i)
+                .and_then(|t| t.as_ref())
+                .map(|t| t.slack);
+            let horizon = roadmap
+                .horizon_of(init, reference)
+                .map_or("unscheduled", |h| h.as_str());
+            let cells = vec![
+                init.title.clone(),
+                roadmap.stages[init.stage].name.clone(),
+                roadmap.team_name(init).unwrap_or("").to_string(),
+                init.confidence.as_str().to_string(),
+                init.status.as_str().to_string(),
+                date(init.start),
+                date(init.end),
+                horizon.to_string(),
+                init.tags.join(", "),
+                init.depends_on.len().to_string(),
+                dependents.to_string(),
+                slack.map(|s| s.to_string()).unwrap_or_default(),
+            ];
+            let keys = cells
+                .iter()
+                .enumerate()
+                .map(|(c, text)| {
+                    if text.is_empty() {
+                        return None;
+                    }
+                    Some(match c {
+                        // Ordered by meaning, not alphabet.
+                        3 => Key::Num(init.confidence as u8 as f64),
+                        4 => Key::Num(init.status as u8 as f64),
+                        7 => Key::Num(
+                            roadmap
+                                .horizon_of(init, reference)
+                                .map_or(9.0, |h| h as u8 as f64),
+                        ),
+                        9 => Key::Num(init.depends_on.len() as f64),
+                        10 => Key::Num(dependents as f64),
+                        11 => Key::Num(slack.unwrap_or(0) as f64),
+                        _ => Key::Text(text.to_lowercase()),
+                    })
+                })
+                .collect();
+            (Row { init: i, cells }, keys)
+        })
+        .collect();
+    if let Some(s) = sort {
+        rows.sort_by(|(a, ka), (b, kb)| {
+            let (x, y) = (&ka[s.column], &kb[s.column]);
+            let ord = match (x, y) {
+                (None, None) => std::cmp::Ordering::Equal,
+                (None, Some(_)) => return std::cmp::Ordering::Greater,
+                (Some(_), None) => return std::cmp::Ordering::Less,
+                (Some(x), Some(y)) => x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal),
+            };
+            let ord = if s.descending { ord.reverse() } else { ord };
+            ord.then(a.init.cmp(&b.init))
+        });
+    }
+    rows.into_iter().map(|(r, _)| r).collect()
+}
+
+/// The rows as CSV with a header line (RFC 4180). Cells that a spreadsheet would run
+/// as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a `'`.
+pub fn to_csv(rows: &[Row]) -> String {
+    let cell = |s: &str| {
+        let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        };
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s
+        }
+    };
+    let mut out = COLUMNS.join(",");
+    out.push_str("\r\n");
+    for r in rows {
+        out.push_str(
+            &r.cells
+                .iter()
+                .map(|c| cell(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let rows = vec![Row {
+            init: 0,
+            cells: vec![
+                "=HYPERLINK(\"x\")".into(),
+                "a, b".into(),
+                "line\nbreak".into(),
+                "-1".into(),
+                "@me".into(),
+                "plain".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "0".into(),
+                "0".into(),
+                String::new(),
+            ],
+        }];
+        let csv = to_csv(&rows);
+        let line = csv.split("\r\n").nth(1).unwrap();
+        assert_eq!(
+            line,
+            "\"'=HYPERLINK(\"\"x\"\")\",\"a, b\",\"line\nbreak\",'-1,'@me,plain,,,,0,0,"
+        );
+        assert!(csv.starts_with("title,stage,team,confidence,status,start,end,horizon,tags,dependencies,dependents,slack\r\n"));
+    }
+
+    #[test]
+    fn sort_param_round_trips() {
+        assert_eq!(
+            Sort::parse("-start"),
+            Some(Sort {
+                column: 5,
+                descending: true
+            })
+        );
+        assert_eq!(Sort::parse("title").unwrap().to_param(), "title");
+        assert_eq!(Sort::parse("nope"), None);
+    }
+}
