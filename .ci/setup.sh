@@ -35,7 +35,15 @@ setup_build() {
   fi
 }
 
+AXE_VERSION=4.14.1
+
 setup_browser() {
+  # axe-core for the accessibility end-to-end test, loaded from a local file.
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$ROOT/.tools/node_modules/axe-core/package.json"; then
+    log "installing axe-core $AXE_VERSION (npm) into .tools/"
+    mkdir -p "$ROOT/.tools"
+    (cd "$ROOT/.tools" && npm install --no-audit --no-fund --silent "axe-core@$AXE_VERSION")
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing chromium and chromium-driver (Debian)"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -4,7 +4,6 @@
 use crate::core::analysis::Analysis;
 use crate::core::filter::{Param, Visible};
 use crate::core::graph_view::{self, NODE_H, NODE_W};
-use crate::core::timeline::fit_label;
 use crate::core::view_state::DepsMode;
 use crate::state::{Action, RoadmapState};
 use std::rc::Rc;
@@ -155,6 +154,12 @@ pub fn graph_view(props: &Props) -> Html {
             Some(t) => format!("{} / {t}", r.stages[init.stage].name),
             None => r.stages[init.stage].name.clone(),
         };
+        let title_text = format!("{}{}", if init.confidential { "🔒 " } else { "" }, init.title);
+        let sub_text = match impact {
+            Some(i) if i.distance() > 0 => format!("{sub} · {} step{}", i.distance(), if i.distance() == 1 { "" } else { "s" }),
+            _ => sub.clone(),
+        };
+        let name = super::timeline::accessible_label_with(state, n.init, &format!("{title_text} {sub_text}"));
         html! {
             <g class={classes!("g-node", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()),
                     format!("status-{}", init.status.as_str()), n.ghost.then_some("ghost"), (selected == Some(n.init)).then_some("selected"),
@@ -162,17 +167,18 @@ pub fn graph_view(props: &Props) -> Html {
                data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
                data-impact={impact.map(|i| i.as_str())} data-distance={impact.map(|i| i.distance().to_string())}
                data-ghost={n.ghost.then(|| sub.clone())}
-               tabindex="0" role="button" aria-label={super::timeline::accessible_label(state, n.init)}
+               tabindex="0" role="button"
                {onclick} {onkeydown} onmouseenter={hover_in} onmouseleave={hover_out}>
-                <title>{ super::timeline::accessible_label(state, n.init) }</title>
+                <title>{ name }</title>
                 <rect class="g-box" x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="6" />
                 <rect class="g-stripe" x={x.to_string()} y={y.to_string()} width="5" height={NODE_H.to_string()} />
-                <text class="g-title" x={(x + 12.0).to_string()} y={(y + 17.0).to_string()}>
-                    { fit_label(&format!("{}{}", if init.confidential { "🔒 " } else { "" }, init.title), NODE_W - 8.0) }
-                </text>
-                <text class="g-sub" x={(x + 12.0).to_string()} y={(y + 32.0).to_string()}>
-                    { fit_label(&match impact { Some(i) if i.distance() > 0 => format!("{sub} · {} step{}", i.distance(), if i.distance() == 1 { "" } else { "s" }), _ => sub.clone() }, NODE_W - 8.0) }
-                </text>
+                <clipPath id={format!("gclip-{}", init.id)}>
+                    <rect x={(x + 8.0).to_string()} y={y.to_string()} width={(NODE_W - 14.0).to_string()} height={NODE_H.to_string()} />
+                </clipPath>
+                <g clip-path={format!("url(#gclip-{})", init.id)} aria-hidden="true">
+                    <text class="g-title" x={(x + 12.0).to_string()} y={(y + 17.0).to_string()}>{ title_text.clone() }</text>
+                    <text class="g-sub" x={(x + 12.0).to_string()} y={(y + 32.0).to_string()}>{ sub_text.clone() }</text>
+                </g>
             </g>
         }
     });

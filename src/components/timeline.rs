@@ -10,6 +10,7 @@ use crate::core::timeline::{
 };
 use crate::state::{Action, RoadmapState};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 const AXIS_HEIGHT: f64 = 46.0;
@@ -33,6 +34,12 @@ fn horizon_label(h: Horizon) -> &'static str {
 
 /// "Raft replication for Gitaly, Data Access / Gitaly, medium confidence, Jan to Sep 2026, blocked by 2"
 pub fn accessible_label(state: &RoadmapState, i: usize) -> String {
+    accessible_label_with(state, i, &state.data.roadmap.initiatives[i].title)
+}
+
+/// The accessible name starting with the text drawn on the element (`shown`), so the
+/// name contains what sighted users read (WCAG 2.5.3, label in name).
+pub fn accessible_label_with(state: &RoadmapState, i: usize, shown: &str) -> String {
     let r = &state.data.roadmap;
     let init = &r.initiatives[i];
     let mut where_ = r.stages[init.stage].name.clone();
@@ -47,7 +54,7 @@ pub fn accessible_label(state: &RoadmapState, i: usize) -> String {
     };
     let mut label = format!(
         "{}, {where_}, {} confidence, {}, {when}",
-        init.title,
+        shown,
         init.confidence.as_str(),
         init.status.as_str()
     );
@@ -126,7 +133,10 @@ pub fn timeline(props: &Props) -> Html {
         };
         let (label_x, label_w) = label_span(b, view_left);
         let lock = if init.confidential { "🔒 " } else { "" };
-        let label = fit_label(&format!("{lock}{status_mark}{text}"), label_w);
+        // The whole text is drawn, clipped to the bar: what is read is what is named.
+        let visible = format!("{lock}{status_mark}{text}");
+        let name = accessible_label_with(state, b.init, &visible);
+        let clip_id = format!("clip-{}", init.id);
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
         let critical = props.analysis.critical.contains(&b.init);
@@ -147,11 +157,21 @@ pub fn timeline(props: &Props) -> Html {
         };
         let on_key = {
             let f = select(b.init);
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
+            let prev = crate::core::timeline::neighbour_in_lane(r, l, b.init, false).map(|j| r.initiatives[j].id.clone());
+            let next = crate::core::timeline::neighbour_in_lane(r, l, b.init, true).map(|j| r.initiatives[j].id.clone());
+            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                "Enter" | " " => {
                     e.prevent_default();
                     f();
                 }
+                "ArrowLeft" | "ArrowRight" => {
+                    e.prevent_default();
+                    let target = if e.key() == "ArrowLeft" { &prev } else { &next };
+                    if let Some(id) = target {
+                        focus_initiative(id);
+                    }
+                }
+                _ => {}
             })
         };
         let on_enter = {
@@ -185,7 +205,7 @@ pub fn timeline(props: &Props) -> Html {
             },
         };
         let text_x = if b.shape == Shape::Milestone { x + h + 4.0 } else { label_x };
-        let label = if b.shape == Shape::Milestone { fit_label(&text, 180.0) } else { label };
+        let (clip_x, clip_w) = if b.shape == Shape::Milestone { (text_x, 220.0) } else { (label_x - 2.0, (label_w - 8.0).max(0.0)) };
         html! {
             <g {class} key={init.id.clone()} data-initiative={init.id.clone()} data-stage={stage.id.clone()}
                data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
@@ -193,11 +213,14 @@ pub fn timeline(props: &Props) -> Html {
                data-impact={impact.map(|i| i.as_str())} data-distance={impact.map(|i| i.distance().to_string())}
                data-moved={moved.map(|_| "")} data-new-end={moved.and_then(|m| m.end.or(m.start)).map(|d| d.to_string())}
                data-critical={critical.then_some("")} data-confidential={init.confidential.then_some("")}
-               aria-label={accessible_label(state, b.init)} aria-pressed={(selected == Some(b.init)).to_string()}
+               aria-label={name.clone()} aria-pressed={(selected == Some(b.init)).to_string()}
                onclick={on_click} onkeydown={on_key} onmouseenter={on_enter} onmouseleave={on_leave}>
-                <title>{ accessible_label(state, b.init) }</title>
+                <title>{ name }</title>
                 { shape }
-                <text x={text_x.to_string()} y={(y + 15.0).to_string()}>{ label }</text>
+                <clipPath id={clip_id.clone()}>
+                    <rect x={clip_x.to_string()} y={y.to_string()} width={clip_w.to_string()} height={h.to_string()} />
+                </clipPath>
+                <text x={text_x.to_string()} y={(y + 15.0).to_string()} clip-path={format!("url(#{clip_id})")} aria-hidden="true">{ visible }</text>
             </g>
         }
     });
@@ -332,7 +355,7 @@ pub fn timeline(props: &Props) -> Html {
                                                 data-initiative={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
                                                 data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
                                                 data-ghost={ghost.then(|| r.stages[init.stage].name.clone())}
-                                                aria-label={accessible_label(state, i)} {onclick}>
+                                                title={accessible_label(state, i)} {onclick}>
                                                 <span class="swatch"></span>{ &init.title }
                                                 <span class="chip-meta">{ format!("{} confidence", init.confidence.as_str()) }</span>
                                             </button>
@@ -345,5 +368,16 @@ pub fn timeline(props: &Props) -> Html {
                 </section>
             }
         </div>
+    }
+}
+
+/// Moves keyboard focus to an initiative's element (the one carrying `data-initiative`).
+fn focus_initiative(id: &str) {
+    let css = format!("[data-initiative=\"{}\"]", id.replace('"', ""));
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(&css) {
+        let _ = js_sys::Reflect::get(&el, &"focus".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .map(|f| f.call0(&el));
     }
 }

@@ -333,6 +333,26 @@ pub fn layout(
     }
 }
 
+/// The bar before (`forward == false`) or after `init` in its lane (same stage and
+/// team), in reading order (left to right, then top to bottom): for arrow keys.
+pub fn neighbour_in_lane(
+    roadmap: &Roadmap,
+    layout: &TimelineLayout,
+    init: usize,
+    forward: bool,
+) -> Option<usize> {
+    let lane = |i: usize| (roadmap.initiatives[i].stage, roadmap.initiatives[i].team);
+    let mut same: Vec<&Bar> = layout
+        .bars
+        .iter()
+        .filter(|b| lane(b.init) == lane(init))
+        .collect();
+    same.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    let k = same.iter().position(|b| b.init == init)?;
+    let j = if forward { k + 1 } else { k.checked_sub(1)? };
+    same.get(j).map(|b| b.init)
+}
+
 /// A dependency arrow between two drawn bars.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrow {

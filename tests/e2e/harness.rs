@@ -309,6 +309,15 @@ fn free_port() -> u16 {
 
 impl Browser {
     pub async fn new() -> Browser {
+        Browser::launch(false).await
+    }
+
+    /// A browser that prefers the dark colour scheme.
+    pub async fn new_dark() -> Browser {
+        Browser::launch(true).await
+    }
+
+    async fn launch(dark: bool) -> Browser {
         let driver_bin =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = free_port();
@@ -335,7 +344,8 @@ impl Browser {
                 "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         "--no-first-run", "--disable-quic", "--window-size=1440,900"],
+                         "--no-first-run", "--disable-quic", "--window-size=1440,900",
+                         format!("--blink-settings=preferredColorScheme={}", if dark { 0 } else { 1 })],
             }),
         );
         // Starting Chromium can fail transiently on a loaded machine: try a few times.
