@@ -254,10 +254,17 @@ pub fn timeline(props: &Props) -> Html {
         LaneKind::Stage { stage, count, collapsed } => {
             let d = state.dispatcher();
             let si = *stage;
+            let d2 = d.clone();
             let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleStage(si)));
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    d2.dispatch(Action::ToggleStage(si));
+                }
+            });
             let s = &r.stages[*stage];
             html! {
-                <g class={classes!("lane-stage", format!("stage-c{}", stage % 8))} data-stage-toggle={s.id.clone()} {onclick}
+                <g class={classes!("lane-stage", format!("stage-c{}", stage % 8))} data-stage-toggle={s.id.clone()} {onclick} {onkeydown}
                    role="button" tabindex="0" aria-expanded={(!collapsed).to_string()}>
                     <rect class="stage-swatch" x="0" y={(lane.y + 6.0).to_string()} width="4" height={(STAGE_HEADER - 12.0).to_string()} />
                     <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>
