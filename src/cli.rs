@@ -66,15 +66,15 @@ fn check(args: &[String]) -> ExitCode {
         ));
     }
     let dir = dir.unwrap_or_else(|| PathBuf::from("data"));
-    let files = match data_dir::read(&dir) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", dir.display());
-            return ExitCode::from(2);
-        }
+    let Some(Loaded {
+        files,
+        roadmap,
+        diags,
+        prefix,
+    }) = load_dir(&dir)
+    else {
+        return ExitCode::from(2);
     };
-    let (roadmap, diags) = load(&files, data_dir::today());
-    let prefix = format!("{}/", dir.display().to_string().trim_end_matches('/'));
     let (errors, warnings, summary) = diagnostic::summary(&diags);
     match format.as_str() {
         "json" => println!("{}", diagnostic::to_json(&diags, &prefix)),
@@ -169,15 +169,15 @@ fn redact(args: &[String]) -> ExitCode {
         return usage_error("redact needs DIR and OUT_DIR");
     };
     let (dir, out) = (PathBuf::from(dir), PathBuf::from(out));
-    let files = match data_dir::read(&dir) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", dir.display());
-            return ExitCode::from(2);
-        }
+    let Some(Loaded {
+        files,
+        roadmap,
+        diags,
+        prefix,
+    }) = load_dir(&dir)
+    else {
+        return ExitCode::from(2);
     };
-    let (roadmap, diags) = load(&files, data_dir::today());
-    let prefix = format!("{}/", dir.display().to_string().trim_end_matches('/'));
     let (errors, _, summary) = diagnostic::summary(&diags);
     if errors > 0 {
         for d in diags
@@ -231,4 +231,31 @@ fn redact(args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// A data folder read and checked, with the prefix its diagnostics are printed with.
+struct Loaded {
+    files: crate::core::DataFiles,
+    roadmap: crate::core::Roadmap,
+    diags: Vec<crate::core::Diagnostic>,
+    prefix: String,
+}
+
+/// Reads and loads `dir`; `None` (after saying why) when it cannot be read.
+fn load_dir(dir: &std::path::Path) -> Option<Loaded> {
+    let files = match data_dir::read(dir) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", dir.display());
+            return None;
+        }
+    };
+    let (roadmap, diags) = load(&files, data_dir::today());
+    let prefix = format!("{}/", dir.display().to_string().trim_end_matches('/'));
+    Some(Loaded {
+        files,
+        roadmap,
+        diags,
+        prefix,
+    })
 }
