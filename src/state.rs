@@ -34,6 +34,7 @@ pub enum Action {
     SetSlip(Option<(String, u32)>),
     SetCritical(bool),
     SetSort(Option<crate::core::table::Sort>),
+    SetGroupByStage(bool),
     Hover(Option<usize>),
     ToggleStage(usize),
     /// Back/forward: the state the URL now describes.
@@ -85,6 +86,7 @@ impl Reducible for RoadmapState {
             Action::SetSlip(x) => s.view.slip = x,
             Action::SetCritical(c) => s.view.critical = c,
             Action::SetSort(x) => s.view.sort = x,
+            Action::SetGroupByStage(g) => s.view.group_by_stage = g,
             Action::Hover(h) => s.hover = h,
             Action::ToggleStage(i) => {
                 if !s.collapsed.remove(&i) {

@@ -29,9 +29,10 @@ pub fn graph_view(props: &Props) -> Html {
     let r = &state.data.roadmap;
     let drawing = {
         let data = state.data.clone();
-        use_memo(props.visible.clone(), move |v| {
-            graph_view::draw(&data.roadmap, v)
-        })
+        use_memo(
+            (props.visible.clone(), state.view.group_by_stage),
+            move |(v, group)| graph_view::draw(&data.roadmap, v, *group),
+        )
     };
     let view = use_state(|| View {
         x: 0.0,
@@ -112,6 +113,11 @@ pub fn graph_view(props: &Props) -> Html {
     };
     let reset = Callback::from(move |_: MouseEvent| fit());
     let focus = state.hover.or(selected);
+    let toggle_group = {
+        let d = state.dispatcher();
+        let g = state.view.group_by_stage;
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetGroupByStage(!g)))
+    };
 
     let edges = drawing.edges.iter().map(|e| {
         let related = focus.is_some_and(|f| f == e.from || f == e.to);
@@ -231,6 +237,10 @@ pub fn graph_view(props: &Props) -> Html {
                 <button type="button" class="seg" onclick={zoom_by(1.2)} aria-label="Zoom in">{ "+" }</button>
                 <button type="button" class="seg" onclick={zoom_by(1.0 / 1.2)} aria-label="Zoom out">{ "−" }</button>
                 <button type="button" class="seg" onclick={reset}>{ "Fit" }</button>
+                <button type="button" class={classes!("seg", state.view.group_by_stage.then_some("active"))}
+                    aria-pressed={state.view.group_by_stage.to_string()} data-control="group:stage" onclick={toggle_group}>
+                    { "Group by stage" }
+                </button>
                 <span class="muted small">{ format!("{} nodes, {} dependencies, {} crossings · drag to pan, wheel to zoom", drawing.nodes.len(), drawing.edges.len(), drawing.crossings) }</span>
             </div>
             <div class="graph-canvas" ref={canvas} onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>
@@ -242,6 +252,10 @@ pub fn graph_view(props: &Props) -> Html {
                     </defs>
                     <g transform={format!("translate({:.1},{:.1}) scale({:.3})", view.x, view.y, view.k)}>
                         <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
+                        { for drawing.groups.iter().map(|&(s, x0, x1, y)| html! {
+                            <rect class={classes!("g-group", format!("stage-c{}", s % 8))} x={x0.to_string()} y={(y - NODE_H / 2.0 - 6.0).to_string()}
+                                width={(x1 - x0).to_string()} height={(NODE_H + 12.0).to_string()} rx="10" />
+                        }) }
                         { for edges }
                         { for nodes }
                     </g>

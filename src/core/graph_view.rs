@@ -35,10 +35,13 @@ pub struct GraphDrawing {
     pub width: f64,
     pub height: f64,
     pub crossings: u64,
+    /// When grouped by stage: one box per run of same-stage nodes in a layer
+    /// (stage, x0, x1, centre y).
+    pub groups: Vec<(usize, f64, f64, f64)>,
 }
 
 /// Lays out the shown initiatives and their ghosts, with the dependencies among them.
-pub fn draw(roadmap: &Roadmap, visible: &Visible) -> GraphDrawing {
+pub fn draw(roadmap: &Roadmap, visible: &Visible, group_by_stage: bool) -> GraphDrawing {
     let mut ids: Vec<usize> = visible
         .shown
         .iter()
@@ -60,14 +63,20 @@ pub fn draw(roadmap: &Roadmap, visible: &Visible) -> GraphDrawing {
             }
         }
     }
-    let l = layout::layout(
+    let stages: Vec<u32> = ids
+        .iter()
+        .map(|&i| roadmap.initiatives[i].stage as u32)
+        .collect();
+    let widths = Widths {
+        node: NODE_W,
+        dummy: 16.0,
+        gap: 24.0,
+    };
+    let l = layout::layout_grouped(
         ids.len(),
         &edges,
-        Widths {
-            node: NODE_W,
-            dummy: 16.0,
-            gap: 24.0,
-        },
+        widths,
+        group_by_stage.then_some(stages.as_slice()),
     );
     let y_of = |layer: u32| MARGIN + NODE_H / 2.0 + layer as f64 * (NODE_H + LAYER_GAP);
     let ghost: std::collections::BTreeSet<usize> = visible.ghosts.iter().copied().collect();
@@ -106,12 +115,37 @@ pub fn draw(roadmap: &Roadmap, visible: &Visible) -> GraphDrawing {
         .iter()
         .map(|n| n.y + NODE_H / 2.0 + MARGIN)
         .fold(0.0, f64::max);
+    let mut groups: Vec<(usize, f64, f64, f64)> = Vec::new();
+    if group_by_stage {
+        let mut rows: std::collections::BTreeMap<i64, Vec<&GraphNode>> = Default::default();
+        for n in &nodes {
+            rows.entry(n.y.round() as i64).or_default().push(n);
+        }
+        for row in rows.values_mut() {
+            row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            for n in row.iter() {
+                let stage = roadmap.initiatives[n.init].stage;
+                match groups.last_mut() {
+                    Some(g) if g.0 == stage && (g.3 - n.y).abs() < 1.0 => {
+                        g.2 = n.x + NODE_W / 2.0 + 6.0
+                    }
+                    _ => groups.push((
+                        stage,
+                        n.x - NODE_W / 2.0 - 6.0,
+                        n.x + NODE_W / 2.0 + 6.0,
+                        n.y,
+                    )),
+                }
+            }
+        }
+    }
     GraphDrawing {
         nodes,
         edges: graph_edges,
         width,
         height,
         crossings: l.crossings,
+        groups,
     }
 }
 
@@ -165,7 +199,7 @@ mod tests {
         files.insert("roadmap.yaml", FileText::Text(yaml.into()));
         let (r, _) = load(&files, Date(0));
         let v = visible(&r, &Filter::default(), Date(0), false);
-        let g = draw(&r, &v);
+        let g = draw(&r, &v, false);
         let node = |id: &str| {
             g.nodes
                 .iter()
@@ -189,5 +223,18 @@ mod tests {
             }
         }
         assert_eq!(stage_matrix(&r), vec![vec![1, 3], vec![0, 0]]);
+        // Grouped: within every layer, nodes come in stage order.
+        let grouped = draw(&r, &v, true);
+        let mut by_layer: std::collections::BTreeMap<i64, Vec<(f64, usize)>> = Default::default();
+        for n in &grouped.nodes {
+            by_layer
+                .entry(n.y as i64)
+                .or_default()
+                .push((n.x, r.initiatives[n.init].stage));
+        }
+        for row in by_layer.values_mut() {
+            row.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(row.windows(2).all(|w| w[0].1 <= w[1].1), "{row:?}");
+        }
     }
 }

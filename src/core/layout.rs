@@ -62,6 +62,18 @@ struct Graph {
 
 /// Lays out `n` nodes joined by `edges` (an acyclic graph).
 pub fn layout(n: usize, edges: &[(u32, u32)], widths: Widths) -> Layout {
+    layout_grouped(n, edges, widths, None)
+}
+
+/// Like [`layout`], and when `group` is given, nodes with the same group value sit
+/// together within each layer (in group order, keeping the crossing-minimised order
+/// inside each group); a long edge's bends follow its target's group.
+pub fn layout_grouped(
+    n: usize,
+    edges: &[(u32, u32)],
+    widths: Widths,
+    group: Option<&[u32]>,
+) -> Layout {
     let candidates = assign_layers(n, edges);
     // Small graphs try every layering candidate; large ones the shortest only.
     let tries = if n <= 300 { candidates.len() } else { 1 };
@@ -93,6 +105,27 @@ pub fn layout(n: usize, edges: &[(u32, u32)], widths: Widths) -> Layout {
         chains,
         layers,
     } = best.expect("at least one layering");
+    let (layers, crossings) = match group {
+        None => (layers, crossings),
+        Some(group) => {
+            // The group of every node, dummies taking their chain's target's.
+            let mut of = vec![0u32; g.layer.len()];
+            of[..n].copy_from_slice(&group[..n]);
+            for c in &chains {
+                let target = group[*c.last().expect("chains end at their target") as usize];
+                for &d in &c[1..c.len() - 1] {
+                    of[d as usize] = target;
+                }
+            }
+            let mut layers = layers;
+            for layer in &mut layers {
+                layer.sort_by_key(|&v| of[v as usize]);
+            }
+            let pos = positions(&layers, g.layer.len());
+            let c = total_crossings(&g, &layers, &pos, &mut Vec::new());
+            (layers, c)
+        }
+    };
     let x = coordinates(&g, &layers, n, widths);
     let paths = chains
         .iter()

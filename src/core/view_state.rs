@@ -61,6 +61,8 @@ pub struct ViewState {
     pub critical: bool,
     /// Table sort (`sort=<column>` or `sort=-<column>`).
     pub sort: Option<super::table::Sort>,
+    /// Graph view: keep each stage's nodes together (`group=stage`).
+    pub group_by_stage: bool,
 }
 
 impl ViewState {
@@ -97,6 +99,11 @@ impl ViewState {
                 "slip" => match super::slip::parse_param(&v) {
                     Some(s) => st.slip = Some(s),
                     None => bad("a slip that is not <id>:<weeks>w"),
+                },
+                "group" => match v.as_str() {
+                    "stage" => st.group_by_stage = true,
+                    "" | "none" => st.group_by_stage = false,
+                    _ => bad("an unknown grouping"),
                 },
                 "sort" => match super::table::Sort::parse(&v) {
                     Some(s) => st.sort = Some(s),
@@ -164,6 +171,9 @@ impl ViewState {
         }
         if let Some(s) = &self.sort {
             parts.push(format!("sort={}", s.to_param()));
+        }
+        if self.group_by_stage {
+            parts.push("group=stage".into());
         }
         parts.join("&")
     }
@@ -264,7 +274,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1";
+        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1&group=stage";
         let (st, notices) = ViewState::from_query(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(st.view, View::Graph);
