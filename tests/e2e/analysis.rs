@@ -51,6 +51,15 @@ async fn the_graph_view_shows_the_filtered_initiatives() {
         b.all("[data-initiative]").await.is_empty(),
         "the timeline is not drawn in the graph view"
     );
+    // Grouping by stage keeps the same nodes and records itself in the URL.
+    b.click("[data-control=\"group:stage\"]").await;
+    b.wait_for("[data-control=\"group:stage\"][aria-pressed=\"true\"]")
+        .await;
+    assert!(b.url().await.contains("group=stage"));
+    assert_eq!(
+        attr_set(&b, "[data-node]:not([data-ghost])", "data-node").await,
+        ids(&r, want.shown.iter().copied())
+    );
     // Switching views keeps the filters.
     b.click("[data-control=\"view:timeline\"]").await;
     b.wait_for("[data-view=\"timeline\"]").await;
