@@ -307,7 +307,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                             }
                         }) }
                         if state.view.slip.is_some() {
-                            <span class="slip-note" data-slip-note="">{ slip_note(&state) }</span>
+                            <span class="slip-note" data-slip-note="">{ slip_note(&state, &analysis) }</span>
                         }
                         <span class="exports" role="group" aria-label="Export">
                             <button type="button" class="seg" data-export="csv" onclick={export_csv}>{ "CSV" }</button>
@@ -335,7 +335,7 @@ pub fn roadmap_view(props: &Props) -> Html {
 }
 
 /// "What-if: Raft replication for Gitaly slips 6 weeks, 9 initiatives move."
-fn slip_note(state: &RoadmapState) -> String {
+fn slip_note(state: &RoadmapState, analysis: &analysis::Analysis) -> String {
     let Some((id, weeks)) = &state.view.slip else {
         return String::new();
     };
@@ -343,12 +343,6 @@ fn slip_note(state: &RoadmapState) -> String {
     let title = r
         .find(id)
         .map_or(id.as_str(), |i| r.initiatives[i].title.as_str());
-    let reference = r.reference_date(crate::fetch::today());
-    let moved = r.find(id).map_or(0, |i| {
-        crate::core::slip::propagate(r, i, *weeks, reference)
-            .iter()
-            .flatten()
-            .count()
-    });
+    let moved = analysis.moves.iter().flatten().count();
     format!("What-if: {title} slips {weeks} weeks; {moved} initiatives move.")
 }
