@@ -53,6 +53,20 @@ keyword_enum!(Confidence { High = "high", Medium = "medium", Low = "low" });
 keyword_enum!(Status { Proposed = "proposed", Planned = "planned", InProgress = "in-progress", Done = "done", Cancelled = "cancelled" });
 keyword_enum!(Horizon { Short = "short", Medium = "medium", Long = "long" });
 
+impl Horizon {
+    /// The horizon a date falls in, counted from `reference`: within 1 year short,
+    /// within 2 medium, anything later long.
+    pub fn of_date(d: Date, reference: Date) -> Horizon {
+        if d <= reference.add_years(1) {
+            Horizon::Short
+        } else if d <= reference.add_years(2) {
+            Horizon::Medium
+        } else {
+            Horizon::Long
+        }
+    }
+}
+
 impl Status {
     /// Done or cancelled: nothing more will happen.
     pub fn is_finished(self) -> bool {
@@ -207,9 +221,7 @@ impl Roadmap {
     /// start, else its declared horizon; `None` means unscheduled.
     pub fn horizon_of(&self, init: &Initiative, reference: Date) -> Option<Horizon> {
         match init.end.or(init.start) {
-            Some(d) if d <= reference.add_years(1) => Some(Horizon::Short),
-            Some(d) if d <= reference.add_years(2) => Some(Horizon::Medium),
-            Some(_) => Some(Horizon::Long),
+            Some(d) => Some(Horizon::of_date(d, reference)),
             None => init.horizon,
         }
     }

@@ -97,16 +97,7 @@ pub fn propagate(
                 (Some(a), Some(b)) => b.0 - a.0,
                 _ => 0,
             };
-            let horizon = |d: Option<Date>| -> Option<Horizon> {
-                let d = d?;
-                Some(if d <= reference.add_years(1) {
-                    Horizon::Short
-                } else if d <= reference.add_years(2) {
-                    Horizon::Medium
-                } else {
-                    Horizon::Long
-                })
-            };
+            let horizon = |d: Option<Date>| d.map(|d| Horizon::of_date(d, reference));
             let (before, after) = (horizon(init.end.or(init.start)), horizon(end.or(start)));
             Some(Move {
                 start,
