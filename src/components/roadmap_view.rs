@@ -128,15 +128,19 @@ pub fn roadmap_view(props: &Props) -> Html {
     let vis = filter::visible(roadmap, &state.view.filter, reference, state.view.context);
     let options = filter::options(roadmap, &state.view.filter, reference);
     let analysis = Rc::new(analysis::analyse(roadmap, &state.view, reference));
-    let layout = Rc::new(timeline::layout(
-        roadmap,
-        &vis,
-        reference,
-        state.view.zoom,
-        &state.collapsed,
-    ));
-    let focus = state.hover.or(state.selected());
-    let arrows = Rc::new(timeline::arrows(roadmap, &layout, state.view.deps, focus));
+    // The timeline's drawing, computed only when the timeline is the view shown.
+    let timeline_view = || {
+        let layout = Rc::new(timeline::layout(
+            roadmap,
+            &vis,
+            reference,
+            state.view.zoom,
+            &state.collapsed,
+        ));
+        let focus = state.hover.or(state.selected());
+        let arrows = Rc::new(timeline::arrows(roadmap, &layout, state.view.deps, focus));
+        html! { <Timeline state={state.clone()} layout={layout} arrows={arrows} analysis={analysis.clone()} /> }
+    };
     let title = if roadmap.title.is_empty() {
         "Roadmap".to_string()
     } else {
@@ -323,7 +327,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                     } else if state.view.view == View::Table {
                         <TableView state={state.clone()} rows={Rc::new(super::table_view::current_rows(&state, &vis.shown, &analysis))} analysis={analysis.clone()} />
                     } else {
-                        <Timeline state={state.clone()} layout={layout} arrows={arrows} analysis={analysis.clone()} />
+                        { timeline_view() }
                     }
                 </section>
                 if let Some(sel) = state.selected() {
