@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 graphs=${1:-../shared/bench/graphs}
-cargo build --quiet --release --bin roadmap
+cargo build --quiet --profile native --bin roadmap
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -17,7 +17,7 @@ for f in "$graphs"/N*.json; do
   node -e 'const g=require(process.argv[1]);console.log("digraph G {");for(let i=0;i<g.n;i++)console.log(i+";");for(const [a,b] of g.edges)console.log(a+" -> "+b+";");console.log("}")' "$(realpath "$f")" > "$tmp/g.dot"
   ours=(); inner=(); theirs=()
   for _ in 1 2 3 4 5; do
-    t0=$(now_ms); out=$(./target/release/roadmap layout "$f"); t1=$(now_ms)
+    t0=$(now_ms); out=$(./target/native/roadmap layout "$f"); t1=$(now_ms)
     ours+=("$(echo "$t1 - $t0" | bc)"); inner+=("$(echo "$out" | sed -E 's/.*"ms":([0-9.]+).*/\1/')")
     t0=$(now_ms); dot -Tjson0 "$tmp/g.dot" > /dev/null; t1=$(now_ms)
     theirs+=("$(echo "$t1 - $t0" | bc)")

@@ -12,13 +12,18 @@
 //!    reverse), a cheap approach to network simplex's minimal total edge length.
 //! 2. Ordering: a depth-first initial order, then alternating down and up sweeps
 //!    placing each node at the weighted median of its neighbours in the fixed layer,
-//!    with adjacent transpositions after each sweep; the best order seen is kept.
-//!    Crossings between two layers are counted in O(E log V) (Barth, Jünger, Mutzel).
+//!    with adjacent transpositions after each sweep; then sifting (each node moved to
+//!    its best slot in its layer) until a pass gains nothing. Sifting ends in a local
+//!    minimum, so an iterated local search follows: rounds that start from the best
+//!    order, swap random adjacent pairs ("kicks") and sift again. The best order seen
+//!    is kept. Crossings between two layers are counted in O(E log V) (Barth, Jünger,
+//!    Mutzel).
 //! 3. Coordinates: nodes packed in order, then pulled towards their neighbours'
 //!    average in alternating passes, never closer than their separation.
 //!
 //! Complexity: O(I · (V + E) log V) for I sweeps over V nodes (dummies included) and E
-//! edge segments.
+//! edge segments, plus O(R · P · Σ L²) for R kick rounds of P sifting passes over
+//! layers of L nodes; R shrinks as graphs grow (see `kick_rounds`).
 
 /// The layout of a graph.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -148,11 +153,7 @@ fn order_with_starts(g: &Graph, n: usize) -> (Vec<Vec<u32>>, u64) {
     for v in initial_order(g, n) {
         first[g.layer[v as usize] as usize].push(v);
     }
-    let starts = if g.layer.len() <= 400 || g.layer.len() > 3000 {
-        2
-    } else {
-        1
-    };
+    let starts = if g.layer.len() <= 400 { 2 } else { 1 };
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut layers = first.clone();
     let mut crossings = order(g, &mut layers);
@@ -433,17 +434,19 @@ fn sweep_layer(
     }
 }
 
-/// Crossings among the edges of `v` and `w` (v left of w) towards `neigh`.
-fn pair_crossings(a: &[u32], b: &[u32], pos: &[u32]) -> u64 {
-    let mut c = 0;
+/// Crossings among the edges of `v` (ends `a`) and `w` (ends `b`) towards one
+/// neighbouring layer: with v left of w, and with v right of w.
+fn pair_crossings(a: &[u32], b: &[u32], pos: &[u32]) -> (u64, u64) {
+    let (mut left, mut right) = (0, 0);
     for &x in a {
+        let px = pos[x as usize];
         for &y in b {
-            if pos[x as usize] > pos[y as usize] {
-                c += 1;
-            }
+            let py = pos[y as usize];
+            left += u64::from(px > py);
+            right += u64::from(px < py);
         }
     }
-    c
+    (left, right)
 }
 
 /// Swaps adjacent nodes while that lowers crossings with both neighbouring layers.
@@ -453,10 +456,9 @@ fn transpose(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], allow_equal: b
         for layer in layers.iter_mut() {
             for i in 0..layer.len().saturating_sub(1) {
                 let (v, w) = (layer[i] as usize, layer[i + 1] as usize);
-                let now = pair_crossings(&g.up[v], &g.up[w], pos)
-                    + pair_crossings(&g.down[v], &g.down[w], pos);
-                let swapped = pair_crossings(&g.up[w], &g.up[v], pos)
-                    + pair_crossings(&g.down[w], &g.down[v], pos);
+                let (up_now, up_swapped) = pair_crossings(&g.up[v], &g.up[w], pos);
+                let (down_now, down_swapped) = pair_crossings(&g.down[v], &g.down[w], pos);
+                let (now, swapped) = (up_now + down_now, up_swapped + down_swapped);
                 // Equal swaps (first pass only) let the search leave plateaus.
                 if swapped < now || (allow_equal && pass == 0 && swapped == now && now > 0) {
                     layer.swap(i, i + 1);
@@ -505,8 +507,10 @@ fn sift(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], upward: bool) -> bo
                     &g.down[v as usize],
                     &g.down[w as usize],
                 );
-                let left = (pair_crossings(vu, wu, pos) + pair_crossings(vd, wd, pos)) as i64; // v left of w
-                let right = (pair_crossings(wu, vu, pos) + pair_crossings(wd, vd, pos)) as i64; // v right of w
+                let (ul, ur) = pair_crossings(vu, wu, pos);
+                let (dl, dr) = pair_crossings(vd, wd, pos);
+                // Crossings with v left of w, and with v right of w.
+                let (left, right) = ((ul + dl) as i64, (ur + dr) as i64);
                 base += left;
                 delta.push(right - left);
             }
@@ -540,6 +544,11 @@ fn sift(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], upward: bool) -> bo
 }
 
 /// Orders the layers to reduce crossings; returns the crossings of the best order.
+///
+/// Median and barycenter sweeps with transpositions, then sifting until a pass gains
+/// nothing. Sifting stops in a local minimum, so further rounds (an iterated local
+/// search) start from the best order with random adjacent swaps ("kicks") and sift
+/// again; the best order seen is kept.
 fn order(g: &Graph, layers: &mut [Vec<u32>]) -> u64 {
     let total = g.layer.len();
     let mut pos = positions(layers, total);
@@ -547,49 +556,80 @@ fn order(g: &Graph, layers: &mut [Vec<u32>]) -> u64 {
     let mut buf = Vec::new();
     let mut best = layers.to_vec();
     let mut best_c = total_crossings(g, layers, &pos, &mut tree);
-    // Rounds of median sweeps with transpositions, then sifting to convergence; each
-    // round starts from the best order so far, perturbed by the sweeps.
-    for round in 0..ROUNDS {
-        let sweeps = if round == 0 { 24 } else { 4 };
-        for iter in 0..sweeps {
-            if best_c == 0 {
-                break;
-            }
-            if iter % 2 == round % 2 {
-                for layer in layers.iter_mut().skip(1) {
-                    sweep_layer(layer, &g.up, &mut pos, &mut buf, round % 2 == 1);
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for round in 0..kick_rounds(total) + 1 {
+        if best_c == 0 {
+            break;
+        }
+        if round == 0 {
+            for iter in 0..SWEEPS {
+                if iter % 2 == 0 {
+                    for layer in layers.iter_mut().skip(1) {
+                        sweep_layer(layer, &g.up, &mut pos, &mut buf, false);
+                    }
+                } else {
+                    for l in (0..layers.len().saturating_sub(1)).rev() {
+                        sweep_layer(&mut layers[l], &g.down, &mut pos, &mut buf, false);
+                    }
                 }
-            } else {
-                for l in (0..layers.len().saturating_sub(1)).rev() {
-                    sweep_layer(&mut layers[l], &g.down, &mut pos, &mut buf, round % 2 == 1);
+                transpose(g, layers, &mut pos, total <= 400 && iter % 4 == 3);
+                let c = total_crossings(g, layers, &pos, &mut tree);
+                if c < best_c {
+                    best_c = c;
+                    best.clone_from_slice(layers);
                 }
             }
-            transpose(g, layers, &mut pos, total <= 400 && iter % 4 == 3);
-            let c = total_crossings(g, layers, &pos, &mut tree);
-            if c < best_c {
-                best_c = c;
-                best.clone_from_slice(layers);
+            layers.clone_from_slice(&best);
+        } else {
+            layers.clone_from_slice(&best);
+            for layer in layers.iter_mut() {
+                for i in 1..layer.len() {
+                    // xorshift: deterministic per graph.
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    if seed % 100 < KICK_PERCENT {
+                        layer.swap(i - 1, i);
+                    }
+                }
             }
         }
-        for k in 0..16 {
-            if best_c == 0 || !sift(g, layers, &mut pos, k % 2 == 1) {
-                break;
-            }
-            let c = total_crossings(g, layers, &pos, &mut tree);
-            if c < best_c {
-                best_c = c;
-                best.clone_from_slice(layers);
-            } else {
-                break;
-            }
-        }
-        layers.clone_from_slice(&best);
         pos = positions(layers, total);
+        let mut prev = total_crossings(g, layers, &pos, &mut tree);
+        for k in 0..64 {
+            if !sift(g, layers, &mut pos, k % 2 == 1) {
+                break;
+            }
+            let c = total_crossings(g, layers, &pos, &mut tree);
+            if c < best_c {
+                best_c = c;
+                best.clone_from_slice(layers);
+            }
+            if c >= prev || c == 0 {
+                break;
+            }
+            prev = c;
+        }
     }
+    layers.clone_from_slice(&best);
     best_c
 }
 
-const ROUNDS: usize = 4;
+/// Median/barycenter sweeps before the first sifting.
+const SWEEPS: usize = 24;
+/// Chance, in percent, that a kick swaps a node with its left neighbour.
+const KICK_PERCENT: u64 = 40;
+
+/// Kicked sifting rounds after the first: each costs about one sifting run, so large
+/// graphs get fewer.
+fn kick_rounds(total: usize) -> usize {
+    match total {
+        0..=400 => 6,
+        401..=4_000 => 10,
+        4_001..=20_000 => 4,
+        _ => 1,
+    }
+}
 
 /// x coordinates: packed in order, then pulled towards neighbours (see module docs).
 fn coordinates(g: &Graph, layers: &[Vec<u32>], n: usize, w: Widths) -> Vec<f64> {
