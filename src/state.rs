@@ -28,6 +28,8 @@ pub enum Action {
     ClearAll,
     SetContext(bool),
     SetDeps(DepsMode),
+    /// Only the dependencies from one stage to another (a stage-matrix cell).
+    SetBetween(Option<(String, String)>),
     SetZoom(Zoom),
     Select(Option<String>),
     SetView(crate::core::view_state::View),
@@ -80,6 +82,7 @@ impl Reducible for RoadmapState {
             }
             Action::SetContext(c) => s.view.context = c,
             Action::SetDeps(d) => s.view.deps = d,
+            Action::SetBetween(b) => s.view.filter.between = b,
             Action::SetZoom(z) => s.view.zoom = z,
             Action::Select(id) => s.view.select = id,
             Action::SetView(v) => s.view.view = v,

@@ -65,6 +65,9 @@ pub fn filter_bar(props: &Props) -> Html {
                 <span class="visible-count">{ format!("{} shown", props.visible) }</span>
                 <button type="button" class="link" onclick={clear} disabled={!active} data-clear-all="">{ "Clear all" }</button>
             </div>
+            if let Some((a, b)) = &view.filter.between {
+                { between_chip(state, a, b) }
+            }
             <label class="search">
                 <span class="visually-hidden">{ "Search" }</span>
                 <input type="search" placeholder="Search title, description, id, owner"
@@ -101,5 +104,24 @@ pub fn filter_bar(props: &Props) -> Html {
                 }
             }) }
         </aside>
+    }
+}
+
+/// The stage-matrix restriction, shown while on, with a button to drop it.
+fn between_chip(state: &UseReducerHandle<RoadmapState>, a: &str, b: &str) -> Html {
+    let r = &state.data.roadmap;
+    let name = |id: &str| {
+        r.stages
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_string(), |s| s.name.clone())
+    };
+    let d = state.dispatcher();
+    let onclick = Callback::from(move |_| d.dispatch(Action::SetBetween(None)));
+    html! {
+        <p class="between-chip" data-between={format!("{a}:{b}")}>
+            { format!("Only dependencies of {} on {}", name(b), name(a)) }
+            <button type="button" class="link" {onclick} aria-label="Show all dependencies">{ "✕" }</button>
+        </p>
     }
 }

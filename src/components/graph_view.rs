@@ -30,8 +30,12 @@ pub fn graph_view(props: &Props) -> Html {
     let drawing = {
         let data = state.data.clone();
         use_memo(
-            (props.visible.clone(), state.view.group_by_stage),
-            move |(v, group)| graph_view::draw(&data.roadmap, v, *group),
+            (
+                props.visible.clone(),
+                state.view.filter.clone(),
+                state.view.group_by_stage,
+            ),
+            move |(v, filter, group)| graph_view::draw(&data.roadmap, v, filter, *group),
         )
     };
     let view = use_state(|| View {
@@ -209,17 +213,16 @@ pub fn graph_view(props: &Props) -> Html {
                                 for s in &current {
                                     d.dispatch(Action::Toggle(Param::Stage, s.clone()));
                                 }
-                                d.dispatch(Action::Toggle(Param::Stage, ida.clone()));
-                                if idb != ida {
-                                    d.dispatch(Action::Toggle(Param::Stage, idb.clone()));
-                                }
+                                d.dispatch(Action::SetBetween(Some((ida.clone(), idb.clone()))));
                                 d.dispatch(Action::SetDeps(DepsMode::All));
                             });
+                            let active = state.view.filter.between.as_ref() == Some(&(sa.id.clone(), sb.id.clone()));
                             html! {
                                 <td>
                                     if count > 0 {
-                                        <button type="button" class="cell" {onclick} data-matrix={format!("{}:{}", sa.id, sb.id)}
-                                            title={format!("{} initiatives of {} depend on {}", count, sb.name, sa.name)}>{ count }</button>
+                                        <button type="button" class={classes!("cell", active.then_some("active"))} {onclick} data-matrix={format!("{}:{}", sa.id, sb.id)}
+                                            aria-pressed={active.to_string()}
+                                            title={format!("{} dependencies: initiatives of {} waiting on {}. Show only these.", count, sb.name, sa.name)}>{ count }</button>
                                     }
                                 </td>
                             }

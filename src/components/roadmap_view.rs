@@ -138,7 +138,14 @@ pub fn roadmap_view(props: &Props) -> Html {
             &state.collapsed,
         ));
         let focus = state.hover.or(state.selected());
-        let arrows = Rc::new(timeline::arrows(roadmap, &layout, state.view.deps, focus));
+        let filter = &state.view.filter;
+        let arrows = Rc::new(timeline::arrows(
+            roadmap,
+            &layout,
+            state.view.deps,
+            focus,
+            &|from, to| filter.shows_edge(roadmap, from, to),
+        ));
         html! { <Timeline state={state.clone()} layout={layout} arrows={arrows} analysis={analysis.clone()} /> }
     };
     let title = if roadmap.title.is_empty() {

@@ -50,6 +50,9 @@ pub struct Filter {
     pub tags: BTreeSet<String>,
     pub horizon: BTreeSet<HorizonFilter>,
     pub q: String,
+    /// Only the dependencies from one stage to another (`between=<stage>:<stage>`, set
+    /// by a cell of the stage matrix): the initiatives at either end of such an edge.
+    pub between: Option<(String, String)>,
 }
 
 /// The filter parameters, in URL and display order.
@@ -134,6 +137,31 @@ impl Filter {
                     .horizon
                     .contains(&horizon_filter(roadmap, init, reference)))
             && self.matches_text(init)
+            && self.matches_between(roadmap, init)
+    }
+
+    /// With `between = (a, b)`: whether `init` waits on something of stage `a` while
+    /// in stage `b`, or is waited on by something of stage `b` while in stage `a`.
+    fn matches_between(&self, roadmap: &Roadmap, init: &Initiative) -> bool {
+        let Some((a, b)) = &self.between else {
+            return true;
+        };
+        let stage_of = |i: usize| roadmap.stages[roadmap.initiatives[i].stage].id.as_str();
+        let own = roadmap.stages[init.stage].id.as_str();
+        (own == b && init.depends_on.iter().any(|&d| stage_of(d) == a))
+            || (own == a
+                && roadmap
+                    .find(&init.id)
+                    .is_some_and(|i| roadmap.dependents(i).any(|j| stage_of(j) == b)))
+    }
+
+    /// Whether the dependency `to` waits on `from` is drawn: always, unless `between`
+    /// restricts the drawing to the edges from one stage to another.
+    pub fn shows_edge(&self, roadmap: &Roadmap, from: usize, to: usize) -> bool {
+        self.between.as_ref().is_none_or(|(a, b)| {
+            let stage_of = |i: usize| roadmap.stages[roadmap.initiatives[i].stage].id.as_str();
+            stage_of(from) == a && stage_of(to) == b
+        })
     }
 
     pub fn matches(&self, roadmap: &Roadmap, init: &Initiative, reference: Date) -> bool {

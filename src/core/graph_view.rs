@@ -2,7 +2,7 @@
 //! above their dependents) with the layered layout, in pixels; and the stage-by-stage
 //! dependency matrix.
 
-use super::filter::Visible;
+use super::filter::{Filter, Visible};
 use super::layout::{self, Widths};
 use super::model::Roadmap;
 
@@ -40,8 +40,14 @@ pub struct GraphDrawing {
     pub groups: Vec<(usize, f64, f64, f64)>,
 }
 
-/// Lays out the shown initiatives and their ghosts, with the dependencies among them.
-pub fn draw(roadmap: &Roadmap, visible: &Visible, group_by_stage: bool) -> GraphDrawing {
+/// Lays out the shown initiatives and their ghosts, with the dependencies among them
+/// that `filter` shows (see [`Filter::shows_edge`]).
+pub fn draw(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    filter: &Filter,
+    group_by_stage: bool,
+) -> GraphDrawing {
     let mut ids: Vec<usize> = visible
         .shown
         .iter()
@@ -57,7 +63,7 @@ pub fn draw(roadmap: &Roadmap, visible: &Visible, group_by_stage: bool) -> Graph
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for &i in &ids {
         for &d in &roadmap.initiatives[i].depends_on {
-            if local[d] != u32::MAX {
+            if local[d] != u32::MAX && filter.shows_edge(roadmap, d, i) {
                 edges.push((local[d], local[i]));
                 pairs.push((d, i));
             }
@@ -199,7 +205,7 @@ mod tests {
         files.insert("roadmap.yaml", FileText::Text(yaml.into()));
         let (r, _) = load(&files, Date(0));
         let v = visible(&r, &Filter::default(), Date(0), false);
-        let g = draw(&r, &v, false);
+        let g = draw(&r, &v, &Filter::default(), false);
         let node = |id: &str| {
             g.nodes
                 .iter()
@@ -224,7 +230,7 @@ mod tests {
         }
         assert_eq!(stage_matrix(&r), vec![vec![1, 3], vec![0, 0]]);
         // Grouped: within every layer, nodes come in stage order.
-        let grouped = draw(&r, &v, true);
+        let grouped = draw(&r, &v, &Filter::default(), true);
         let mut by_layer: std::collections::BTreeMap<i64, Vec<(f64, usize)>> = Default::default();
         for n in &grouped.nodes {
             by_layer
@@ -236,5 +242,42 @@ mod tests {
             row.sort_by(|a, b| a.0.total_cmp(&b.0));
             assert!(row.windows(2).all(|w| w[0].1 <= w[1].1), "{row:?}");
         }
+        // A matrix cell: only the edges from stage s to stage t, and their ends.
+        let between = Filter {
+            between: Some(("s".into(), "t".into())),
+            ..Filter::default()
+        };
+        let v = visible(&r, &between, Date(0), false);
+        let ids = |xs: &[usize]| {
+            xs.iter()
+                .map(|&i| r.initiatives[i].id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&v.shown), ["a", "b", "c", "d"]);
+        let g = draw(&r, &v, &between, false);
+        let mut drawn: Vec<(&str, &str)> = g
+            .edges
+            .iter()
+            .map(|e| {
+                (
+                    r.initiatives[e.from].id.as_str(),
+                    r.initiatives[e.to].id.as_str(),
+                )
+            })
+            .collect();
+        drawn.sort_unstable();
+        assert_eq!(
+            drawn,
+            [("a", "c"), ("a", "d"), ("b", "c")],
+            "not b -> a inside s"
+        );
+        // Inside one stage: only a and b, and their one edge.
+        let within = Filter {
+            between: Some(("s".into(), "s".into())),
+            ..Filter::default()
+        };
+        let v = visible(&r, &within, Date(0), false);
+        assert_eq!(ids(&v.shown), ["a", "b"]);
+        assert_eq!(draw(&r, &v, &within, false).edges.len(), 1);
     }
 }

@@ -368,11 +368,14 @@ pub struct Arrow {
 /// The arrows to draw: in `Selected` mode those of `focus` (both directions), in
 /// `All` mode every edge between drawn bars, in `Violations` mode only schedule
 /// conflicts. Arrows need both ends drawn.
+///
+/// `shows_edge` (the filter's) drops the edges a stage-matrix cell hides in `All` mode.
 pub fn arrows(
     roadmap: &Roadmap,
     layout: &TimelineLayout,
     mode: DepsMode,
     focus: Option<usize>,
+    shows_edge: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Arrow> {
     let mut out = Vec::new();
     for b in &layout.bars {
@@ -381,7 +384,7 @@ pub fn arrows(
             let violation =
                 Roadmap::schedule_conflict(&roadmap.initiatives[from], &roadmap.initiatives[to]);
             let wanted = match mode {
-                DepsMode::All => true,
+                DepsMode::All => shows_edge(from, to),
                 DepsMode::Violations => violation || focus.is_some_and(|f| f == from || f == to),
                 DepsMode::Selected => focus.is_some_and(|f| f == from || f == to),
             };
@@ -493,13 +496,13 @@ mod tests {
         );
         assert_eq!(l.bands.len(), 3);
         assert!((l.today_x - l.x_of(r.as_of.unwrap())).abs() < 1e-9);
-        let drawn = arrows(&r, &l, DepsMode::Selected, r.find("c"));
+        let drawn = arrows(&r, &l, DepsMode::Selected, r.find("c"), &|_, _| true);
         assert_eq!(drawn.len(), 1);
         assert_eq!(
             (drawn[0].from, drawn[0].to),
             (r.find("b").unwrap(), r.find("c").unwrap())
         );
-        assert!(arrows(&r, &l, DepsMode::Selected, None).is_empty());
+        assert!(arrows(&r, &l, DepsMode::Selected, None, &|_, _| true).is_empty());
     }
 
     #[test]

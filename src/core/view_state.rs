@@ -115,6 +115,12 @@ impl ViewState {
                     _ => bad("an unknown critical value"),
                 },
                 "q" => st.filter.q = v,
+                "between" => match v.split_once(':') {
+                    Some((a, b)) if !a.is_empty() && !b.is_empty() => {
+                        st.filter.between = Some((a.to_string(), b.to_string()))
+                    }
+                    _ => bad("a between that is not <stage>:<stage>"),
+                },
                 name => match Param::ALL.iter().find(|p| p.name() == name) {
                     Some(&p) => {
                         for value in v.split(',').map(str::trim).filter(|x| !x.is_empty()) {
@@ -150,6 +156,9 @@ impl ViewState {
         }
         if !self.filter.q.is_empty() {
             parts.push(format!("q={}", encode(&self.filter.q)));
+        }
+        if let Some((a, b)) = &self.filter.between {
+            parts.push(format!("between={}:{}", encode(a), encode(b)));
         }
         if self.context {
             parts.push("context=1".into());
@@ -214,6 +223,15 @@ impl ViewState {
             },
             "tag",
         );
+        if let Some((a, b)) = &f.between {
+            let known = |v: &str| roadmap.stages.iter().any(|s| s.id == v);
+            if !known(a) || !known(b) {
+                notices.push(format!(
+                    "ignored an unknown stage in the address: between={a}:{b}"
+                ));
+                f.between = None;
+            }
+        }
         if let Some(s) = &self.select {
             if roadmap.find(s).is_none() {
                 notices.push(format!("ignored an unknown initiative in the address: {s}"));

@@ -68,6 +68,79 @@ async fn the_graph_view_shows_the_filtered_initiatives() {
     b.close().await;
 }
 
+/// A stage-matrix cell shows exactly the dependencies of one stage on another: the
+/// initiatives at their ends and only those edges, in the graph and the timeline.
+#[tokio::test]
+async fn a_matrix_cell_filters_to_exactly_those_dependencies() {
+    let r = bundled();
+    let stage = |i: usize| r.stages[r.initiatives[i].stage].id.clone();
+    // The busiest cross-stage pair of the bundled data.
+    let mut count: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for (i, init) in r.initiatives.iter().enumerate() {
+        for &d in &init.depends_on {
+            if stage(d) != stage(i) {
+                *count.entry((stage(d), stage(i))).or_default() += 1;
+            }
+        }
+    }
+    let ((a, b_stage), n) = count.into_iter().max_by_key(|(_, n)| *n).unwrap();
+    assert!(n >= 2, "the bundled data has cross-stage dependencies");
+    let mut edges = BTreeSet::new();
+    let mut ends = BTreeSet::new();
+    for (i, init) in r.initiatives.iter().enumerate() {
+        for &d in &init.depends_on {
+            if stage(d) == a && stage(i) == b_stage {
+                edges.insert(format!("{}->{}", r.initiatives[d].id, init.id));
+                ends.insert(r.initiatives[d].id.clone());
+                ends.insert(init.id.clone());
+            }
+        }
+    }
+    let b = Browser::new().await;
+    b.open(&format!("{}?view=graph&stage={a}", Server::site().base))
+        .await;
+    b.wait_for("[data-view=\"graph\"]").await;
+    b.click(&format!("[data-matrix=\"{a}:{b_stage}\"]")).await;
+    b.wait_for(&format!("[data-between=\"{a}:{b_stage}\"]"))
+        .await;
+    assert_eq!(attr_set(&b, "[data-node]", "data-node").await, ends);
+    assert_eq!(attr_set(&b, "[data-edge]", "data-edge").await, edges);
+    let url = b.url().await;
+    assert!(url.contains(&format!("between={a}:{b_stage}")), "{url}");
+    assert!(
+        !url.contains("stage="),
+        "the cell replaces the stage filter: {url}"
+    );
+    // The timeline shows the same bars and, with all arrows on, the same arrows.
+    b.click("[data-control=\"view:timeline\"]").await;
+    b.wait_for("[data-view=\"timeline\"]").await;
+    let bars: BTreeSet<String> =
+        attr_set(&b, "[data-initiative]:not([data-ghost])", "data-initiative").await;
+    let dated: BTreeSet<String> = ends
+        .iter()
+        .filter(|id| r.initiatives[r.find(id).unwrap()].start.is_some())
+        .cloned()
+        .collect();
+    assert_eq!(bars, dated);
+    let drawn_both_ends: BTreeSet<String> = edges
+        .iter()
+        .filter(|e| {
+            let (from, to) = e.split_once("->").unwrap();
+            dated.contains(from) && dated.contains(to)
+        })
+        .cloned()
+        .collect();
+    assert_eq!(
+        attr_set(&b, "path.arrow[data-edge]", "data-edge").await,
+        drawn_both_ends
+    );
+    // Dropping the restriction brings every stage back.
+    b.click("[data-between] button").await;
+    b.wait_for(&format!("[data-visible-count=\"{}\"]", r.initiatives.len()))
+        .await;
+    b.close().await;
+}
+
 #[tokio::test]
 async fn a_selection_marks_exactly_its_upstream_and_downstream_in_both_views() {
     let r = bundled();
