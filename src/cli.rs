@@ -1,4 +1,5 @@
-//! The `roadmap` command line: `roadmap check [DIR]`, `roadmap schema`.
+//! The `roadmap` command line: `check`, `schema`, `redact`, `generate` and `layout` (see
+//! `USAGE`).
 
 use crate::core::{diagnostic, load};
 use crate::data_dir;
@@ -14,6 +15,10 @@ usage:
   roadmap redact DIR OUT_DIR
       write DIR's roadmap without its confidential initiatives to OUT_DIR (new or
       empty), with placeholders that name no confidential initiative
+  roadmap generate --initiatives N [--seed S] OUT_DIR
+      write a synthetic roadmap of N initiatives (6 stages, 26 teams, ~1.5
+      dependencies each, clean under check --deny-warnings) to OUT_DIR (new or
+      empty); the same N and S (default 1) give the same files
   roadmap layout FILE.json [--positions]
       lay out a benchmark graph (JSON with n and edges [[from, to], ...]) and print
       nodes, edges, layers, crossings and ms as JSON; --positions adds layer (per
@@ -25,6 +30,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("check") => check(&args[1..]),
         Some("layout") => layout(&args[1..]),
         Some("redact") => redact(&args[1..]),
+        Some("generate") => generate(&args[1..]),
         Some("schema") => {
             println!("{}", crate::core::schema::json_schema());
             ExitCode::SUCCESS
@@ -189,31 +195,9 @@ fn redact(args: &[String]) -> ExitCode {
         eprintln!("error: {summary}: fix the data before redacting it");
         return ExitCode::from(1);
     }
-    if out.exists()
-        && std::fs::read_dir(&out)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
-        eprintln!(
-            "error: {} exists and is not empty: redact writes into a new or empty folder",
-            out.display()
-        );
-        return ExitCode::from(2);
-    }
     let redacted = crate::core::redact::redact(&roadmap);
-    for (path, text) in &redacted.files {
-        let crate::core::FileText::Text(text) = text else {
-            continue;
-        };
-        let target = out.join(path);
-        if let Err(e) = target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|_| std::fs::write(&target, text))
-        {
-            eprintln!("error: cannot write {}: {e}", target.display());
-            return ExitCode::from(2);
-        }
+    if let Err(code) = write_new_dir("redact", &out, &redacted) {
+        return code;
     }
     // The public data must itself be clean.
     let (public, check) = load(&redacted, data_dir::today());
@@ -231,6 +215,69 @@ fn redact(args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+fn generate(args: &[String]) -> ExitCode {
+    let (mut n, mut seed, mut out) = (None, 1u64, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--initiatives" => match it.next().and_then(|v| v.parse::<usize>().ok()) {
+                Some(v) if v > 0 => n = Some(v),
+                _ => return usage_error("--initiatives needs a positive number"),
+            },
+            "--seed" => match it.next().and_then(|v| v.parse::<u64>().ok()) {
+                Some(v) => seed = v,
+                None => return usage_error("--seed needs a number"),
+            },
+            f if f.starts_with('-') => return usage_error(&format!("unknown option {f}")),
+            d if out.is_none() => out = Some(PathBuf::from(d)),
+            d => return usage_error(&format!("unexpected argument {d}")),
+        }
+    }
+    let (Some(n), Some(out)) = (n, out) else {
+        return usage_error("generate needs --initiatives N and OUT_DIR");
+    };
+    let files = crate::core::generate::generate(n, seed);
+    if let Err(code) = write_new_dir("generate", &out, &files) {
+        return code;
+    }
+    println!("wrote {}: {n} initiatives (seed {seed})", out.display());
+    ExitCode::SUCCESS
+}
+
+/// Writes `files` under `out`, which must be new or empty (nothing is overwritten).
+fn write_new_dir(
+    command: &str,
+    out: &std::path::Path,
+    files: &crate::core::DataFiles,
+) -> Result<(), ExitCode> {
+    if out.exists()
+        && std::fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        eprintln!(
+            "error: {} exists and is not empty: {command} writes into a new or empty folder",
+            out.display()
+        );
+        return Err(ExitCode::from(2));
+    }
+    for (path, text) in &files.files {
+        let crate::core::FileText::Text(text) = text else {
+            continue;
+        };
+        let target = out.join(path);
+        if let Err(e) = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&target, text))
+        {
+            eprintln!("error: cannot write {}: {e}", target.display());
+            return Err(ExitCode::from(2));
+        }
+    }
+    Ok(())
 }
 
 /// A data folder read and checked, with the prefix its diagnostics are printed with.

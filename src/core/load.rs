@@ -20,7 +20,7 @@ pub const ROADMAP_FILE: &str = "roadmap.yaml";
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// The content of one data file as handed to the loader.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum FileText {
     Text(String),
     /// The file was not read because it is larger than [`MAX_FILE_BYTES`].

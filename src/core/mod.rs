@@ -10,6 +10,7 @@ pub mod date;
 pub mod deserialize;
 pub mod diagnostic;
 pub mod filter;
+pub mod generate;
 pub mod glob;
 pub mod graph_view;
 pub mod layout;
