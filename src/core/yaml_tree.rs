@@ -100,15 +100,37 @@ impl Node {
     }
 }
 
-fn pos_of(span: &Span, source: &str) -> Pos {
+/// Byte offsets where each line of a source starts, so a line is found in O(1)
+/// (scanning from the top for every multi-line node made big files quadratic).
+struct Lines<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { source, starts }
+    }
+
+    /// Line `n` (from 1), without its line break.
+    fn line(&self, n: usize) -> Option<&'a str> {
+        let start = *self.starts.get(n.checked_sub(1)?)?;
+        let end = self.starts.get(n).map_or(self.source.len(), |&e| e - 1);
+        Some(self.source[start..end].trim_end_matches('\r'))
+    }
+}
+
+fn pos_of(span: &Span, lines: &Lines) -> Pos {
     let start = span.start;
     // saphyr counts lines from 1 and columns from 0, in characters.
     let len = if span.end.line() == start.line() {
         span.end.col().saturating_sub(start.col())
     } else {
-        source
-            .lines()
-            .nth(start.line().saturating_sub(1))
+        lines
+            .line(start.line())
             .map_or(1, |l| l.chars().count().saturating_sub(start.col()))
     };
     Pos {
@@ -139,6 +161,7 @@ enum Frame {
 /// Complexity: O(n) in the file's length; aliases are sized through a table, never expanded.
 pub fn parse(source: &str) -> Result<Node, TreeError> {
     let mut parser = Parser::new_from_str(source);
+    let lines = Lines::new(source);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchor_sizes: HashMap<usize, u64> = HashMap::new();
     let mut root: Option<Node> = None;
@@ -159,7 +182,7 @@ pub fn parse(source: &str) -> Result<Node, TreeError> {
                 });
             }
         };
-        let pos = pos_of(&span, source);
+        let pos = pos_of(&span, &lines);
         // A finished node and its expanded size, to attach to the parent frame.
         let finished: Option<(Node, u64)> = match event {
             Event::StreamEnd => break,
