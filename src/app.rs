@@ -100,10 +100,15 @@ pub fn app() -> Html {
                     move |done, total| state.set(LoadState::Loading { done, total })
                 };
                 state.set(match crate::fetch::data_files(progress).await {
-                    Ok(fetched) => LoadState::Loaded(Rc::new(Loaded {
-                        offline_since: fetched.offline_since,
-                        ..Loaded::from_files(fetched.files)
-                    })),
+                    Ok(fetched) => {
+                        crate::fetch::mark("data-fetched");
+                        let loaded = Loaded {
+                            offline_since: fetched.offline_since,
+                            ..Loaded::from_files(fetched.files)
+                        };
+                        crate::fetch::mark("data-loaded");
+                        LoadState::Loaded(Rc::new(loaded))
+                    }
                     Err(e) => LoadState::Failed(e),
                 });
             });

@@ -19,6 +19,15 @@ pub struct Fetched {
     pub offline_since: Option<String>,
 }
 
+/// A performance mark (ms since navigation), read by the browser benchmark to split
+/// the cold load into its steps: `wasm-main`, `data-fetched`, `data-loaded`,
+/// `roadmap-ready`.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
     let offline = std::cell::RefCell::new(None::<String>);
     let manifest = get_text(MANIFEST, &offline)

@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    roadmap_viewer::fetch::mark("wasm-main");
     yew::Renderer::<roadmap_viewer::app::App>::new().render();
 }
 

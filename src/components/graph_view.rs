@@ -16,6 +16,9 @@ pub struct Props {
     pub analysis: Rc<Analysis>,
 }
 
+/// The most nodes drawn without asking (see the graph view's notice).
+const GRAPH_LIMIT: usize = 1500;
+
 #[derive(Clone, Copy, PartialEq)]
 struct View {
     x: f64,
@@ -27,6 +30,11 @@ struct View {
 pub fn graph_view(props: &Props) -> Html {
     let state = &props.state;
     let r = &state.data.roadmap;
+    // A graph of thousands of nodes is neither readable nor quick to lay out: above
+    // GRAPH_LIMIT it waits for narrower filters or an explicit "draw all".
+    let count = props.visible.shown.len() + props.visible.ghosts.len();
+    let draw_all = use_state(|| false);
+    let too_big = count > GRAPH_LIMIT && !*draw_all;
     let drawing = {
         let data = state.data.clone();
         use_memo(
@@ -34,8 +42,15 @@ pub fn graph_view(props: &Props) -> Html {
                 props.visible.clone(),
                 state.view.filter.clone(),
                 state.view.group_by_stage,
+                too_big,
             ),
-            move |(v, filter, group)| graph_view::draw(&data.roadmap, v, filter, *group),
+            move |(v, filter, group, too_big)| {
+                if *too_big {
+                    graph_view::GraphDrawing::default()
+                } else {
+                    graph_view::draw(&data.roadmap, v, filter, *group)
+                }
+            },
         )
     };
     let view = use_state(|| View {
@@ -264,7 +279,17 @@ pub fn graph_view(props: &Props) -> Html {
                     </g>
                 </svg>
             </div>
-            if drawing.nodes.is_empty() { <p class="empty">{ "No initiative matches these filters." }</p> }
+            if too_big {
+                <p class="empty" data-graph-limit={GRAPH_LIMIT.to_string()}>
+                    { format!("{count} initiatives match these filters; the graph draws up to {GRAPH_LIMIT} at once, to stay readable and quick. Narrow the filters (a stage, a team, a tag, a search), or ") }
+                    <button type="button" class="link" onclick={{ let d = draw_all.clone(); Callback::from(move |_: MouseEvent| d.set(true)) }} data-graph-draw-all="">
+                        { format!("draw all {count}") }
+                    </button>
+                    { " (it may take a while)." }
+                </p>
+            } else if drawing.nodes.is_empty() {
+                <p class="empty">{ "No initiative matches these filters." }</p>
+            }
             { matrix_view }
         </div>
     }

@@ -15,6 +15,15 @@ use yew::prelude::*;
 
 const AXIS_HEIGHT: f64 = 46.0;
 const LABEL_WIDTH: f64 = 210.0;
+/// Above this many bars only the rows near the visible area are rendered (the SVG
+/// keeps its full height, so scrolling and the scrollbar behave as usual).
+const VIRTUALIZE_ABOVE: usize = 300;
+
+/// The rows to render around a viewport from `top` with `height` (body coordinates):
+/// one screen above and two below, so a scroll of up to a screen needs no render.
+fn render_window(top: f64, height: f64) -> (f64, f64) {
+    (top - height, top + 2.0 * height)
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -87,17 +96,62 @@ pub fn timeline(props: &Props) -> Html {
             }
         });
     }
+    let virtualize = l.bars.len() > VIRTUALIZE_ABOVE;
+    // Rendered rows (body y range) when virtualized; moved when the viewport nears an edge.
+    let window = use_state(|| render_window(0.0, 1000.0));
     let on_scroll = {
         let scroller = scroller.clone();
         let scroll_left = scroll_left.clone();
+        let window = window.clone();
         Callback::from(move |_: Event| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 let x = el.scroll_left() as f64;
                 if (x - *scroll_left).abs() >= 24.0 || x == 0.0 {
                     scroll_left.set(x);
                 }
+                if virtualize {
+                    let (h, top) = (
+                        el.client_height() as f64,
+                        el.scroll_top() as f64 - AXIS_HEIGHT,
+                    );
+                    let (w0, w1) = *window;
+                    if top < w0 + h / 4.0 && w0 > 0.0 || top + h > w1 - h / 4.0 {
+                        window.set(render_window(top, h));
+                    }
+                }
             }
         })
+    };
+    {
+        // Bring a selected bar into view when it is outside the rendered rows (a deep
+        // link or a details link to a bar far down a virtualized timeline).
+        let scroller = scroller.clone();
+        let window = window.clone();
+        let bar_y = selected.and_then(|i| l.bar_of(i)).map(|b| b.y);
+        use_effect_with(bar_y.map(|y| y as i64), move |_| {
+            if let (Some(y), Some(el)) = (bar_y, scroller.cast::<web_sys::Element>()) {
+                let (h, top) = (
+                    el.client_height() as f64,
+                    el.scroll_top() as f64 - AXIS_HEIGHT,
+                );
+                if virtualize && (y < top || y > top + h - 40.0) {
+                    let new_top = (y - h / 3.0).max(0.0);
+                    el.set_scroll_top((new_top + AXIS_HEIGHT) as i32);
+                    window.set(render_window(new_top, h));
+                }
+            }
+        });
+    }
+    let (w0, w1) = if virtualize {
+        *window
+    } else {
+        (f64::MIN, f64::MAX)
+    };
+    let in_window = |y0: f64, y1: f64| y1 >= w0 && y0 <= w1;
+    let drawn: &[crate::core::timeline::Bar] = if virtualize {
+        l.bars_between(w0, w1)
+    } else {
+        &l.bars
     };
     let view_left = *scroll_left;
     let width = l.width.max(1.0);
@@ -115,7 +169,7 @@ pub fn timeline(props: &Props) -> Html {
         }
     };
 
-    let bars = l.bars.iter().map(|b| {
+    let bars = drawn.iter().map(|b| {
         let init = &r.initiatives[b.init];
         let stage = &r.stages[init.stage];
         let ghost_label = b.ghost.then(|| match r.team_name(init) {
@@ -157,8 +211,8 @@ pub fn timeline(props: &Props) -> Html {
         };
         let on_key = {
             let f = select(b.init);
-            let prev = crate::core::timeline::neighbour_in_lane(r, l, b.init, false).map(|j| r.initiatives[j].id.clone());
-            let next = crate::core::timeline::neighbour_in_lane(r, l, b.init, true).map(|j| r.initiatives[j].id.clone());
+            // Neighbours are looked up on the key press, not for every bar on render.
+            let (data, layout, i) = (state.data.clone(), props.layout.clone(), b.init);
             Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
                 "Enter" | " " => {
                     e.prevent_default();
@@ -166,9 +220,10 @@ pub fn timeline(props: &Props) -> Html {
                 }
                 "ArrowLeft" | "ArrowRight" => {
                     e.prevent_default();
-                    let target = if e.key() == "ArrowLeft" { &prev } else { &next };
-                    if let Some(id) = target {
-                        focus_initiative(id);
+                    let forward = e.key() == "ArrowRight";
+                    let r = &data.roadmap;
+                    if let Some(j) = crate::core::timeline::neighbour_in_lane(r, &layout, i, forward) {
+                        focus_initiative(&r.initiatives[j].id);
                     }
                 }
                 _ => {}
@@ -226,7 +281,7 @@ pub fn timeline(props: &Props) -> Html {
     });
 
     // Where slipped initiatives would land: a dashed ghost beside the planned bar.
-    let slip_ghosts = l.bars.iter().filter(|b| !b.ghost).filter_map(|b| {
+    let slip_ghosts = drawn.iter().filter(|b| !b.ghost).filter_map(|b| {
         let m = props.analysis.moves[b.init].as_ref()?;
         let (s, e) = (m.start.or(m.end)?, m.end.or(m.start)?);
         let x = l.x_of(s);
@@ -241,7 +296,14 @@ pub fn timeline(props: &Props) -> Html {
             </g>
         })
     });
-    let arrows = props.arrows.iter().map(|a| {
+    let arrow_in_window = |a: &&Arrow| {
+        !virtualize
+            || match (l.bar_of(a.from), l.bar_of(a.to)) {
+                (Some(p), Some(q)) => in_window(p.y.min(q.y), p.y.max(q.y) + BAR_HEIGHT),
+                _ => false,
+            }
+    };
+    let arrows = props.arrows.iter().filter(arrow_in_window).map(|a| {
         let edge = format!("{}->{}", r.initiatives[a.from].id, r.initiatives[a.to].id);
         let marker = if a.violation { "url(#arrow-violation)" } else { "url(#arrow)" };
         html! {
@@ -250,7 +312,12 @@ pub fn timeline(props: &Props) -> Html {
         }
     });
 
-    let lane_labels = l.lanes.iter().map(|lane| match &lane.kind {
+    let lanes_drawn = || {
+        l.lanes
+            .iter()
+            .filter(|lane| in_window(lane.y, lane.y + lane.height))
+    };
+    let lane_labels = lanes_drawn().map(|lane| match &lane.kind {
         LaneKind::Stage { stage, count, collapsed } => {
             let d = state.dispatcher();
             let si = *stage;
@@ -279,7 +346,7 @@ pub fn timeline(props: &Props) -> Html {
             html! { <text class="team-name" x="24" y={(lane.y + 15.0).to_string()}>{ fit_label(&name, LABEL_WIDTH - 24.0) }</text> }
         }
     });
-    let lane_stripes = l.lanes.iter().map(|lane| match &lane.kind {
+    let lane_stripes = lanes_drawn().map(|lane| match &lane.kind {
         LaneKind::Stage { .. } => html! {
             <rect class="stage-stripe" x="0" y={lane.y.to_string()} width={width.to_string()} height={STAGE_HEADER.to_string()} />
         },

@@ -83,6 +83,7 @@ pub fn draw(
         &edges,
         widths,
         group_by_stage.then_some(stages.as_slice()),
+        layout::Effort::Interactive,
     );
     let y_of = |layer: u32| MARGIN + NODE_H / 2.0 + layer as f64 * (NODE_H + LAYER_GAP);
     let ghost: std::collections::BTreeSet<usize> = visible.ghosts.iter().copied().collect();

@@ -65,9 +65,18 @@ struct Graph {
     layer: Vec<u32>,
 }
 
-/// Lays out `n` nodes joined by `edges` (an acyclic graph).
+/// How hard the ordering works for few crossings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effort {
+    /// Every improvement round (the benchmark figures, `roadmap layout`).
+    Best,
+    /// Few rounds: a drawing on screen within a frame budget (the graph view).
+    Interactive,
+}
+
+/// Lays out `n` nodes joined by `edges` (an acyclic graph), with [`Effort::Best`].
 pub fn layout(n: usize, edges: &[(u32, u32)], widths: Widths) -> Layout {
-    layout_grouped(n, edges, widths, None)
+    layout_grouped(n, edges, widths, None, Effort::Best)
 }
 
 /// Like [`layout`], and when `group` is given, nodes with the same group value sit
@@ -78,10 +87,15 @@ pub fn layout_grouped(
     edges: &[(u32, u32)],
     widths: Widths,
     group: Option<&[u32]>,
+    effort: Effort,
 ) -> Layout {
     let candidates = assign_layers(n, edges);
     // Small graphs try every layering candidate; large ones the shortest only.
-    let tries = if n <= 300 { candidates.len() } else { 1 };
+    let tries = if n <= 300 && effort == Effort::Best {
+        candidates.len()
+    } else {
+        1
+    };
     struct Candidate {
         crossings: u64,
         layer: Vec<u32>,
@@ -92,7 +106,7 @@ pub fn layout_grouped(
     let mut best: Option<Candidate> = None;
     for layer in candidates.into_iter().take(tries) {
         let (g, chains) = split_long_edges(n, edges, &layer);
-        let (layers, crossings) = order_with_starts(&g, n);
+        let (layers, crossings) = order_with_starts(&g, n, effort);
         if best.as_ref().is_none_or(|b| crossings < b.crossings) {
             best = Some(Candidate {
                 crossings,
@@ -147,16 +161,20 @@ pub fn layout_grouped(
 
 /// Orders the layers from several starts (the depth-first order, then seeded
 /// shuffles) and keeps the best: more starts on small graphs, where each is cheap.
-fn order_with_starts(g: &Graph, n: usize) -> (Vec<Vec<u32>>, u64) {
+fn order_with_starts(g: &Graph, n: usize, effort: Effort) -> (Vec<Vec<u32>>, u64) {
     let layer_count = g.layer.iter().copied().max().map_or(0, |m| m as usize + 1);
     let mut first: Vec<Vec<u32>> = vec![Vec::new(); layer_count];
     for v in initial_order(g, n) {
         first[g.layer[v as usize] as usize].push(v);
     }
-    let starts = if g.layer.len() <= 400 { 2 } else { 1 };
+    let starts = if g.layer.len() <= 400 && effort == Effort::Best {
+        2
+    } else {
+        1
+    };
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut layers = first.clone();
-    let mut crossings = order(g, &mut layers);
+    let mut crossings = order(g, &mut layers, effort);
     for _ in 1..starts {
         if crossings == 0 {
             break;
@@ -171,7 +189,7 @@ fn order_with_starts(g: &Graph, n: usize) -> (Vec<Vec<u32>>, u64) {
                 layer.swap(i, (seed % (i as u64 + 1)) as usize);
             }
         }
-        let c = order(g, &mut candidate);
+        let c = order(g, &mut candidate, effort);
         if c < crossings {
             crossings = c;
             layers = candidate;
@@ -549,7 +567,7 @@ fn sift(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], upward: bool) -> bo
 /// nothing. Sifting stops in a local minimum, so further rounds (an iterated local
 /// search) start from the best order with random adjacent swaps ("kicks") and sift
 /// again; the best order seen is kept.
-fn order(g: &Graph, layers: &mut [Vec<u32>]) -> u64 {
+fn order(g: &Graph, layers: &mut [Vec<u32>], effort: Effort) -> u64 {
     let total = g.layer.len();
     let mut pos = positions(layers, total);
     let mut tree = Vec::new();
@@ -557,7 +575,7 @@ fn order(g: &Graph, layers: &mut [Vec<u32>]) -> u64 {
     let mut best = layers.to_vec();
     let mut best_c = total_crossings(g, layers, &pos, &mut tree);
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    for round in 0..kick_rounds(total) + 1 {
+    for round in 0..kick_rounds(total, effort) + 1 {
         if best_c == 0 {
             break;
         }
@@ -621,8 +639,11 @@ const SWEEPS: usize = 24;
 const KICK_PERCENT: u64 = 40;
 
 /// Kicked sifting rounds after the first: each costs about one sifting run, so large
-/// graphs get fewer.
-fn kick_rounds(total: usize) -> usize {
+/// graphs get fewer, and interactive drawings at most one.
+fn kick_rounds(total: usize, effort: Effort) -> usize {
+    if effort == Effort::Interactive {
+        return usize::from(total <= 1_000);
+    }
     match total {
         0..=400 => 6,
         401..=4_000 => 10,

@@ -105,6 +105,8 @@ pub struct TimelineLayout {
     pub bars: Vec<Bar>,
     /// Undated initiatives by declared horizon (`None`: no horizon), with ghost flags.
     pub unscheduled: Vec<UnscheduledGroup>,
+    /// Per initiative, its position in `bars` (`u32::MAX`: not drawn): `bar_of` in O(1).
+    bar_index: Vec<u32>,
 }
 
 impl TimelineLayout {
@@ -113,7 +115,16 @@ impl TimelineLayout {
     }
 
     pub fn bar_of(&self, init: usize) -> Option<&Bar> {
-        self.bars.iter().find(|b| b.init == init)
+        let k = *self.bar_index.get(init)?;
+        self.bars.get(k as usize)
+    }
+
+    /// The bars whose row overlaps `top..bottom` (rows are laid out top to bottom in
+    /// `bars` order, so this is a binary search plus the overlap).
+    pub fn bars_between(&self, top: f64, bottom: f64) -> &[Bar] {
+        let from = self.bars.partition_point(|b| b.y + BAR_HEIGHT < top);
+        let to = self.bars.partition_point(|b| b.y <= bottom);
+        &self.bars[from..to.max(from)]
     }
 }
 
@@ -318,6 +329,12 @@ pub fn layout(
         lanes[stage_lane].height = y - stage_top;
     }
     unscheduled.retain(|(_, v)| !v.is_empty());
+    // Top to bottom, left to right: drawing order, and `bars_between` searches it.
+    bars.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut bar_index = vec![u32::MAX; roadmap.initiatives.len()];
+    for (k, b) in bars.iter().enumerate() {
+        bar_index[b.init] = k as u32;
+    }
     TimelineLayout {
         start,
         end,
@@ -330,6 +347,7 @@ pub fn layout(
         lanes,
         bars,
         unscheduled,
+        bar_index,
     }
 }
 

@@ -380,6 +380,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element matched {css} within {WAIT:?}: {e}"))
     }
 
+    /// Waits until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        let started = Instant::now();
+        while !self.all(css).await.is_empty() {
+            assert!(
+                started.elapsed() < WAIT,
+                "{css} still present after {WAIT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
     pub async fn all(&self, css: &str) -> Vec<Element> {
         self.client
             .find_all(Locator::Css(css))

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Browser timing harness (benches/browser.rs): cold loads, filter, selection and view
+# switch timings in headless Chromium over loopback, with an empty Yew app and a
+# mermaid gantt of the same roadmap timed in the same run. Prints a Markdown table.
+# Usage: bash .ci/bench-browser.sh
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+setup_build
+setup_browser
+MERMAID_VERSION=11.17.2
+if ! grep -qs "\"version\": \"$MERMAID_VERSION\"" "$ROOT/.tools/node_modules/mermaid/package.json"; then
+  log "installing mermaid $MERMAID_VERSION (npm) into .tools/"
+  (cd "$ROOT/.tools" && npm install --no-audit --no-fund --silent "mermaid@$MERMAID_VERSION")
+fi
+cd "$ROOT"
+cargo bench --features e2e --bench browser
