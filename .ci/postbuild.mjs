@@ -5,6 +5,7 @@
 //    the files this names.
 // 2. Moves Trunk's inline loader <script> into a file, so the site runs under a strict
 //    Content-Security-Policy (script-src 'self') without per-build hashes in headers.
+//    Preload links for the data files let the browser fetch them during start-up.
 // 3. Stamps a build id (a hash of every file) into index.html and writes sw.js, the
 //    service worker for this build, with the list of files to precache.
 import { createHash } from "node:crypto";
@@ -45,6 +46,13 @@ const boot = `${runtime}\n${loader}\n`;
 const bootName = `boot-${createHash("sha256").update(boot).digest("hex").slice(0, 16)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="${publicUrl}${bootName}"></script>`);
+
+// 2b. Preload the data: the browser fetches it while the wasm downloads and compiles,
+//     instead of after the app starts (the app's fetches reuse these responses).
+const preloads = ["files.txt", ...dataFiles]
+  .map((p) => `<link rel="preload" href="${publicUrl}data/${p}" as="fetch" crossorigin>`)
+  .join("");
+html = html.replace("</head>", `${preloads}</head>`);
 
 // 3. The build id and the service worker.
 const files = walk(dir).filter((p) => p !== "sw.js" && p !== "index.html").sort();

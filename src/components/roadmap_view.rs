@@ -129,7 +129,10 @@ pub fn roadmap_view(props: &Props) -> Html {
     }
     let roadmap = &state.data.roadmap;
     // Derived data, recomputed only when what it depends on changes (hovering a bar
-    // re-renders, but recomputes none of this). The data's identity is its pointer.
+    // re-renders, but recomputes none of this). The data's identity is its pointer (it
+    // lives as long as this component). Other keys are the inputs themselves, never a
+    // derived value's pointer: `use_memo` frees the old value before computing the new
+    // one, so a new value can reuse the old address.
     let data_key = Rc::as_ptr(&state.data) as usize;
     let view = &state.view;
     let vis = {
@@ -169,7 +172,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         use_memo(
             (
                 data_key,
-                Rc::as_ptr(&vis) as usize,
+                (view.filter.clone(), view.context),
                 reference,
                 view.zoom,
                 state.collapsed.clone(),
@@ -194,9 +197,9 @@ pub fn roadmap_view(props: &Props) -> Html {
         use_memo(
             (
                 data_key,
-                Rc::as_ptr(&vis) as usize,
-                Rc::as_ptr(&analysis) as usize,
-                view.sort.clone(),
+                (view.filter.clone(), view.context),
+                (view.select.clone(), view.slip.clone(), view.critical),
+                (view.sort.clone(), reference),
                 view.view == View::Table,
             ),
             move |(.., shown)| {
