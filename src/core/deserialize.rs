@@ -32,7 +32,7 @@ pub fn collect<T: DeserializeOwned>(mut value: Value, what: &str) -> (Option<T>,
     // for them repeats a problem already reported.
     let mut explained: Vec<(Vec<Seg>, String)> = Vec::new();
     for _ in 0..MAX_ATTEMPTS {
-        let err = match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+        let err = match serde_path_to_error::deserialize::<_, T>(&value) {
             Ok(t) => return (Some(t), errors),
             Err(e) => e,
         };
