@@ -20,9 +20,9 @@ const LABEL_WIDTH: f64 = 210.0;
 const VIRTUALIZE_ABOVE: usize = 300;
 
 /// The rows to render around a viewport from `top` with `height` (body coordinates):
-/// one screen above and two below, so a scroll of up to a screen needs no render.
+/// half a screen above and below, so small scrolls need no render.
 fn render_window(top: f64, height: f64) -> (f64, f64) {
-    (top - height, top + 2.0 * height)
+    (top - height / 2.0, top + 1.5 * height)
 }
 
 #[derive(Properties, PartialEq)]
@@ -115,7 +115,7 @@ pub fn timeline(props: &Props) -> Html {
                         el.scroll_top() as f64 - AXIS_HEIGHT,
                     );
                     let (w0, w1) = *window;
-                    if top < w0 + h / 4.0 && w0 > 0.0 || top + h > w1 - h / 4.0 {
+                    if top < w0 + h / 8.0 && w0 > 0.0 || top + h > w1 - h / 8.0 {
                         window.set(render_window(top, h));
                     }
                 }
