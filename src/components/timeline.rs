@@ -148,12 +148,25 @@ pub fn timeline(props: &Props) -> Html {
         (f64::MIN, f64::MAX)
     };
     let in_window = |y0: f64, y1: f64| y1 >= w0 && y0 <= w1;
-    let drawn: &[crate::core::timeline::Bar] = if virtualize {
-        l.bars_between(w0, w1)
-    } else {
-        &l.bars
-    };
     let view_left = *scroll_left;
+    // Columns too, when virtualized: the bars within half a screen either side of the
+    // visible width (rows of a big roadmap hold dozens of bars across three years).
+    // Milestone labels run up to 220 px past their diamond.
+    let view_width = scroller
+        .cast::<web_sys::Element>()
+        .map_or(f64::MAX / 4.0, |e| e.client_width() as f64);
+    let (x0, x1) = (
+        view_left - view_width / 2.0 - 220.0,
+        view_left + 1.5 * view_width,
+    );
+    let drawn: Vec<&crate::core::timeline::Bar> = if virtualize {
+        l.bars_between(w0, w1)
+            .iter()
+            .filter(|b| b.x + b.w >= x0 && b.x <= x1)
+            .collect()
+    } else {
+        l.bars.iter().collect()
+    };
     let width = l.width.max(1.0);
     let height = l.height.max(1.0);
     let select = |i: usize| {
@@ -169,7 +182,7 @@ pub fn timeline(props: &Props) -> Html {
         }
     };
 
-    let bars = drawn.iter().map(|b| {
+    let bars = drawn.iter().map(|&b| {
         let init = &r.initiatives[b.init];
         let stage = &r.stages[init.stage];
         let ghost_label = b.ghost.then(|| match r.team_name(init) {
@@ -281,7 +294,7 @@ pub fn timeline(props: &Props) -> Html {
     });
 
     // Where slipped initiatives would land: a dashed ghost beside the planned bar.
-    let slip_ghosts = drawn.iter().filter(|b| !b.ghost).filter_map(|b| {
+    let slip_ghosts = drawn.iter().filter(|b| !b.ghost).filter_map(|&b| {
         let m = props.analysis.moves[b.init].as_ref()?;
         let (s, e) = (m.start.or(m.end)?, m.end.or(m.start)?);
         let x = l.x_of(s);
@@ -299,7 +312,11 @@ pub fn timeline(props: &Props) -> Html {
     let arrow_in_window = |a: &&Arrow| {
         !virtualize
             || match (l.bar_of(a.from), l.bar_of(a.to)) {
-                (Some(p), Some(q)) => in_window(p.y.min(q.y), p.y.max(q.y) + BAR_HEIGHT),
+                (Some(p), Some(q)) => {
+                    in_window(p.y.min(q.y), p.y.max(q.y) + BAR_HEIGHT)
+                        && p.x.max(q.x) + q.w.max(p.w) >= x0
+                        && p.x.min(q.x) <= x1
+                }
                 _ => false,
             }
     };
