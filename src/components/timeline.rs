@@ -20,9 +20,9 @@ const LABEL_WIDTH: f64 = 210.0;
 const VIRTUALIZE_ABOVE: usize = 300;
 
 /// The rows to render around a viewport from `top` with `height` (body coordinates):
-/// half a screen above and below, so small scrolls need no render.
+/// a quarter screen above and below, so small scrolls need no render.
 fn render_window(top: f64, height: f64) -> (f64, f64) {
-    (top - height / 2.0, top + 1.5 * height)
+    (top - height / 4.0, top + 1.25 * height)
 }
 
 #[derive(Properties, PartialEq)]
@@ -115,7 +115,7 @@ pub fn timeline(props: &Props) -> Html {
                         el.scroll_top() as f64 - AXIS_HEIGHT,
                     );
                     let (w0, w1) = *window;
-                    if top < w0 + h / 8.0 && w0 > 0.0 || top + h > w1 - h / 8.0 {
+                    if top < w0 + h / 16.0 && w0 > 0.0 || top + h > w1 - h / 16.0 {
                         window.set(render_window(top, h));
                     }
                 }
@@ -149,9 +149,9 @@ pub fn timeline(props: &Props) -> Html {
     };
     let in_window = |y0: f64, y1: f64| y1 >= w0 && y0 <= w1;
     let view_left = *scroll_left;
-    // Columns too, when virtualized: the bars within half a screen either side of the
-    // visible width (rows of a big roadmap hold dozens of bars across three years).
-    // Milestone labels run up to 220 px past their diamond.
+    // Columns too, when virtualized: the bars within a quarter screen either side of
+    // the visible width (rows of a big roadmap hold dozens of bars across three
+    // years). Milestone labels run up to 220 px past their diamond.
     let view_width = scroller
         .cast::<web_sys::Element>()
         .map_or(f64::MAX / 4.0, |e| e.client_width() as f64);
@@ -203,7 +203,6 @@ pub fn timeline(props: &Props) -> Html {
         // The whole text is drawn, clipped to the bar: what is read is what is named.
         let visible = format!("{lock}{status_mark}{text}");
         let name = accessible_label_with(state, b.init, &visible);
-        let clip_id = format!("clip-{}", init.id);
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
         let critical = props.analysis.critical.contains(&b.init);
@@ -285,10 +284,11 @@ pub fn timeline(props: &Props) -> Html {
                onclick={on_click} onkeydown={on_key} onmouseenter={on_enter} onmouseleave={on_leave}>
                 <title>{ name }</title>
                 { shape }
-                <clipPath id={clip_id.clone()}>
-                    <rect x={clip_x.to_string()} y={y.to_string()} width={clip_w.to_string()} height={h.to_string()} />
-                </clipPath>
-                <text x={text_x.to_string()} y={(y + 15.0).to_string()} clip-path={format!("url(#{clip_id})")} aria-hidden="true">{ visible }</text>
+                // A nested viewport clips the label to the bar: cheaper to draw than a
+                // clipPath per bar, and no ids to keep unique.
+                <svg class="bar-label" x={clip_x.to_string()} y={y.to_string()} width={clip_w.to_string()} height={h.to_string()} aria-hidden="true">
+                    <text x={(text_x - clip_x).to_string()} y="15">{ visible }</text>
+                </svg>
             </g>
         }
     });
