@@ -21,6 +21,20 @@ document.addEventListener("securitypolicyviolation", () => {
       root.dataset.sw = "ready";
     }
   });
+  // Register after the first render: installing precaches the whole site, which would
+  // compete with the start-up for the network and the CPU.
+  await new Promise((resolve) => {
+    const ready = () => document.querySelector("[data-ready]");
+    if (ready()) return resolve();
+    const mo = new MutationObserver(() => {
+      if (ready()) {
+        mo.disconnect();
+        resolve();
+      }
+    });
+    mo.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"] });
+    setTimeout(resolve, 10000);
+  });
   try {
     const reg = await navigator.serviceWorker.register(new URL("sw.js", base), { scope: new URL("./", base).pathname });
     const announce = (worker) => {
