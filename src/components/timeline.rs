@@ -169,6 +169,19 @@ pub fn timeline(props: &Props) -> Html {
     };
     let width = l.width.max(1.0);
     let height = l.height.max(1.0);
+    let select_of = {
+        let d = state.dispatcher();
+        let data = state.data.clone();
+        let current = state.view.select.clone();
+        Rc::new(move |i: usize| {
+            let id = data.roadmap.initiatives[i].id.clone();
+            d.dispatch(Action::Select(if current.as_deref() == Some(id.as_str()) {
+                None
+            } else {
+                Some(id)
+            }))
+        })
+    };
     let select = |i: usize| {
         let d = state.dispatcher();
         let id = r.initiatives[i].id.clone();
@@ -182,6 +195,74 @@ pub fn timeline(props: &Props) -> Html {
         }
     };
 
+    // One set of listeners on the bars' group instead of four per bar (event
+    // delegation): the bar is the target's closest `[data-initiative]`.
+    let bar_of_event = {
+        let data = state.data.clone();
+        move |e: &Event| -> Option<usize> {
+            let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+            let bar = target.closest("[data-initiative]").ok()??;
+            data.roadmap.find(&bar.get_attribute("data-initiative")?)
+        }
+    };
+    let on_bars_click = {
+        let (bar_of_event, select_of) = (bar_of_event.clone(), select_of.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(i) = bar_of_event(&e) {
+                select_of(i);
+            }
+        })
+    };
+    let on_bars_key = {
+        let (bar_of_event, select_of) = (bar_of_event.clone(), select_of.clone());
+        // Neighbours are looked up on the key press, not for every bar on render.
+        let (data, layout) = (state.data.clone(), props.layout.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(i) = bar_of_event(&e) else { return };
+            match e.key().as_str() {
+                "Enter" | " " => {
+                    e.prevent_default();
+                    select_of(i);
+                }
+                "ArrowLeft" | "ArrowRight" => {
+                    e.prevent_default();
+                    let forward = e.key() == "ArrowRight";
+                    let r = &data.roadmap;
+                    if let Some(j) =
+                        crate::core::timeline::neighbour_in_lane(r, &layout, i, forward)
+                    {
+                        focus_initiative(&r.initiatives[j].id);
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let on_bars_over = {
+        let (bar_of_event, d, hover) = (bar_of_event.clone(), state.dispatcher(), state.hover);
+        Callback::from(move |e: MouseEvent| {
+            let i = bar_of_event(&e);
+            if i.is_some() && i != hover {
+                d.dispatch(Action::Hover(i));
+            }
+        })
+    };
+    let on_bars_out = {
+        let d = state.dispatcher();
+        let data = state.data.clone();
+        Callback::from(move |e: MouseEvent| {
+            // Leaving for another bar: its mouseover sets the hover instead.
+            let into_bar = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-initiative]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-initiative"))
+                .and_then(|id| data.roadmap.find(&id));
+            if into_bar.is_none() {
+                d.dispatch(Action::Hover(None));
+            }
+        })
+    };
     let bars = drawn.iter().map(|&b| {
         let init = &r.initiatives[b.init];
         let stage = &r.stages[init.stage];
@@ -217,39 +298,6 @@ pub fn timeline(props: &Props) -> Html {
             (selected == Some(b.init)).then_some("selected"),
             (state.hover == Some(b.init)).then_some("hovered"),
         );
-        let on_click = {
-            let f = select(b.init);
-            Callback::from(move |_: MouseEvent| f())
-        };
-        let on_key = {
-            let f = select(b.init);
-            // Neighbours are looked up on the key press, not for every bar on render.
-            let (data, layout, i) = (state.data.clone(), props.layout.clone(), b.init);
-            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-                "Enter" | " " => {
-                    e.prevent_default();
-                    f();
-                }
-                "ArrowLeft" | "ArrowRight" => {
-                    e.prevent_default();
-                    let forward = e.key() == "ArrowRight";
-                    let r = &data.roadmap;
-                    if let Some(j) = crate::core::timeline::neighbour_in_lane(r, &layout, i, forward) {
-                        focus_initiative(&r.initiatives[j].id);
-                    }
-                }
-                _ => {}
-            })
-        };
-        let on_enter = {
-            let d = state.dispatcher();
-            let i = b.init;
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::Hover(Some(i))))
-        };
-        let on_leave = {
-            let d = state.dispatcher();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::Hover(None)))
-        };
         let (x, y, w, h) = (b.x, b.y, b.w, BAR_HEIGHT);
         let shape = match b.shape {
             Shape::Milestone => {
@@ -281,7 +329,7 @@ pub fn timeline(props: &Props) -> Html {
                data-moved={moved.map(|_| "")} data-new-end={moved.and_then(|m| m.end.or(m.start)).map(|d| d.to_string())}
                data-critical={critical.then_some("")} data-confidential={init.confidential.then_some("")}
                aria-label={name.clone()} aria-pressed={(selected == Some(b.init)).to_string()}
-               onclick={on_click} onkeydown={on_key} onmouseenter={on_enter} onmouseleave={on_leave}>
+>
                 <title>{ name }</title>
                 { shape }
                 // A nested viewport clips the label to the bar: cheaper to draw than a
@@ -420,7 +468,8 @@ pub fn timeline(props: &Props) -> Html {
                         { for lane_stripes }
                         <line class="today-line" x1={l.today_x.to_string()} x2={l.today_x.to_string()} y1="0" y2={height.to_string()} />
                         { for slip_ghosts }
-                        { for bars }
+                        <g class="bars" onclick={on_bars_click} onkeydown={on_bars_key}
+                           onmouseover={on_bars_over} onmouseout={on_bars_out}>{ for bars }</g>
                         <g class="arrows">{ for arrows }</g>
                     </svg>
                 </div>
