@@ -13,8 +13,8 @@
 //! - filter change to next paint: `performance.now()` before clicking a
 //!   `data-filter` control, until `data-visible-count` changed and a frame was painted
 //!   (a task posted from `requestAnimationFrame` runs after the paint);
-//! - selection to arrows drawn, and view switches timeline -> graph -> timeline, the
-//!   same way;
+//! - hover and selection to arrows drawn, and view switches timeline -> graph ->
+//!   timeline, the same way;
 //! - the longest task (PerformanceObserver `longtask`) while a roadmap loads, and
 //!   afterwards while it scrolls, filters, selects and switches views.
 
@@ -157,10 +157,11 @@ if (ok()) {{ painted(t0); }} else {{
 
 const COUNT: &str = "document.querySelector('main[data-visible-count]').dataset.visibleCount";
 
-/// Interaction figures on an open roadmap: filter on and off, select and clear, view
-/// switches. Each a list of `RUNS` samples (filter: `2 * RUNS`).
-async fn interactions(b: &Browser, select_ids: &[String]) -> [Vec<f64>; 3] {
+/// Interaction figures on an open roadmap: filter on and off, hover, select and clear,
+/// view switches. Each a list of `RUNS` samples (filter: `2 * RUNS`).
+async fn interactions(b: &Browser, select_ids: &[String]) -> [Vec<f64>; 4] {
     let (mut filter, mut select, mut switch) = (Vec::new(), Vec::new(), Vec::new());
+    let mut hover = Vec::new();
     for _ in 0..RUNS {
         for _ in 0..2 {
             let before = b.eval(&format!("return {COUNT}")).await;
@@ -179,6 +180,21 @@ async fn interactions(b: &Browser, select_ids: &[String]) -> [Vec<f64>; 3] {
     let pick = format!(
         "const ids = {ids}; const el = ids.map(i => document.querySelector(`[data-initiative=\"${{i}}\"]`)).find(e => e);"
     );
+    for _ in 0..RUNS {
+        hover.push(
+            timed(
+                b,
+                &format!("{pick} el.dispatchEvent(new MouseEvent('mouseover', {{bubbles: true}}))"),
+                "document.querySelector('path.arrow')",
+            )
+            .await,
+        );
+        b.eval(&format!(
+            "{pick} el.dispatchEvent(new MouseEvent('mouseout', {{bubbles: true}})); return 1"
+        ))
+        .await;
+        b.wait_gone("path.arrow").await;
+    }
     for _ in 0..RUNS {
         select.push(
             timed(
@@ -210,7 +226,7 @@ async fn interactions(b: &Browser, select_ids: &[String]) -> [Vec<f64>; 3] {
             .await,
         );
     }
-    [filter, select, switch]
+    [filter, hover, select, switch]
 }
 
 /// Initiatives with at least two dependencies (their bars have arrows to select).
@@ -333,10 +349,10 @@ requestAnimationFrame(step);"#,
             .expect("scrolls")
             .as_f64()
             .unwrap();
-        let [filter, select, switch] = interactions(&b, &with_deps(r)).await;
+        let [filter, hover, select, switch] = interactions(&b, &with_deps(r)).await;
         let longest: f64 = b.eval("return window.__longest").await.parse().unwrap();
         b.close().await;
-        eprintln!("  filter {filter:.1?}\n  select {select:.1?}\n  switch {switch:.1?}\n  scroll {scroll:.1} longest {longest:.1}");
+        eprintln!("  filter {filter:.1?}\n  hover {hover:.1?}\n  select {select:.1?}\n  switch {switch:.1?}\n  scroll {scroll:.1} longest {longest:.1}");
         let f = median(filter);
         let note = if label == "1,000" {
             filter_1k = f;
@@ -348,6 +364,11 @@ requestAnimationFrame(step);"#,
             )
         };
         rows.push((format!("filter change to next paint: {label}"), f, note));
+        rows.push((
+            format!("hover to arrows drawn: {label}"),
+            median(hover),
+            String::new(),
+        ));
         rows.push((
             format!("selection to arrows drawn: {label}"),
             median(select),

@@ -298,46 +298,17 @@ pub fn timeline(props: &Props) -> Html {
             (selected == Some(b.init)).then_some("selected"),
             (state.hover == Some(b.init)).then_some("hovered"),
         );
-        let (x, y, w, h) = (b.x, b.y, b.w, BAR_HEIGHT);
-        let shape = match b.shape {
-            Shape::Milestone => {
-                let (cx, cy, s) = (x + h / 2.0, y + h / 2.0, h / 2.0);
-                html! { <polygon class="shape" points={format!("{cx},{} {},{cy} {cx},{} {},{cy}", cy - s, cx + s, cy + s, cx - s)} /> }
-            }
-            _ => html! {
-                <>
-                    <rect class="shape" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="4" />
-                    if init.confidence == Confidence::Medium {
-                        <rect class="hatch" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="4" />
-                    }
-                    if b.shape == Shape::OpenEnded {
-                        <path class="open-end" d={format!("M{},{} l8,{} l-8,{}", x + w - 10.0, y + 3.0, h / 2.0 - 3.0, h / 2.0 - 3.0)} />
-                    }
-                    if init.status == Status::Cancelled {
-                        <line class="strike" x1={x.to_string()} x2={(x + w).to_string()} y1={(y + h / 2.0).to_string()} y2={(y + h / 2.0).to_string()} />
-                    }
-                </>
-            },
-        };
-        let text_x = if b.shape == Shape::Milestone { x + h + 4.0 } else { label_x };
+        let text_x = if b.shape == Shape::Milestone { b.x + BAR_HEIGHT + 4.0 } else { label_x };
         let (clip_x, clip_w) = if b.shape == Shape::Milestone { (text_x, 220.0) } else { (label_x - 2.0, (label_w - 8.0).max(0.0)) };
         html! {
-            <g {class} key={init.id.clone()} data-initiative={init.id.clone()} data-stage={stage.id.clone()}
-               data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
-               data-ghost={ghost_label.clone()} tabindex="0" role="button"
-               data-impact={impact.map(|i| i.as_str())} data-distance={impact.map(|i| i.distance().to_string())}
-               data-moved={moved.map(|_| "")} data-new-end={moved.and_then(|m| m.end.or(m.start)).map(|d| d.to_string())}
-               data-critical={critical.then_some("")} data-confidential={init.confidential.then_some("")}
-               aria-label={name.clone()} aria-pressed={(selected == Some(b.init)).to_string()}
->
-                <title>{ name }</title>
-                { shape }
-                // A nested viewport clips the label to the bar: cheaper to draw than a
-                // clipPath per bar, and no ids to keep unique.
-                <svg class="bar-label" x={clip_x.to_string()} y={y.to_string()} width={clip_w.to_string()} height={h.to_string()} aria-hidden="true">
-                    <text x={(text_x - clip_x).to_string()} y="15">{ visible }</text>
-                </svg>
-            </g>
+            <BarView key={init.id.clone()} id={init.id.clone()} stage={stage.id.clone()}
+                confidence={init.confidence} status={init.status} {class}
+                ghost={ghost_label.map(AttrValue::from)}
+                impact={impact.map(|i| (i.as_str(), AttrValue::from(i.distance().to_string())))}
+                moved={moved.is_some()} new_end={moved.and_then(|m| m.end.or(m.start)).map(|d| AttrValue::from(d.to_string()))}
+                {critical} confidential={init.confidential} selected={selected == Some(b.init)}
+                name={name} visible={visible} x={b.x} y={b.y} w={b.w} shape={b.shape}
+                {text_x} {clip_x} {clip_w} />
         }
     });
 
@@ -519,5 +490,75 @@ fn focus_initiative(id: &str) {
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
             .map(|f| f.call0(&el));
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BarProps {
+    id: AttrValue,
+    stage: AttrValue,
+    confidence: Confidence,
+    status: Status,
+    class: Classes,
+    ghost: Option<AttrValue>,
+    /// The impact mark and its distance.
+    impact: Option<(&'static str, AttrValue)>,
+    moved: bool,
+    new_end: Option<AttrValue>,
+    critical: bool,
+    confidential: bool,
+    selected: bool,
+    name: AttrValue,
+    visible: AttrValue,
+    x: f64,
+    y: f64,
+    w: f64,
+    shape: Shape,
+    text_x: f64,
+    clip_x: f64,
+    clip_w: f64,
+}
+
+/// One bar, from plain values: a bar whose values did not change skips its render and
+/// diff, so hovering or selecting re-renders only the bars it changes.
+#[function_component(BarView)]
+fn bar_view(p: &BarProps) -> Html {
+    let (x, y, w, h) = (p.x, p.y, p.w, BAR_HEIGHT);
+    let shape = match p.shape {
+        Shape::Milestone => {
+            let (cx, cy, s) = (x + h / 2.0, y + h / 2.0, h / 2.0);
+            html! { <polygon class="shape" points={format!("{cx},{} {},{cy} {cx},{} {},{cy}", cy - s, cx + s, cy + s, cx - s)} /> }
+        }
+        _ => html! {
+            <>
+                <rect class="shape" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="4" />
+                if p.confidence == Confidence::Medium {
+                    <rect class="hatch" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="4" />
+                }
+                if p.shape == Shape::OpenEnded {
+                    <path class="open-end" d={format!("M{},{} l8,{} l-8,{}", x + w - 10.0, y + 3.0, h / 2.0 - 3.0, h / 2.0 - 3.0)} />
+                }
+                if p.status == Status::Cancelled {
+                    <line class="strike" x1={x.to_string()} x2={(x + w).to_string()} y1={(y + h / 2.0).to_string()} y2={(y + h / 2.0).to_string()} />
+                }
+            </>
+        },
+    };
+    html! {
+        <g class={p.class.clone()} data-initiative={p.id.clone()} data-stage={p.stage.clone()}
+           data-confidence={p.confidence.as_str()} data-status={p.status.as_str()}
+           data-ghost={p.ghost.clone()} tabindex="0" role="button"
+           data-impact={p.impact.as_ref().map(|i| i.0)} data-distance={p.impact.as_ref().map(|i| i.1.clone())}
+           data-moved={p.moved.then_some("")} data-new-end={p.new_end.clone()}
+           data-critical={p.critical.then_some("")} data-confidential={p.confidential.then_some("")}
+           aria-label={p.name.clone()} aria-pressed={p.selected.to_string()}>
+            <title>{ p.name.clone() }</title>
+            { shape }
+            // A nested viewport clips the label to the bar: cheaper to draw than a
+            // clipPath per bar, and no ids to keep unique.
+            <svg class="bar-label" x={p.clip_x.to_string()} y={y.to_string()} width={p.clip_w.to_string()} height={h.to_string()} aria-hidden="true">
+                <text x={(p.text_x - p.clip_x).to_string()} y="15">{ p.visible.clone() }</text>
+            </svg>
+        </g>
     }
 }
