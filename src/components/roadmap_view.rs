@@ -192,7 +192,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         )
     };
     let rows = {
-        let st = (*state).clone();
+        let data = state.data.clone();
         let (vis, analysis) = (vis.clone(), analysis.clone());
         use_memo(
             (
@@ -202,8 +202,16 @@ pub fn roadmap_view(props: &Props) -> Html {
                 (view.sort.clone(), reference),
                 view.view == View::Table,
             ),
-            move |(.., shown)| {
-                shown.then(|| Rc::new(super::table_view::current_rows(&st, &vis.shown, &analysis)))
+            move |(_, _, _, (sort, reference), shown)| {
+                shown.then(|| {
+                    Rc::new(crate::core::table::rows(
+                        &data.roadmap,
+                        &vis.shown,
+                        &analysis,
+                        *reference,
+                        sort.as_ref(),
+                    ))
+                })
             },
         )
     };

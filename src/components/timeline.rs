@@ -5,8 +5,8 @@
 use crate::core::analysis::Analysis;
 use crate::core::model::{Confidence, Horizon, Status};
 use crate::core::timeline::{
-    fit_label, initial_scroll, label_span, Arrow, LaneKind, Shape, TimelineLayout, BAR_HEIGHT,
-    STAGE_HEADER, TEAM_HEADER,
+    fit_label, initial_scroll, label_span, Arrow, LaneKind, Shape, TimelineLayout, Viewport,
+    BAR_HEIGHT, MILESTONE_LABEL, STAGE_HEADER, TEAM_HEADER,
 };
 use crate::state::{Action, RoadmapState};
 use std::rc::Rc;
@@ -15,15 +15,9 @@ use yew::prelude::*;
 
 const AXIS_HEIGHT: f64 = 46.0;
 const LABEL_WIDTH: f64 = 210.0;
-/// Above this many bars only the rows near the visible area are rendered (the SVG
-/// keeps its full height, so scrolling and the scrollbar behave as usual).
+/// Above this many bars only what is near the visible area is rendered (the SVG
+/// keeps its full size, so scrolling and the scrollbars behave as usual).
 const VIRTUALIZE_ABOVE: usize = 300;
-
-/// The rows to render around a viewport from `top` with `height` (body coordinates):
-/// a quarter screen above and below, so small scrolls need no render.
-fn render_window(top: f64, height: f64) -> (f64, f64) {
-    (top - height / 4.0, top + 1.25 * height)
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -98,7 +92,7 @@ pub fn timeline(props: &Props) -> Html {
     }
     let virtualize = l.bars.len() > VIRTUALIZE_ABOVE;
     // Rendered rows (body y range) when virtualized; moved when the viewport nears an edge.
-    let window = use_state(|| render_window(0.0, 1000.0));
+    let window = use_state(|| Viewport::span_around(0.0, 1000.0));
     let on_scroll = {
         let scroller = scroller.clone();
         let scroll_left = scroll_left.clone();
@@ -116,7 +110,7 @@ pub fn timeline(props: &Props) -> Html {
                     );
                     let (w0, w1) = *window;
                     if top < w0 + h / 16.0 && w0 > 0.0 || top + h > w1 - h / 16.0 {
-                        window.set(render_window(top, h));
+                        window.set(Viewport::span_around(top, h));
                     }
                 }
             }
@@ -137,39 +131,33 @@ pub fn timeline(props: &Props) -> Html {
                 if virtualize && (y < top || y > top + h - 40.0) {
                     let new_top = (y - h / 3.0).max(0.0);
                     el.set_scroll_top((new_top + AXIS_HEIGHT) as i32);
-                    window.set(render_window(new_top, h));
+                    window.set(Viewport::span_around(new_top, h));
                 }
             }
         });
     }
-    let (w0, w1) = if virtualize {
-        *window
-    } else {
-        (f64::MIN, f64::MAX)
-    };
-    let in_window = |y0: f64, y1: f64| y1 >= w0 && y0 <= w1;
     let view_left = *scroll_left;
-    // Columns too, when virtualized: the bars within a quarter screen either side of
-    // the visible width (rows of a big roadmap hold dozens of bars across three
-    // years). Milestone labels run up to 220 px past their diamond.
-    let view_width = scroller
-        .cast::<web_sys::Element>()
-        .map_or(f64::MAX / 4.0, |e| e.client_width() as f64);
-    let (x0, x1) = (
-        view_left - view_width / 2.0 - 220.0,
-        view_left + 1.5 * view_width,
-    );
-    let drawn: Vec<&crate::core::timeline::Bar> = if virtualize {
-        l.bars_between(w0, w1)
-            .iter()
-            .filter(|b| b.x + b.w >= x0 && b.x <= x1)
-            .collect()
+    // Columns too: rows of a big roadmap hold dozens of bars across three years.
+    let viewport = if virtualize {
+        let view_width = scroller
+            .cast::<web_sys::Element>()
+            .map_or(f64::MAX / 4.0, |e| e.client_width() as f64);
+        let (top, bottom) = *window;
+        let (left, right) = Viewport::span_around(view_left, view_width);
+        Viewport {
+            top,
+            bottom,
+            left,
+            right,
+        }
     } else {
-        l.bars.iter().collect()
+        Viewport::ALL
     };
+    let drawn = l.bars_in(&viewport);
     let width = l.width.max(1.0);
     let height = l.height.max(1.0);
-    let select_of = {
+    // Selects initiative `i`, or clears the selection if it is the selected one.
+    let select = {
         let d = state.dispatcher();
         let data = state.data.clone();
         let current = state.view.select.clone();
@@ -182,47 +170,35 @@ pub fn timeline(props: &Props) -> Html {
             }))
         })
     };
-    let select = |i: usize| {
-        let d = state.dispatcher();
-        let id = r.initiatives[i].id.clone();
-        let current = state.view.select.clone();
-        move || {
-            d.dispatch(Action::Select(if current.as_deref() == Some(id.as_str()) {
-                None
-            } else {
-                Some(id.clone())
-            }))
-        }
-    };
 
     // One set of listeners on the bars' group instead of four per bar (event
     // delegation): the bar is the target's closest `[data-initiative]`.
-    let bar_of_event = {
+    let bar_of = {
         let data = state.data.clone();
-        move |e: &Event| -> Option<usize> {
-            let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+        move |target: Option<web_sys::EventTarget>| -> Option<usize> {
+            let target: web_sys::Element = target?.dyn_into().ok()?;
             let bar = target.closest("[data-initiative]").ok()??;
             data.roadmap.find(&bar.get_attribute("data-initiative")?)
         }
     };
     let on_bars_click = {
-        let (bar_of_event, select_of) = (bar_of_event.clone(), select_of.clone());
+        let (bar_of, select) = (bar_of.clone(), select.clone());
         Callback::from(move |e: MouseEvent| {
-            if let Some(i) = bar_of_event(&e) {
-                select_of(i);
+            if let Some(i) = bar_of(e.target()) {
+                select(i);
             }
         })
     };
     let on_bars_key = {
-        let (bar_of_event, select_of) = (bar_of_event.clone(), select_of.clone());
+        let (bar_of, select) = (bar_of.clone(), select.clone());
         // Neighbours are looked up on the key press, not for every bar on render.
         let (data, layout) = (state.data.clone(), props.layout.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let Some(i) = bar_of_event(&e) else { return };
+            let Some(i) = bar_of(e.target()) else { return };
             match e.key().as_str() {
                 "Enter" | " " => {
                     e.prevent_default();
-                    select_of(i);
+                    select(i);
                 }
                 "ArrowLeft" | "ArrowRight" => {
                     e.prevent_default();
@@ -239,9 +215,9 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
     let on_bars_over = {
-        let (bar_of_event, d, hover) = (bar_of_event.clone(), state.dispatcher(), state.hover);
+        let (bar_of, d, hover) = (bar_of.clone(), state.dispatcher(), state.hover);
         Callback::from(move |e: MouseEvent| {
-            let i = bar_of_event(&e);
+            let i = bar_of(e.target());
             if i.is_some() && i != hover {
                 d.dispatch(Action::Hover(i));
             }
@@ -249,16 +225,9 @@ pub fn timeline(props: &Props) -> Html {
     };
     let on_bars_out = {
         let d = state.dispatcher();
-        let data = state.data.clone();
         Callback::from(move |e: MouseEvent| {
             // Leaving for another bar: its mouseover sets the hover instead.
-            let into_bar = e
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("[data-initiative]").ok().flatten())
-                .and_then(|el| el.get_attribute("data-initiative"))
-                .and_then(|id| data.roadmap.find(&id));
-            if into_bar.is_none() {
+            if bar_of(e.related_target()).is_none() {
                 d.dispatch(Action::Hover(None));
             }
         })
@@ -299,7 +268,7 @@ pub fn timeline(props: &Props) -> Html {
             (state.hover == Some(b.init)).then_some("hovered"),
         );
         let text_x = if b.shape == Shape::Milestone { b.x + BAR_HEIGHT + 4.0 } else { label_x };
-        let (clip_x, clip_w) = if b.shape == Shape::Milestone { (text_x, 220.0) } else { (label_x - 2.0, (label_w - 8.0).max(0.0)) };
+        let (clip_x, clip_w) = if b.shape == Shape::Milestone { (text_x, MILESTONE_LABEL) } else { (label_x - 2.0, (label_w - 8.0).max(0.0)) };
         html! {
             <BarView key={init.id.clone()} id={init.id.clone()} stage={stage.id.clone()}
                 confidence={init.confidence} status={init.status} {class}
@@ -328,18 +297,7 @@ pub fn timeline(props: &Props) -> Html {
             </g>
         })
     });
-    let arrow_in_window = |a: &&Arrow| {
-        !virtualize
-            || match (l.bar_of(a.from), l.bar_of(a.to)) {
-                (Some(p), Some(q)) => {
-                    in_window(p.y.min(q.y), p.y.max(q.y) + BAR_HEIGHT)
-                        && p.x.max(q.x) + q.w.max(p.w) >= x0
-                        && p.x.min(q.x) <= x1
-                }
-                _ => false,
-            }
-    };
-    let arrows = props.arrows.iter().filter(arrow_in_window).map(|a| {
+    let arrows = props.arrows.iter().filter(|a| l.arrow_in(a, &viewport)).map(|a| {
         let edge = format!("{}->{}", r.initiatives[a.from].id, r.initiatives[a.to].id);
         let marker = if a.violation { "url(#arrow-violation)" } else { "url(#arrow)" };
         html! {
@@ -351,7 +309,7 @@ pub fn timeline(props: &Props) -> Html {
     let lanes_drawn = || {
         l.lanes
             .iter()
-            .filter(|lane| in_window(lane.y, lane.y + lane.height))
+            .filter(|lane| lane.y + lane.height >= viewport.top && lane.y <= viewport.bottom)
     };
     let lane_labels = lanes_drawn().map(|lane| match &lane.kind {
         LaneKind::Stage { stage, count, collapsed } => {
@@ -457,8 +415,8 @@ pub fn timeline(props: &Props) -> Html {
                             <ul>
                                 { for items.iter().map(|&(i, ghost)| {
                                     let init = &r.initiatives[i];
-                                    let f = select(i);
-                                    let onclick = Callback::from(move |_: MouseEvent| f());
+                                    let select = select.clone();
+                                    let onclick = Callback::from(move |_: MouseEvent| select(i));
                                     html! {
                                         <li>
                                             <button type="button" class={classes!("chip", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()), ghost.then_some("ghost"), (selected == Some(i)).then_some("selected"), props.analysis.impact[i].map(|x| format!("impact-{}", x.as_str())))}

@@ -146,22 +146,20 @@ impl Filter {
         let Some((a, b)) = &self.between else {
             return true;
         };
-        let stage_of = |i: usize| roadmap.stages[roadmap.initiatives[i].stage].id.as_str();
         let own = roadmap.stages[init.stage].id.as_str();
-        (own == b && init.depends_on.iter().any(|&d| stage_of(d) == a))
+        (own == b && init.depends_on.iter().any(|&d| stage_id(roadmap, d) == a))
             || (own == a
                 && roadmap
                     .find(&init.id)
-                    .is_some_and(|i| roadmap.dependents(i).any(|j| stage_of(j) == b)))
+                    .is_some_and(|i| roadmap.dependents(i).any(|j| stage_id(roadmap, j) == b)))
     }
 
     /// Whether the dependency `to` waits on `from` is drawn: always, unless `between`
     /// restricts the drawing to the edges from one stage to another.
     pub fn shows_edge(&self, roadmap: &Roadmap, from: usize, to: usize) -> bool {
-        self.between.as_ref().is_none_or(|(a, b)| {
-            let stage_of = |i: usize| roadmap.stages[roadmap.initiatives[i].stage].id.as_str();
-            stage_of(from) == a && stage_of(to) == b
-        })
+        self.between
+            .as_ref()
+            .is_none_or(|(a, b)| stage_id(roadmap, from) == a && stage_id(roadmap, to) == b)
     }
 
     pub fn matches(&self, roadmap: &Roadmap, init: &Initiative, reference: Date) -> bool {
@@ -237,6 +235,11 @@ impl Filter {
         }
         true
     }
+}
+
+/// The id of initiative `i`'s stage.
+fn stage_id(roadmap: &Roadmap, i: usize) -> &str {
+    &roadmap.stages[roadmap.initiatives[i].stage].id
 }
 
 pub fn horizon_filter(roadmap: &Roadmap, init: &Initiative, reference: Date) -> HorizonFilter {

@@ -18,6 +18,8 @@ pub const TEAM_HEADER: f64 = 22.0;
 pub const LANE_GAP: f64 = 6.0;
 /// Bars never get thinner than this, so short items stay clickable.
 pub const MIN_BAR: f64 = 8.0;
+/// How far a milestone's label runs right of its diamond (it is clipped there).
+pub const MILESTONE_LABEL: f64 = 220.0;
 const ROW_PADDING: f64 = 6.0;
 
 impl Zoom {
@@ -119,12 +121,61 @@ impl TimelineLayout {
         self.bars.get(k as usize)
     }
 
-    /// The bars whose row overlaps `top..bottom` (rows are laid out top to bottom in
-    /// `bars` order, so this is a binary search plus the overlap).
-    pub fn bars_between(&self, top: f64, bottom: f64) -> &[Bar] {
-        let from = self.bars.partition_point(|b| b.y + BAR_HEIGHT < top);
-        let to = self.bars.partition_point(|b| b.y <= bottom);
-        &self.bars[from..to.max(from)]
+    /// The bars that reach into `v`, labels included (rows are laid out top to bottom
+    /// in `bars` order, so the rows are a binary search).
+    pub fn bars_in(&self, v: &Viewport) -> Vec<&Bar> {
+        let from = self.bars.partition_point(|b| b.y + BAR_HEIGHT < v.top);
+        let to = self.bars.partition_point(|b| b.y <= v.bottom);
+        self.bars[from..to.max(from)]
+            .iter()
+            .filter(|b| {
+                let reach = if b.shape == Shape::Milestone {
+                    MILESTONE_LABEL
+                } else {
+                    0.0
+                };
+                b.x + b.w + reach >= v.left && b.x <= v.right
+            })
+            .collect()
+    }
+
+    /// Whether the arrow's bounding box (between its two bars) reaches into `v`.
+    pub fn arrow_in(&self, a: &Arrow, v: &Viewport) -> bool {
+        match (self.bar_of(a.from), self.bar_of(a.to)) {
+            (Some(p), Some(q)) => {
+                p.y.max(q.y) + BAR_HEIGHT >= v.top
+                    && p.y.min(q.y) <= v.bottom
+                    && (p.x + p.w).max(q.x + q.w) >= v.left
+                    && p.x.min(q.x) <= v.right
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A rectangle of the timeline body, in its pixels: a virtualized drawing keeps only
+/// what reaches into it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub top: f64,
+    pub bottom: f64,
+    pub left: f64,
+    pub right: f64,
+}
+
+impl Viewport {
+    /// Everything.
+    pub const ALL: Viewport = Viewport {
+        top: f64::MIN,
+        bottom: f64::MAX,
+        left: f64::MIN,
+        right: f64::MAX,
+    };
+
+    /// The span to draw along one axis for a screen from `start` of length `len`: a
+    /// quarter screen more on either side, so small scrolls need no new drawing.
+    pub fn span_around(start: f64, len: f64) -> (f64, f64) {
+        (start - len / 4.0, start + 1.25 * len)
     }
 }
 
@@ -329,7 +380,7 @@ pub fn layout(
         lanes[stage_lane].height = y - stage_top;
     }
     unscheduled.retain(|(_, v)| !v.is_empty());
-    // Top to bottom, left to right: drawing order, and `bars_between` searches it.
+    // Top to bottom, left to right: drawing order, and `bars_in` searches it.
     bars.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut bar_index = vec![u32::MAX; roadmap.initiatives.len()];
     for (k, b) in bars.iter().enumerate() {
@@ -484,6 +535,57 @@ mod tests {
   - {id: o, title: O, stage: u, confidence: low, start: 2028-02}
   - {id: x, title: X, stage: u, confidence: low, horizon: long}
 ";
+
+    /// A viewport keeps exactly the bars whose box (and a milestone's label) reaches
+    /// into it, and the arrows whose box between their two bars does.
+    #[test]
+    fn a_viewport_keeps_what_reaches_into_it() {
+        let r = roadmap(YAML);
+        let v = visible(&r, &Filter::default(), r.as_of.unwrap(), false);
+        let l = layout(&r, &v, r.as_of.unwrap(), Zoom::Quarter, &BTreeSet::new());
+        let ids = |bars: Vec<&Bar>| {
+            let mut v: Vec<&str> = bars
+                .iter()
+                .map(|b| r.initiatives[b.init].id.as_str())
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(ids(l.bars_in(&Viewport::ALL)), ["a", "b", "c", "m", "o"]);
+        let (a, c) = (
+            l.bar_of(r.find("a").unwrap()).unwrap(),
+            l.bar_of(r.find("c").unwrap()).unwrap(),
+        );
+        // a's row, left of c: a and b (b starts before a ends), not c.
+        let left = Viewport {
+            top: a.y,
+            bottom: a.y + 1.0,
+            left: 0.0,
+            right: c.x - 1.0,
+        };
+        let brute: Vec<&Bar> = l
+            .bars
+            .iter()
+            .filter(|b| b.y <= left.bottom && b.y + BAR_HEIGHT >= left.top && b.x <= left.right)
+            .collect();
+        assert_eq!(ids(l.bars_in(&left)), ids(brute));
+        assert!(!ids(l.bars_in(&left)).contains(&"c"));
+        let b_to_c = Arrow {
+            from: r.find("b").unwrap(),
+            to: r.find("c").unwrap(),
+            violation: false,
+            path: String::new(),
+        };
+        assert!(l.arrow_in(&b_to_c, &Viewport::ALL));
+        let far = Viewport {
+            top: l.height + 100.0,
+            bottom: l.height + 200.0,
+            ..Viewport::ALL
+        };
+        assert!(!l.arrow_in(&b_to_c, &far));
+        assert!(l.bars_in(&far).is_empty());
+        assert_eq!(Viewport::span_around(100.0, 40.0), (90.0, 150.0));
+    }
 
     #[test]
     fn bars_never_overlap_within_a_lane_and_follow_time() {
