@@ -117,22 +117,35 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
     {
-        // Bring a selected bar into view when it is outside the rendered rows (a deep
-        // link or a details link to a bar far down a virtualized timeline).
+        // Bring a selected bar into view when it may not be rendered (a deep link or
+        // a details link to a bar far away on a virtualized timeline); otherwise the
+        // roadmap view scrolls its element into view.
         let scroller = scroller.clone();
-        let window = window.clone();
-        let bar_y = selected.and_then(|i| l.bar_of(i)).map(|b| b.y);
-        use_effect_with(bar_y.map(|y| y as i64), move |_| {
-            if let (Some(y), Some(el)) = (bar_y, scroller.cast::<web_sys::Element>()) {
-                let (h, top) = (
-                    el.client_height() as f64,
-                    el.scroll_top() as f64 - AXIS_HEIGHT,
-                );
-                if virtualize && (y < top || y > top + h - 40.0) {
-                    let new_top = (y - h / 3.0).max(0.0);
-                    el.set_scroll_top((new_top + AXIS_HEIGHT) as i32);
-                    window.set(Viewport::span_around(new_top, h));
-                }
+        let (window, scroll_left) = (window.clone(), scroll_left.clone());
+        let bar_at = selected.and_then(|i| l.bar_of(i)).map(|b| (b.x, b.y));
+        use_effect_with(bar_at.map(|(x, y)| (x as i64, y as i64)), move |_| {
+            let (Some((x, y)), Some(el)) = (bar_at, scroller.cast::<web_sys::Element>()) else {
+                return;
+            };
+            if !virtualize {
+                return;
+            }
+            let (h, top) = (
+                el.client_height() as f64,
+                el.scroll_top() as f64 - AXIS_HEIGHT,
+            );
+            if y < top || y > top + h - 40.0 {
+                let new_top = (y - h / 3.0).max(0.0);
+                el.set_scroll_top((new_top + AXIS_HEIGHT) as i32);
+                window.set(Viewport::span_around(new_top, h));
+            }
+            let (w, left) = (
+                el.client_width() as f64 - LABEL_WIDTH,
+                el.scroll_left() as f64,
+            );
+            if x < left || x > left + w - 40.0 {
+                el.set_scroll_left((x - w / 3.0).max(0.0) as i32);
+                scroll_left.set(el.scroll_left() as f64);
             }
         });
     }
