@@ -7,7 +7,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use roadmap_viewer::core::filter::{self, Filter, Param};
 use roadmap_viewer::core::layout::{self, Widths};
-use roadmap_viewer::core::view_state::Zoom;
+use roadmap_viewer::core::timeline::Zoom;
 use roadmap_viewer::core::{critical, generate, graph_view, load, reach, slip, timeline};
 use roadmap_viewer::core::{DataFiles, Roadmap};
 use std::collections::BTreeSet;

@@ -5,7 +5,8 @@
 
 use crate::app::Loaded;
 use crate::core::filter::Param;
-use crate::core::view_state::{DepsMode, ViewState, Zoom};
+use crate::core::timeline::{DepsMode, Zoom};
+use crate::core::view_state::ViewState;
 use crate::core::Date;
 use std::collections::BTreeSet;
 use std::rc::Rc;

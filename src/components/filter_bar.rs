@@ -2,7 +2,7 @@
 //! search, clear all, the context switch, which arrows to draw, and the zoom.
 
 use crate::core::filter::{FilterOption, Param};
-use crate::core::view_state::{DepsMode, Zoom};
+use crate::core::timeline::{DepsMode, Zoom};
 use crate::state::{Action, RoadmapState};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;

@@ -4,7 +4,7 @@
 use crate::core::analysis::Analysis;
 use crate::core::filter::{Param, Visible};
 use crate::core::graph_view::{self, NODE_H, NODE_W};
-use crate::core::view_state::DepsMode;
+use crate::core::timeline::DepsMode;
 use crate::state::{Action, RoadmapState};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -9,6 +9,7 @@ use super::deserialize::{self, FieldError};
 use super::diagnostic::{self, Diagnostic, Pos};
 use super::model::*;
 use super::raw::{RawInitiative, RawInitiativeFile, RawRoadmap};
+use super::url::is_safe_url;
 use super::yaml_tree::{self, Node, Seg, TreeError};
 use super::{cycles, glob, suggest};
 use serde_yaml::Value;
@@ -140,28 +141,6 @@ fn valid_id(id: &str) -> bool {
 
 const ID_HINT: &str =
     "ids use lower-case letters, digits and dashes, starting with a letter or digit";
-
-/// Whether a URL is safe to render as a link: http(s) or relative.
-pub fn is_safe_url(url: &str) -> bool {
-    // Browsers ignore ASCII whitespace and control characters inside a scheme.
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .collect();
-    match cleaned.find(':') {
-        None => true,
-        Some(colon) => {
-            let scheme = &cleaned[..colon];
-            let looks_like_scheme = scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
-            if !looks_like_scheme || cleaned[..colon].contains(['/', '?', '#']) {
-                return true; // the colon is in a path or query: relative
-            }
-            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
-        }
-    }
-}
 
 impl Loader {
     fn push(&mut self, d: Diagnostic) {

@@ -5,7 +5,7 @@
 //! relative become plain text. The viewer renders this tree as Yew nodes, never
 //! through innerHTML.
 
-use super::load::is_safe_url;
+use super::url::is_safe_url;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 #[derive(Clone, Debug, PartialEq)]

@@ -13,6 +13,7 @@ pub mod filter;
 pub mod generate;
 pub mod glob;
 pub mod graph_view;
+pub mod keyword;
 pub mod layout;
 pub mod load;
 pub mod markdown;
@@ -27,6 +28,7 @@ pub mod slip;
 pub mod suggest;
 pub mod table;
 pub mod timeline;
+pub mod url;
 pub mod view_state;
 pub mod yaml_tree;
 

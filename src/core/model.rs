@@ -1,31 +1,9 @@
 //! The checked roadmap: ids resolved to indices, dates parsed, the dependency graph built.
 
 use super::date::Date;
+use super::keyword::keyword_enum;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Confidence {
-    High,
-    Medium,
-    Low,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    Proposed,
-    Planned,
-    InProgress,
-    Done,
-    Cancelled,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Horizon {
-    Short,
-    Medium,
-    Long,
-}
 
 /// Where something was written: file (relative to the data folder) and 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -34,24 +12,29 @@ pub struct Source {
     pub line: u32,
 }
 
-macro_rules! keyword_enum {
-    ($ty:ident { $($variant:ident = $text:literal),* $(,)? }) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
-            pub const NAMES: &'static [&'static str] = &[$($text),*];
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $text),* }
-            }
-            pub fn parse(s: &str) -> Option<$ty> {
-                match s { $($text => Some($ty::$variant),)* _ => None }
-            }
-        }
-    };
-}
-
-keyword_enum!(Confidence { High = "high", Medium = "medium", Low = "low" });
-keyword_enum!(Status { Proposed = "proposed", Planned = "planned", InProgress = "in-progress", Done = "done", Cancelled = "cancelled" });
-keyword_enum!(Horizon { Short = "short", Medium = "medium", Long = "long" });
+keyword_enum!(
+    pub enum Confidence {
+        High = "high",
+        Medium = "medium",
+        Low = "low",
+    }
+);
+keyword_enum!(
+    pub enum Status {
+        Proposed = "proposed",
+        Planned = "planned",
+        InProgress = "in-progress",
+        Done = "done",
+        Cancelled = "cancelled",
+    }
+);
+keyword_enum!(
+    pub enum Horizon {
+        Short = "short",
+        Medium = "medium",
+        Long = "long",
+    }
+);
 
 impl Horizon {
     /// The horizon a date falls in, counted from `reference`: within 1 year short,

@@ -7,8 +7,8 @@
 
 use super::date::Date;
 use super::filter::Visible;
+use super::keyword::keyword_enum;
 use super::model::{Horizon, Initiative, Roadmap};
-use super::view_state::{DepsMode, Zoom};
 use std::collections::BTreeSet;
 
 pub const ROW_HEIGHT: f64 = 30.0;
@@ -21,6 +21,30 @@ pub const MIN_BAR: f64 = 8.0;
 /// How far a milestone's label runs right of its diamond (it is clipped there).
 pub const MILESTONE_LABEL: f64 = 220.0;
 const ROW_PADDING: f64 = 6.0;
+
+keyword_enum!(
+    /// Which dependency arrows the timeline draws.
+    #[derive(Default)]
+    pub enum DepsMode {
+        /// Only those of the hovered or selected initiative.
+        #[default]
+        Selected = "selected",
+        All = "all",
+        /// Only schedule conflicts (a dependent starting before its dependency ends).
+        Violations = "violations",
+    }
+);
+
+keyword_enum!(
+    /// The timeline's scale.
+    #[derive(Default)]
+    pub enum Zoom {
+        Month = "month",
+        #[default]
+        Quarter = "quarter",
+        Year = "year",
+    }
+);
 
 impl Zoom {
     /// Horizontal scale in pixels per day.

@@ -6,46 +6,18 @@
 //! are ignored and reported as notices, never as errors.
 
 use super::filter::{Filter, Param};
+use super::keyword::keyword_enum;
+use super::timeline::{DepsMode, Zoom};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    Timeline,
-    Graph,
-    Table,
-}
-
-/// Which dependency arrows the timeline draws.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum DepsMode {
-    /// Only those of the hovered or selected initiative.
-    #[default]
-    Selected,
-    All,
-    /// Only schedule conflicts (a dependent starting before its dependency ends).
-    Violations,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Zoom {
-    Month,
-    #[default]
-    Quarter,
-    Year,
-}
-
-macro_rules! words {
-    ($ty:ident { $($v:ident = $s:literal),* }) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($ty::$v),*];
-            pub fn as_str(self) -> &'static str { match self { $($ty::$v => $s),* } }
-            pub fn parse(s: &str) -> Option<$ty> { match s { $($s => Some($ty::$v),)* _ => None } }
-        }
-    };
-}
-words!(View { Timeline = "timeline", Graph = "graph", Table = "table" });
-words!(DepsMode { Selected = "selected", All = "all", Violations = "violations" });
-words!(Zoom { Month = "month", Quarter = "quarter", Year = "year" });
+keyword_enum!(
+    #[derive(Default)]
+    pub enum View {
+        #[default]
+        Timeline = "timeline",
+        Graph = "graph",
+        Table = "table",
+    }
+);
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
