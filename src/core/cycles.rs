@@ -1,16 +1,26 @@
 //! Finding dependency cycles to report, each as the ordered list of its members.
 //!
 //! Arguments: `succ[i]` lists what `i` depends on.
-//! Returns: cycles `[a, b, c]` meaning a depends on b, b on c, c on a. After each
-//! cycle is found its closing edge (last -> first) is removed, and the search goes
-//! on until the graph is acyclic, so every independent cycle is reported once.
+//! Returns: each [`Cycle`]: its members `[a, b, c]` (a depends on b, b on c, c on a)
+//! and the closing edge the search removed (`c -> a`). The search goes on until the
+//! graph is acyclic, so every independent cycle is reported once, and removing every
+//! returned edge leaves the graph acyclic.
 //! Complexity: O(k · (V + E)) for k reported cycles (Tarjan's SCC per round).
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{BTreeSet, HashMap};
 
-pub fn find_cycles(succ: &[Vec<usize>]) -> Vec<Vec<usize>> {
+/// One reported cycle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cycle {
+    /// In dependency order: each member depends on the next, the last on the first.
+    pub members: Vec<usize>,
+    /// The edge removed to break it: `(last, first)`, the last member's dependency on the first.
+    pub removed: (usize, usize),
+}
+
+pub fn find_cycles(succ: &[Vec<usize>]) -> Vec<Cycle> {
     let mut edges: Vec<BTreeSet<usize>> =
         succ.iter().map(|s| s.iter().copied().collect()).collect();
     let mut cycles = Vec::new();
@@ -31,10 +41,10 @@ pub fn find_cycles(succ: &[Vec<usize>]) -> Vec<Vec<usize>> {
             if members.len() == 1 && !edges[start].contains(&start) {
                 continue;
             }
-            let cycle = cycle_through(start, &members, &edges);
-            let (last, first) = (cycle[cycle.len() - 1], cycle[0]);
-            edges[last].remove(&first);
-            cycles.push(cycle);
+            let members = cycle_through(start, &members, &edges);
+            let removed = (members[members.len() - 1], members[0]);
+            edges[removed.0].remove(&removed.1);
+            cycles.push(Cycle { members, removed });
             found = true;
         }
         if !found {
@@ -94,8 +104,12 @@ mod tests {
     #[test]
     fn reports_the_cycle_in_order() {
         let succ = vec![vec![1], vec![2], vec![0], vec![0]];
-        assert_eq!(find_cycles(&succ), vec![vec![0, 1, 2]]);
-        assert_eq!(find_cycles(&[vec![0]]), vec![vec![0]]);
+        let members = |succ: &[Vec<usize>]| -> Vec<Vec<usize>> {
+            find_cycles(succ).into_iter().map(|c| c.members).collect()
+        };
+        assert_eq!(members(&succ), vec![vec![0, 1, 2]]);
+        assert_eq!(find_cycles(&succ)[0].removed, (2, 0));
+        assert_eq!(members(&[vec![0]]), vec![vec![0]]);
         assert!(find_cycles(&[vec![1], vec![]]).is_empty());
     }
 
@@ -126,14 +140,19 @@ mod tests {
             let cycles = find_cycles(&succ);
             assert_eq!(cycles.is_empty(), !has_cycle(&succ), "{succ:?}");
             let mut pruned = succ.clone();
-            for c in &cycles {
+            for Cycle {
+                members: c,
+                removed,
+            } in &cycles
+            {
+                assert_eq!(*removed, (c[c.len() - 1], c[0]));
                 for w in 0..c.len() {
                     assert!(
                         succ[c[w]].contains(&c[(w + 1) % c.len()]),
                         "not a cycle: {c:?} in {succ:?}"
                     );
                 }
-                pruned[c[c.len() - 1]].retain(|&x| x != c[0]);
+                pruned[removed.0].retain(|&x| x != removed.1);
             }
             assert!(!has_cycle(&pruned), "{succ:?} -> {cycles:?}");
         }

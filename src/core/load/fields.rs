@@ -1,0 +1,328 @@
+//! Each initiative's own fields: stage and team, confidence, status and horizon,
+//! dates, tags, redaction placeholders and links. Dependencies come later.
+
+use super::super::date::{Date, Edge};
+use super::super::diagnostic::{Diagnostic, Severity};
+use super::super::model::{Confidence, Horizon, Initiative, Link, Redacted, Stage, Status, Team};
+use super::super::suggest;
+use super::super::url::is_safe_url;
+use super::super::yaml_tree::{Node, Seg};
+use super::ids::Ids;
+use super::initiatives::{At, Pending};
+use super::key;
+use super::structure::Structure;
+use std::collections::{BTreeSet, HashMap};
+
+/// What the fields are checked against.
+struct Known<'a> {
+    stages: &'a [Stage],
+    teams: &'a [Team],
+    stage_ids: Vec<&'a str>,
+    team_ids: Vec<&'a str>,
+    tag_ids: BTreeSet<&'a str>,
+    reference: Date,
+}
+
+/// Checks every pending initiative; returns, per pending initiative, the built one when
+/// it may be kept: a usable id, no structural error and no error in its fields.
+pub(super) fn check_all(
+    pending: &[Pending],
+    ids: &Ids,
+    trees: &HashMap<&str, &Node>,
+    st: &Structure,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Option<Initiative>> {
+    let known = Known {
+        stages: &st.stages,
+        teams: &st.teams,
+        stage_ids: st.stages.iter().map(|s| s.id.as_str()).collect(),
+        team_ids: st.teams.iter().map(|t| t.id.as_str()).collect(),
+        tag_ids: st.tags.iter().map(|t| t.id.as_str()).collect(),
+        reference: st.reference,
+    };
+    pending
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let mut found = Vec::new();
+            let built = check(&p.at(trees), p, &known, &mut found);
+            let clean = ids.usable[n]
+                && !p.had_errors
+                && !found.iter().any(|d| d.severity == Severity::Error);
+            diags.extend(found);
+            built.filter(|_| clean)
+        })
+        .collect()
+}
+
+/// Checks one initiative's own fields; returns it built (dependencies are filled in
+/// later) when the fields it cannot do without are sound, and what it found.
+fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<Initiative> {
+    let (stages, teams, stage_ids, team_ids, tag_ids, reference) = (
+        k.stages,
+        k.teams,
+        &k.stage_ids,
+        &k.team_ids,
+        &k.tag_ids,
+        k.reference,
+    );
+    let r = &p.raw;
+    let usable = |k: &str| p.usable(k);
+    let stage = stage_ids.iter().position(|s| *s == r.stage);
+    if stage.is_none() && usable("stage") {
+        out.push(
+            Diagnostic::error(
+                "unknown-stage",
+                cx.file,
+                cx.pos("stage"),
+                format!("unknown stage \"{}\"", r.stage),
+            )
+            .with_hint(
+                suggest::did_you_mean(&r.stage, stage_ids.iter().copied())
+                    .unwrap_or_else(|| format!("declared stages: {}", stage_ids.join(", "))),
+            ),
+        );
+    }
+    let team = r.team.as_deref().filter(|_| usable("team")).and_then(|t| {
+        match team_ids.iter().position(|x| *x == t) {
+            None => {
+                let hint = suggest::did_you_mean(t, team_ids.iter().copied()).or_else(|| {
+                    stage.map(|s| {
+                        let names: Vec<&str> = stages[s]
+                            .teams
+                            .iter()
+                            .map(|&t| teams[t].id.as_str())
+                            .collect();
+                        format!("teams of {}: {}", stages[s].name, names.join(", "))
+                    })
+                });
+                out.push(
+                    Diagnostic::error(
+                        "unknown-team",
+                        cx.file,
+                        cx.pos("team"),
+                        format!("unknown team \"{t}\""),
+                    )
+                    .with_hint_opt(hint),
+                );
+                None
+            }
+            Some(ti) => {
+                if let Some(s) = stage.filter(|&s| teams[ti].stage != s) {
+                    let owner = &stages[teams[ti].stage];
+                    out.push(
+                        Diagnostic::error(
+                            "team-not-in-stage",
+                            cx.file,
+                            cx.pos("team"),
+                            format!(
+                                "team \"{t}\" belongs to stage \"{}\", not \"{}\"",
+                                owner.id, stages[s].id
+                            ),
+                        )
+                        .with_hint(format!(
+                            "set `stage: {}` or pick a team of {}",
+                            owner.id, stages[s].name
+                        )),
+                    );
+                }
+                Some(ti)
+            }
+        }
+    });
+    let confidence = Confidence::parse(&r.confidence);
+    if confidence.is_none() && usable("confidence") {
+        bad_keyword(out, cx, "confidence", &r.confidence, Confidence::NAMES);
+    }
+    let status = keyword(
+        out,
+        cx,
+        "status",
+        r.status.as_deref(),
+        Status::parse,
+        Status::NAMES,
+    )
+    .unwrap_or(Some(Status::Planned));
+    let horizon = keyword(
+        out,
+        cx,
+        "horizon",
+        r.horizon.as_deref(),
+        Horizon::parse,
+        Horizon::NAMES,
+    )
+    .flatten();
+    let mut date = |field: &str, text: &Option<String>, edge: Edge| -> Option<Date> {
+        match Date::parse(text.as_deref()?, edge) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                out.push(Diagnostic::error(
+                    "invalid-date",
+                    cx.file,
+                    cx.pos(field),
+                    msg,
+                ));
+                None
+            }
+        }
+    };
+    let start = date("start", &r.start, Edge::First);
+    let end = date("end", &r.end, Edge::Last);
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            out.push(
+                Diagnostic::error(
+                    "end-before-start",
+                    cx.file,
+                    cx.pos("end"),
+                    format!("ends ({e}) before it starts ({s})"),
+                )
+                .with_hint("swap start and end, or fix the year"),
+            );
+        }
+    }
+    if r.horizon.is_some() && (r.start.is_some() || r.end.is_some()) {
+        out.push(
+            Diagnostic::warning(
+                "horizon-ignored",
+                cx.file,
+                cx.pos("horizon"),
+                "`horizon` is ignored: the dates decide the horizon",
+            )
+            .with_hint("remove `horizon`, or remove the dates if the timing is not known"),
+        );
+    }
+    if let Some(e) = end.filter(|&e| e > reference.add_years(3)) {
+        out.push(
+            Diagnostic::warning(
+                "beyond-horizon",
+                cx.file,
+                cx.pos("end"),
+                format!("ends {e}, more than 3 years after {reference}; shown in the long horizon"),
+            )
+            .with_hint("items beyond 3 years are usually better left undated with `horizon: long`"),
+        );
+    }
+    for (ti, tag) in r.tags.iter().enumerate() {
+        if !tag_ids.contains(tag.as_str()) {
+            out.push(
+                Diagnostic::warning(
+                    "undeclared-tag",
+                    cx.file,
+                    cx.pos_in("tags", ti),
+                    format!("tag \"{tag}\" is not declared in roadmap.yaml"),
+                )
+                .with_hint(
+                    suggest::did_you_mean(tag, tag_ids.iter().copied())
+                        .unwrap_or_else(|| "declare it under `tags:` in roadmap.yaml".into()),
+                ),
+            );
+        }
+    }
+    let mut placeholders = |field: &str| -> Vec<(usize, u32)> {
+        let written = r.redacted.as_ref().map(|x| {
+            if field == "waits_on" {
+                &x.waits_on
+            } else {
+                &x.blocks
+            }
+        });
+        let mut list = Vec::new();
+        for (k, ph) in written.into_iter().flatten().enumerate() {
+            match stage_ids.iter().position(|s| *s == ph.stage) {
+                Some(s) => list.push((s, ph.count.max(1))),
+                None => out.push(
+                    Diagnostic::error(
+                        "unknown-stage",
+                        cx.file,
+                        cx.node(&[key("redacted"), key(field), Seg::Index(k), key("stage")])
+                            .pos,
+                        format!("unknown stage \"{}\"", ph.stage),
+                    )
+                    .with_hint_opt(suggest::did_you_mean(&ph.stage, stage_ids.iter().copied())),
+                ),
+            }
+        }
+        list
+    };
+    let waits_on = placeholders("waits_on");
+    let blocks = placeholders("blocks");
+    let mut links = Vec::new();
+    for (li, l) in r.links.iter().enumerate() {
+        if is_safe_url(&l.url) {
+            links.push(Link {
+                title: l.title.clone(),
+                url: l.url.trim().to_string(),
+            });
+        } else {
+            let pos = cx.node(&[key("links"), Seg::Index(li), key("url")]).pos;
+            out.push(
+                Diagnostic::warning(
+                    "unsafe-link",
+                    cx.file,
+                    pos,
+                    format!(
+                        "link \"{}\" is not http(s) or relative, so it is dropped",
+                        l.title
+                    ),
+                )
+                .with_hint("use an https:// address"),
+            );
+        }
+    }
+    Some(Initiative {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        stage: stage?,
+        team,
+        confidence: confidence?,
+        status: status?,
+        start,
+        end,
+        horizon,
+        tags: r.tags.clone(),
+        depends_on: Vec::new(),
+        owner: r.owner.clone(),
+        description: r.description.clone(),
+        links,
+        source: cx.source(),
+        confidential: r.confidential.unwrap_or(false),
+        redacted: Redacted {
+            waits_on,
+            blocks,
+            via: Vec::new(),
+        },
+    })
+}
+
+/// `None` when the key is absent, `Some(None)` when its value is not a keyword (reported).
+fn keyword<T>(
+    out: &mut Vec<Diagnostic>,
+    cx: &At,
+    field: &str,
+    value: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    names: &[&str],
+) -> Option<Option<T>> {
+    let v = value?;
+    let parsed = parse(v);
+    if parsed.is_none() {
+        bad_keyword(out, cx, field, v, names);
+    }
+    Some(parsed)
+}
+
+fn bad_keyword(out: &mut Vec<Diagnostic>, cx: &At, field: &str, value: &str, allowed: &[&str]) {
+    out.push(
+        Diagnostic::error(
+            "invalid-value",
+            cx.file,
+            cx.pos(field),
+            format!("\"{value}\" is not a valid {field}"),
+        )
+        .with_hint(
+            suggest::did_you_mean(value, allowed.iter().copied())
+                .unwrap_or_else(|| format!("use one of: {}", allowed.join(", "))),
+        ),
+    );
+}

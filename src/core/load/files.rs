@@ -1,0 +1,212 @@
+//! Reading the data files: size limits, YAML syntax, alias bombs, duplicate keys; then
+//! following `include` from `roadmap.yaml` and warning about files nothing reaches.
+
+use super::super::diagnostic::{Diagnostic, Pos};
+use super::super::yaml_tree::{self, Node, Seg, TreeError};
+use super::super::{glob, suggest};
+use super::{key, DataFiles, FileText, MAX_FILE_BYTES, ROADMAP_FILE};
+use serde_yaml::Value;
+use std::collections::BTreeSet;
+
+/// A parsed file: its positioned tree and its serde value.
+pub(super) struct Parsed {
+    pub tree: Node,
+    pub value: Value,
+}
+
+impl Parsed {
+    /// The file's value, with an empty file read as an empty mapping.
+    pub fn mapping_or_empty(&self) -> Value {
+        if self.value.is_null() {
+            Value::Mapping(Default::default())
+        } else {
+            self.value.clone()
+        }
+    }
+}
+
+/// `roadmap.yaml`, parsed; `None` (with a diagnostic) when it is missing or unreadable.
+pub(super) fn parse_roadmap_file(files: &DataFiles, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
+    if !files.files.contains_key(ROADMAP_FILE) {
+        diags.push(
+            Diagnostic::error(
+                "missing-roadmap",
+                ROADMAP_FILE,
+                Pos::START,
+                "the data folder has no roadmap.yaml",
+            )
+            .with_hint("create data/roadmap.yaml with a title, stages and include"),
+        );
+        return None;
+    }
+    parse(files, ROADMAP_FILE, diags)
+}
+
+/// Every file the `include` patterns reach (each once, in pattern order), parsed; warns
+/// about patterns that match nothing and YAML files nothing reaches.
+pub(super) fn includes(
+    files: &DataFiles,
+    tree: &Node,
+    include: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, Parsed)> {
+    let mut parsed_files = Vec::new();
+    let mut reached: BTreeSet<&str> = BTreeSet::from([ROADMAP_FILE]);
+    for (ii, pattern) in include.iter().enumerate() {
+        let matched: Vec<&String> = files
+            .files
+            .keys()
+            .filter(|p| {
+                p.as_str() != ROADMAP_FILE && DataFiles::is_yaml(p) && glob::matches(pattern, p)
+            })
+            .collect();
+        if matched.is_empty() {
+            let hint = if glob::is_pattern(pattern) {
+                Some(
+                    "patterns are relative to the data folder, e.g. initiatives/*.yaml".to_string(),
+                )
+            } else {
+                suggest::did_you_mean(pattern, files.files.keys().map(String::as_str))
+            };
+            diags.push(
+                Diagnostic::error(
+                    "include-no-match",
+                    ROADMAP_FILE,
+                    tree.locate(&[key("include"), Seg::Index(ii)]).pos,
+                    format!("include \"{pattern}\" matches no file"),
+                )
+                .with_hint_opt(hint),
+            );
+        }
+        for m in matched {
+            if reached.insert(m) {
+                if let Some(p) = parse(files, m, diags) {
+                    parsed_files.push((m.clone(), p));
+                }
+            }
+        }
+    }
+    for path in files.files.keys() {
+        if DataFiles::is_yaml(path) && !reached.contains(path.as_str()) {
+            diags.push(
+                Diagnostic::warning(
+                    "unreached-file",
+                    path,
+                    Pos::START,
+                    "no include in roadmap.yaml reaches this file, so its initiatives are not shown",
+                )
+                .with_hint("add it (or a pattern matching it) to `include`, or delete it"),
+            );
+        }
+    }
+    parsed_files
+}
+
+/// Parses one file; `None` (with diagnostics) when it cannot be read as YAML.
+fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
+    let text = match files.files.get(path)? {
+        FileText::Text(t) => t,
+        FileText::TooLarge(size) => {
+            diags.push(
+                Diagnostic::error(
+                    "file-too-large",
+                    path,
+                    Pos::START,
+                    format!(
+                        "file is {:.1} MB, over the 10 MB limit",
+                        *size as f64 / 1_048_576.0
+                    ),
+                )
+                .with_hint("split the initiatives over several files"),
+            );
+            return None;
+        }
+        FileText::Unreadable(why) => {
+            diags.push(Diagnostic::error(
+                "unreadable-file",
+                path,
+                Pos::START,
+                format!("cannot read the file: {why}"),
+            ));
+            return None;
+        }
+    };
+    if text.len() as u64 > MAX_FILE_BYTES {
+        diags.push(Diagnostic::error(
+            "file-too-large",
+            path,
+            Pos::START,
+            "file is over the 10 MB limit",
+        ));
+        return None;
+    }
+    let tree = match yaml_tree::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(tree_error(path, e));
+            return None;
+        }
+    };
+    let duplicates = yaml_tree::duplicate_keys(&tree);
+    if !duplicates.is_empty() {
+        for (name, pos, first) in duplicates {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-key",
+                    path,
+                    pos,
+                    format!(
+                        "key \"{name}\" appears twice in the same mapping (first at line {})",
+                        first.line
+                    ),
+                )
+                .with_hint("remove one of them: YAML keeps only one value per key"),
+            );
+        }
+        return None;
+    }
+    match serde_yaml::from_str::<Value>(text) {
+        Ok(value) => Some(Parsed { tree, value }),
+        Err(e) => {
+            let pos = e.location().map_or(Pos::START, |l| Pos {
+                line: l.line() as u32,
+                column: l.column() as u32,
+                len: 1,
+            });
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let code = if msg.contains("duplicate entry") {
+                "duplicate-key"
+            } else {
+                "yaml-syntax"
+            };
+            diags.push(Diagnostic::error(code, path, pos, msg));
+            None
+        }
+    }
+}
+
+fn tree_error(path: &str, e: TreeError) -> Diagnostic {
+    match e {
+        TreeError::Syntax { pos, message } => Diagnostic::error(
+            "yaml-syntax",
+            path,
+            pos,
+            format!("YAML syntax error: {message}"),
+        )
+        .with_hint("check the indentation and the quotes around this place"),
+        TreeError::AliasBomb { pos, expanded } => Diagnostic::error(
+            "yaml-alias-bomb",
+            path,
+            pos,
+            format!("YAML aliases here expand to over {expanded} nodes (an alias bomb)"),
+        )
+        .with_hint("write the values out instead of nesting aliases"),
+        TreeError::TooDeep { pos } => Diagnostic::error(
+            "yaml-too-deep",
+            path,
+            pos,
+            "YAML nesting is too deep (over 100 levels)",
+        ),
+    }
+}

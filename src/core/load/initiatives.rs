@@ -1,0 +1,210 @@
+//! The initiative lists (in `roadmap.yaml` and in included files, with the file's
+//! `defaults` merged in), typed one by one into [`Pending`] initiatives: one bad
+//! initiative never hides the others.
+
+use super::super::deserialize::{self, FieldError};
+use super::super::diagnostic::{Diagnostic, Pos};
+use super::super::model::Source;
+use super::super::raw::{RawInitiative, RawInitiativeFile, INITIATIVE_KEYS};
+use super::super::suggest;
+use super::super::yaml_tree::{Node, Seg};
+use super::files::Parsed;
+use super::key;
+use serde_yaml::{Mapping, Value};
+use std::collections::{BTreeSet, HashMap};
+
+/// An initiative that deserialized, before its meaning is checked.
+pub(super) struct Pending {
+    pub raw: RawInitiative,
+    pub file: String,
+    /// Its path in the file's tree.
+    pub base: Vec<Seg>,
+    /// Keys that came from the file's `defaults`, located there.
+    pub inherited: BTreeSet<String>,
+    /// Keys whose values failed to deserialize (their values are placeholders). Empty
+    /// when the initiative deserialized cleanly.
+    pub broken: BTreeSet<String>,
+    /// Whether it had structural errors (wrong types, unknown keys): then it is left out.
+    pub had_errors: bool,
+}
+
+impl Pending {
+    /// Where this initiative's values are, to report them.
+    pub fn at<'a>(&'a self, trees: &HashMap<&str, &'a Node>) -> At<'a> {
+        At {
+            file: &self.file,
+            tree: trees[self.file.as_str()],
+            pending: self,
+        }
+    }
+
+    /// Whether `key` deserialized, so its value means what it says.
+    pub fn usable(&self, key: &str) -> bool {
+        !self.broken.contains(key)
+    }
+}
+
+/// A pending initiative with its file's tree: locates its values.
+pub(super) struct At<'a> {
+    pub file: &'a str,
+    tree: &'a Node,
+    pending: &'a Pending,
+}
+
+impl At<'_> {
+    /// The node at `rel` below the initiative, or below the file's `defaults` when
+    /// the key was inherited.
+    pub fn node(&self, rel: &[Seg]) -> &Node {
+        let mut p = match rel.first() {
+            Some(Seg::Key(k)) if self.pending.inherited.contains(k) => vec![key("defaults")],
+            _ => self.pending.base.clone(),
+        };
+        p.extend_from_slice(rel);
+        self.tree.locate(&p)
+    }
+
+    pub fn pos(&self, key: &str) -> Pos {
+        self.node(&[Seg::Key(key.into())]).pos
+    }
+
+    pub fn pos_in(&self, key: &str, index: usize) -> Pos {
+        self.node(&[Seg::Key(key.into()), Seg::Index(index)]).pos
+    }
+
+    pub fn source(&self) -> Source {
+        Source {
+            file: self.file.to_string(),
+            line: self.tree.locate(&self.pending.base).pos.line,
+        }
+    }
+}
+
+/// Structural errors located in `tree` (below `base`).
+pub(super) fn field_errors(
+    file: &str,
+    tree: &Node,
+    base: &[Seg],
+    errors: Vec<FieldError>,
+) -> Vec<Diagnostic> {
+    errors
+        .into_iter()
+        .map(|e| {
+            let mut p = base.to_vec();
+            p.extend(e.path.iter().cloned());
+            let pos = match p.split_last() {
+                Some((Seg::Key(k), parent)) if e.at_key => tree
+                    .locate(parent)
+                    .key_pos(k)
+                    .unwrap_or_else(|| tree.locate(&p).pos),
+                _ => tree.locate(&p).pos,
+            };
+            Diagnostic::error(e.code, file, pos, e.message).with_hint_opt(e.hint)
+        })
+        .collect()
+}
+
+/// The initiatives of an included file, with its `defaults` applied.
+pub(super) fn from_file(path: &str, parsed: &Parsed, diags: &mut Vec<Diagnostic>) -> Vec<Pending> {
+    let (raw, errors) =
+        deserialize::collect::<RawInitiativeFile>(parsed.mapping_or_empty(), "initiative file");
+    diags.extend(field_errors(path, &parsed.tree, &[], errors));
+    let Some(raw) = raw else { return Vec::new() };
+    let defaults = raw
+        .defaults
+        .map(|d| checked_defaults(path, &parsed.tree, d, diags));
+    collect(
+        path,
+        &parsed.tree,
+        &raw.initiatives,
+        defaults.as_ref(),
+        diags,
+    )
+}
+
+/// Defaults are initiative keys, minus the ones that must differ per initiative; the
+/// others are reported and dropped.
+fn checked_defaults(
+    path: &str,
+    tree: &Node,
+    mut d: Mapping,
+    diags: &mut Vec<Diagnostic>,
+) -> Mapping {
+    let keys: Vec<String> = d
+        .keys()
+        .filter_map(|k| k.as_str().map(str::to_string))
+        .collect();
+    for k in keys {
+        let per_initiative = k == "id" || k == "title";
+        if INITIATIVE_KEYS.contains(&k.as_str()) && !per_initiative {
+            continue;
+        }
+        let pos = tree
+            .locate(&[key("defaults")])
+            .key_pos(&k)
+            .unwrap_or(Pos::START);
+        let hint = if per_initiative {
+            Some(format!("\"{k}\" must be set on each initiative"))
+        } else {
+            suggest::did_you_mean(&k, INITIATIVE_KEYS.iter().copied())
+        };
+        diags.push(
+            Diagnostic::error(
+                "unknown-key",
+                path,
+                pos,
+                format!("\"{k}\" cannot be a default"),
+            )
+            .with_hint_opt(hint),
+        );
+        d.remove(k.as_str());
+    }
+    d
+}
+
+/// Types each item of an `initiatives:` list (at the top of `file`).
+pub(super) fn collect(
+    file: &str,
+    tree: &Node,
+    items: &[Value],
+    defaults: Option<&Mapping>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Pending> {
+    let mut pending = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let base = vec![key("initiatives"), Seg::Index(i)];
+        let mut value = item.clone();
+        let mut inherited = BTreeSet::new();
+        if let (Value::Mapping(m), Some(d)) = (&mut value, defaults) {
+            for (k, v) in d {
+                if !m.contains_key(k) {
+                    m.insert(k.clone(), v.clone());
+                    if let Some(k) = k.as_str() {
+                        inherited.insert(k.to_string());
+                    }
+                }
+            }
+        }
+        let (raw, errors) = deserialize::collect::<RawInitiative>(value, "initiative");
+        // Keys with structural errors are not checked again for meaning.
+        let broken: BTreeSet<String> = errors
+            .iter()
+            .filter_map(|e| match e.path.first() {
+                Some(Seg::Key(k)) => Some(k.clone()),
+                _ => None,
+            })
+            .collect();
+        let had_errors = !errors.is_empty();
+        diags.extend(field_errors(file, tree, &base, errors));
+        if let Some(raw) = raw {
+            pending.push(Pending {
+                raw,
+                file: file.to_string(),
+                base,
+                inherited,
+                broken,
+                had_errors,
+            });
+        }
+    }
+    pending
+}
