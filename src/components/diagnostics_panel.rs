@@ -30,7 +30,7 @@ pub fn diagnostics_panel(props: &Props) -> Html {
             </summary>
             <ul>
                 { for diags.iter().map(|d| html! {
-                    <li class={d.severity.as_str()} data-diagnostic={d.code}>
+                    <li class={d.severity.as_str()} data-diagnostic={d.code.as_str()}>
                         <code class="where">{ format!("data/{}:{}:{}", d.file, d.line, d.column) }</code>
                         <span class="severity">{ format!("{}[{}]", d.severity.as_str(), d.code) }</span>
                         <span class="message">{ &d.message }</span>

@@ -5,6 +5,7 @@
 //! a bounded number of times. Errors come back with paths relative to the value, for
 //! the caller to place in the file.
 
+use super::diagnostic::Code;
 use super::suggest;
 use super::yaml_tree::Seg;
 use serde::de::DeserializeOwned;
@@ -16,7 +17,7 @@ pub struct FieldError {
     pub path: Vec<Seg>,
     /// When the problem is a key, point at the key rather than its value.
     pub at_key: bool,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -39,11 +40,8 @@ pub fn collect<T: DeserializeOwned>(mut value: Value, what: &str) -> (Option<T>,
         let path = convert_path(err.path());
         let inner = err.into_inner().to_string();
         let fe = classify(&path, &inner, what);
-        let removable = match fe.code {
-            "missing-field" => None,
-            _ => Some(path.clone()),
-        };
-        if fe.code == "missing-field" {
+        let removable = (fe.code != Code::MissingField).then(|| path.clone());
+        if fe.code == Code::MissingField {
             let field = between_backticks(&inner).unwrap_or_default();
             let path = path.clone();
             if !explained.iter().any(|(p, k)| *p == path && *k == field) {
@@ -56,7 +54,7 @@ pub fn collect<T: DeserializeOwned>(mut value: Value, what: &str) -> (Option<T>,
             explained.push((path, field));
             continue;
         }
-        if fe.code == "unknown-key" {
+        if fe.code == Code::UnknownKey {
             if let (Some(Seg::Key(_)), Some(h)) = (path.last(), fe.hint.as_deref()) {
                 if let Some(s) = h
                     .strip_prefix("did you mean \"")
@@ -118,7 +116,7 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
         return FieldError {
             path: path.to_vec(),
             at_key: true,
-            code: "unknown-key",
+            code: Code::UnknownKey,
             message: format!("unknown key \"{key}\""),
             hint,
         };
@@ -138,7 +136,7 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
         return FieldError {
             path,
             at_key: false,
-            code: "missing-field",
+            code: Code::MissingField,
             message: format!("{noun} is missing the required key \"{key}\""),
             hint: Some(format!("add `{key}: ...`")),
         };
@@ -163,7 +161,7 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
         return FieldError {
             path: path.to_vec(),
             at_key: false,
-            code: "wrong-type",
+            code: Code::WrongType,
             message: format!(
                 "\"{}\" should be {expected}, found {found}",
                 field.unwrap_or(what)
@@ -174,7 +172,7 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
     FieldError {
         path: path.to_vec(),
         at_key: false,
-        code: "invalid-value",
+        code: Code::InvalidValue,
         message: msg.to_string(),
         hint: None,
     }
@@ -233,16 +231,19 @@ mod tests {
         let (_, errors) = collect::<RawInitiative>(v, "initiative");
         let codes: Vec<_> = errors.iter().map(|e| (e.code, e.hint.clone())).collect();
         assert!(
-            codes.contains(&("unknown-key", Some("did you mean \"title\"?".into()))),
+            codes.contains(&(Code::UnknownKey, Some("did you mean \"title\"?".into()))),
             "{codes:?}"
         );
         assert!(
-            codes.contains(&("unknown-key", Some("did you mean \"depends_on\"?".into()))),
+            codes.contains(&(
+                Code::UnknownKey,
+                Some("did you mean \"depends_on\"?".into())
+            )),
             "{codes:?}"
         );
-        assert!(codes.iter().any(|c| c.0 == "wrong-type"), "{codes:?}");
+        assert!(codes.iter().any(|c| c.0 == Code::WrongType), "{codes:?}");
         assert!(
-            codes.iter().any(|c| c.0 == "missing-field"),
+            codes.iter().any(|c| c.0 == Code::MissingField),
             "link without url: {codes:?}"
         );
         // "titel" explains the missing title: not reported twice.

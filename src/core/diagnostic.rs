@@ -1,6 +1,7 @@
 //! Located diagnostics (errors and warnings about the data) and their renderings:
 //! compiler-style text, JSON, and the GitLab code quality report.
 
+use super::keyword::keyword_enum;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -17,6 +18,57 @@ impl Severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
+    }
+}
+
+keyword_enum!(
+    /// The stable, kebab-case identifier of a check (`unknown-dependency`): part of the
+    /// public contract (JSON output, CI reports, `data-diagnostic`). Every code has a
+    /// fixture and a row in `docs/data-format.md` (tested).
+    pub enum Code {
+        YamlSyntax = "yaml-syntax",
+        WrongType = "wrong-type",
+        MissingField = "missing-field",
+        UnknownKey = "unknown-key",
+        DuplicateKey = "duplicate-key",
+        DuplicateId = "duplicate-id",
+        InvalidId = "invalid-id",
+        InvalidValue = "invalid-value",
+        UnknownStage = "unknown-stage",
+        UnknownTeam = "unknown-team",
+        TeamNotInStage = "team-not-in-stage",
+        UnknownDependency = "unknown-dependency",
+        SelfDependency = "self-dependency",
+        DependencyCycle = "dependency-cycle",
+        InvalidDate = "invalid-date",
+        EndBeforeStart = "end-before-start",
+        IncludeNoMatch = "include-no-match",
+        MissingRoadmap = "missing-roadmap",
+        FileTooLarge = "file-too-large",
+        YamlAliasBomb = "yaml-alias-bomb",
+        YamlTooDeep = "yaml-too-deep",
+        UnreadableFile = "unreadable-file",
+        ScheduleConflict = "schedule-conflict",
+        ConfidenceInversion = "confidence-inversion",
+        DoneDependsOnUnfinished = "done-depends-on-unfinished",
+        UndeclaredTag = "undeclared-tag",
+        UnreachedFile = "unreached-file",
+        UnsafeLink = "unsafe-link",
+        BeyondHorizon = "beyond-horizon",
+        HorizonIgnored = "horizon-ignored",
+        DuplicateDependency = "duplicate-dependency",
+    }
+);
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -44,8 +96,7 @@ impl Pos {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable, kebab-case identifier of the check (`unknown-dependency`); part of the public contract.
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub file: String,
     pub line: u32,
@@ -58,7 +109,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(
         severity: Severity,
-        code: &'static str,
+        code: Code,
         file: &str,
         pos: Pos,
         message: impl Into<String>,
@@ -75,11 +126,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, file: &str, pos: Pos, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, file, pos, message)
     }
 
-    pub fn warning(code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, file: &str, pos: Pos, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, file, pos, message)
     }
 
@@ -234,7 +285,7 @@ pub fn to_github(diags: &[Diagnostic], file_prefix: &str) -> String {
                 prop(&format!("{file_prefix}{}", d.file)),
                 d.line,
                 d.column,
-                prop(d.code),
+                prop(d.code.as_str()),
                 esc(&msg)
             )
         })

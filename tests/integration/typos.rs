@@ -24,7 +24,7 @@ fn places_after(
     let (_, diags) = load(&files, Date::from_ymd(2026, 11, 1).unwrap());
     diags
         .into_iter()
-        .map(|d| (d.file, d.line, d.column, d.code))
+        .map(|d| (d.file, d.line, d.column, d.code.as_str()))
         .collect()
 }
 

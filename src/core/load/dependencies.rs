@@ -3,7 +3,7 @@
 //! with every step at its line and broken; then the sound initiatives are kept.
 
 use super::super::cycles;
-use super::super::diagnostic::{Diagnostic, Pos};
+use super::super::diagnostic::{Code, Diagnostic, Pos};
 use super::super::model::Initiative;
 use super::super::suggest;
 use super::super::yaml_tree::{Node, Seg};
@@ -58,7 +58,7 @@ pub(super) fn resolve(
             if *dep == p.raw.id {
                 diags.push(
                     Diagnostic::error(
-                        "self-dependency",
+                        Code::SelfDependency,
                         at.file,
                         pos,
                         format!("\"{dep}\" depends on itself"),
@@ -69,7 +69,7 @@ pub(super) fn resolve(
             }
             if !seen.insert(dep.as_str()) {
                 diags.push(Diagnostic::warning(
-                    "duplicate-dependency",
+                    Code::DuplicateDependency,
                     at.file,
                     pos,
                     format!("\"{dep}\" is listed twice in depends_on"),
@@ -80,7 +80,7 @@ pub(super) fn resolve(
                 Some(&d) => deps[n].push((d, pos)),
                 None => diags.push(
                     Diagnostic::error(
-                        "unknown-dependency",
+                        Code::UnknownDependency,
                         at.file,
                         pos,
                         format!("unknown dependency \"{dep}\""),
@@ -127,7 +127,7 @@ fn break_cycles(
                 .map_or(Pos::START, |(_, p)| *p);
             diags.push(
                 Diagnostic::error(
-                    "dependency-cycle",
+                    Code::DependencyCycle,
                     &pending[a].file,
                     pos,
                     format!("dependency cycle: {chain}"),
@@ -170,7 +170,7 @@ pub(super) fn keep_sound(
                 Some(&k) => list.push((k, pos)),
                 None => diags.push(
                     Diagnostic::error(
-                        "unknown-dependency",
+                        Code::UnknownDependency,
                         &pending[n].file,
                         pos,
                         format!(

@@ -2,7 +2,7 @@
 //! dates, tags, redaction placeholders and links. Dependencies come later.
 
 use super::super::date::{Date, Edge};
-use super::super::diagnostic::{Diagnostic, Severity};
+use super::super::diagnostic::{Code, Diagnostic, Severity};
 use super::super::model::{Confidence, Horizon, Initiative, Link, Redacted, Stage, Status, Team};
 use super::super::suggest;
 use super::super::url::is_safe_url;
@@ -72,7 +72,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
     if stage.is_none() && usable("stage") {
         out.push(
             Diagnostic::error(
-                "unknown-stage",
+                Code::UnknownStage,
                 cx.file,
                 cx.pos("stage"),
                 format!("unknown stage \"{}\"", r.stage),
@@ -98,7 +98,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
                 });
                 out.push(
                     Diagnostic::error(
-                        "unknown-team",
+                        Code::UnknownTeam,
                         cx.file,
                         cx.pos("team"),
                         format!("unknown team \"{t}\""),
@@ -112,7 +112,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
                     let owner = &stages[teams[ti].stage];
                     out.push(
                         Diagnostic::error(
-                            "team-not-in-stage",
+                            Code::TeamNotInStage,
                             cx.file,
                             cx.pos("team"),
                             format!(
@@ -157,7 +157,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
             Ok(d) => Some(d),
             Err(msg) => {
                 out.push(Diagnostic::error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     cx.file,
                     cx.pos(field),
                     msg,
@@ -172,7 +172,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
         if e < s {
             out.push(
                 Diagnostic::error(
-                    "end-before-start",
+                    Code::EndBeforeStart,
                     cx.file,
                     cx.pos("end"),
                     format!("ends ({e}) before it starts ({s})"),
@@ -184,7 +184,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
     if r.horizon.is_some() && (r.start.is_some() || r.end.is_some()) {
         out.push(
             Diagnostic::warning(
-                "horizon-ignored",
+                Code::HorizonIgnored,
                 cx.file,
                 cx.pos("horizon"),
                 "`horizon` is ignored: the dates decide the horizon",
@@ -195,7 +195,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
     if let Some(e) = end.filter(|&e| e > reference.add_years(3)) {
         out.push(
             Diagnostic::warning(
-                "beyond-horizon",
+                Code::BeyondHorizon,
                 cx.file,
                 cx.pos("end"),
                 format!("ends {e}, more than 3 years after {reference}; shown in the long horizon"),
@@ -207,7 +207,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
         if !tag_ids.contains(tag.as_str()) {
             out.push(
                 Diagnostic::warning(
-                    "undeclared-tag",
+                    Code::UndeclaredTag,
                     cx.file,
                     cx.pos_in("tags", ti),
                     format!("tag \"{tag}\" is not declared in roadmap.yaml"),
@@ -233,7 +233,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
                 Some(s) => list.push((s, ph.count.max(1))),
                 None => out.push(
                     Diagnostic::error(
-                        "unknown-stage",
+                        Code::UnknownStage,
                         cx.file,
                         cx.node(&[key("redacted"), key(field), Seg::Index(k), key("stage")])
                             .pos,
@@ -258,7 +258,7 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
             let pos = cx.node(&[key("links"), Seg::Index(li), key("url")]).pos;
             out.push(
                 Diagnostic::warning(
-                    "unsafe-link",
+                    Code::UnsafeLink,
                     cx.file,
                     pos,
                     format!(
@@ -315,7 +315,7 @@ fn keyword<T>(
 fn bad_keyword(out: &mut Vec<Diagnostic>, cx: &At, field: &str, value: &str, allowed: &[&str]) {
     out.push(
         Diagnostic::error(
-            "invalid-value",
+            Code::InvalidValue,
             cx.file,
             cx.pos(field),
             format!("\"{value}\" is not a valid {field}"),

@@ -1,7 +1,7 @@
 //! Reading the data files: size limits, YAML syntax, alias bombs, duplicate keys; then
 //! following `include` from `roadmap.yaml` and warning about files nothing reaches.
 
-use super::super::diagnostic::{Diagnostic, Pos};
+use super::super::diagnostic::{Code, Diagnostic, Pos};
 use super::super::yaml_tree::{self, Node, Seg, TreeError};
 use super::super::{glob, suggest};
 use super::{key, DataFiles, FileText, MAX_FILE_BYTES, ROADMAP_FILE};
@@ -30,7 +30,7 @@ pub(super) fn parse_roadmap_file(files: &DataFiles, diags: &mut Vec<Diagnostic>)
     if !files.files.contains_key(ROADMAP_FILE) {
         diags.push(
             Diagnostic::error(
-                "missing-roadmap",
+                Code::MissingRoadmap,
                 ROADMAP_FILE,
                 Pos::START,
                 "the data folder has no roadmap.yaml",
@@ -70,7 +70,7 @@ pub(super) fn includes(
             };
             diags.push(
                 Diagnostic::error(
-                    "include-no-match",
+                    Code::IncludeNoMatch,
                     ROADMAP_FILE,
                     tree.locate(&[key("include"), Seg::Index(ii)]).pos,
                     format!("include \"{pattern}\" matches no file"),
@@ -90,7 +90,7 @@ pub(super) fn includes(
         if DataFiles::is_yaml(path) && !reached.contains(path.as_str()) {
             diags.push(
                 Diagnostic::warning(
-                    "unreached-file",
+                    Code::UnreachedFile,
                     path,
                     Pos::START,
                     "no include in roadmap.yaml reaches this file, so its initiatives are not shown",
@@ -109,7 +109,7 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
         FileText::TooLarge(size) => {
             diags.push(
                 Diagnostic::error(
-                    "file-too-large",
+                    Code::FileTooLarge,
                     path,
                     Pos::START,
                     format!(
@@ -123,7 +123,7 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
         }
         FileText::Unreadable(why) => {
             diags.push(Diagnostic::error(
-                "unreadable-file",
+                Code::UnreadableFile,
                 path,
                 Pos::START,
                 format!("cannot read the file: {why}"),
@@ -133,7 +133,7 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
     };
     if text.len() as u64 > MAX_FILE_BYTES {
         diags.push(Diagnostic::error(
-            "file-too-large",
+            Code::FileTooLarge,
             path,
             Pos::START,
             "file is over the 10 MB limit",
@@ -152,7 +152,7 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
         for (name, pos, first) in duplicates {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-key",
+                    Code::DuplicateKey,
                     path,
                     pos,
                     format!(
@@ -176,9 +176,9 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             let code = if msg.contains("duplicate entry") {
-                "duplicate-key"
+                Code::DuplicateKey
             } else {
-                "yaml-syntax"
+                Code::YamlSyntax
             };
             diags.push(Diagnostic::error(code, path, pos, msg));
             None
@@ -189,21 +189,21 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
 fn tree_error(path: &str, e: TreeError) -> Diagnostic {
     match e {
         TreeError::Syntax { pos, message } => Diagnostic::error(
-            "yaml-syntax",
+            Code::YamlSyntax,
             path,
             pos,
             format!("YAML syntax error: {message}"),
         )
         .with_hint("check the indentation and the quotes around this place"),
         TreeError::AliasBomb { pos, expanded } => Diagnostic::error(
-            "yaml-alias-bomb",
+            Code::YamlAliasBomb,
             path,
             pos,
             format!("YAML aliases here expand to over {expanded} nodes (an alias bomb)"),
         )
         .with_hint("write the values out instead of nesting aliases"),
         TreeError::TooDeep { pos } => Diagnostic::error(
-            "yaml-too-deep",
+            Code::YamlTooDeep,
             path,
             pos,
             "YAML nesting is too deep (over 100 levels)",

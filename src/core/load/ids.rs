@@ -1,7 +1,7 @@
 //! Initiative ids: each must be valid and unique across the roadmap. An initiative
 //! without a usable id takes no part in dependencies and is left out.
 
-use super::super::diagnostic::Diagnostic;
+use super::super::diagnostic::{Code, Diagnostic};
 use super::super::yaml_tree::Node;
 use super::initiatives::Pending;
 use super::{valid_id, ID_HINT};
@@ -32,7 +32,7 @@ pub(super) fn check(
         if !valid_id(id) {
             diags.push(
                 Diagnostic::error(
-                    "invalid-id",
+                    Code::InvalidId,
                     at.file,
                     here,
                     format!("\"{id}\" is not a valid initiative id"),
@@ -46,7 +46,7 @@ pub(super) fn check(
             let qpos = q.at(trees).pos("id");
             diags.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     at.file,
                     here,
                     format!(
@@ -57,7 +57,7 @@ pub(super) fn check(
                 .with_hint("ids are unique across the whole roadmap: rename one of them"),
             );
             diags.push(Diagnostic::error(
-                "duplicate-id",
+                Code::DuplicateId,
                 &q.file,
                 qpos,
                 format!(

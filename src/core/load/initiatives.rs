@@ -3,7 +3,7 @@
 //! initiative never hides the others.
 
 use super::super::deserialize::{self, FieldError};
-use super::super::diagnostic::{Diagnostic, Pos};
+use super::super::diagnostic::{Code, Diagnostic, Pos};
 use super::super::model::Source;
 use super::super::raw::{RawInitiative, RawInitiativeFile, INITIATIVE_KEYS};
 use super::super::suggest;
@@ -149,7 +149,7 @@ fn checked_defaults(
         };
         diags.push(
             Diagnostic::error(
-                "unknown-key",
+                Code::UnknownKey,
                 path,
                 pos,
                 format!("\"{k}\" cannot be a default"),

@@ -1,7 +1,7 @@
 //! Warnings between an initiative and each of its dependencies: schedule conflicts,
 //! confidence inversions, done work waiting on unfinished work.
 
-use super::super::diagnostic::{Diagnostic, Pos};
+use super::super::diagnostic::{Code, Diagnostic, Pos};
 use super::super::model::{Confidence, Initiative, Roadmap, Status};
 
 /// Warnings about initiative `i` against each of its dependencies, at the dependency entry.
@@ -22,7 +22,7 @@ pub(super) fn warnings(
             );
             diags.push(
                 Diagnostic::warning(
-                    "schedule-conflict",
+                    Code::ScheduleConflict,
                     file,
                     pos,
                     format!(
@@ -36,7 +36,7 @@ pub(super) fn warnings(
         if init.confidence == Confidence::High && dep.confidence == Confidence::Low {
             diags.push(
                 Diagnostic::warning(
-                    "confidence-inversion",
+                    Code::ConfidenceInversion,
                     file,
                     pos,
                     format!(
@@ -49,7 +49,7 @@ pub(super) fn warnings(
         }
         if init.status == Status::Done && dep.status != Status::Done {
             diags.push(Diagnostic::warning(
-                "done-depends-on-unfinished",
+                Code::DoneDependsOnUnfinished,
                 file,
                 pos,
                 format!(

@@ -3,7 +3,7 @@
 
 use super::super::date::{Date, Edge};
 use super::super::deserialize;
-use super::super::diagnostic::{Diagnostic, Pos};
+use super::super::diagnostic::{Code, Diagnostic, Pos};
 use super::super::model::{Stage, TagDef, Team};
 use super::super::raw::{RawRoadmap, RawStage, RawTag};
 use super::super::url::is_safe_url;
@@ -35,7 +35,7 @@ pub(super) fn read(parsed: &Parsed, today: Date, diags: &mut Vec<Diagnostic>) ->
     let tree = &parsed.tree;
     if !matches!(parsed.value, Value::Mapping(_) | Value::Null) {
         diags.push(Diagnostic::error(
-            "wrong-type",
+            Code::WrongType,
             file,
             tree.pos,
             "roadmap.yaml should be a mapping of keys (title, stages, ...)",
@@ -49,7 +49,7 @@ pub(super) fn read(parsed: &Parsed, today: Date, diags: &mut Vec<Diagnostic>) ->
     if raw.title.trim().is_empty() {
         diags.push(
             Diagnostic::error(
-                "missing-field",
+                Code::MissingField,
                 file,
                 Pos::START,
                 "the roadmap needs a title",
@@ -64,7 +64,7 @@ pub(super) fn read(parsed: &Parsed, today: Date, diags: &mut Vec<Diagnostic>) ->
             Ok(d) => Some(d),
             Err(msg) => {
                 diags.push(Diagnostic::error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     file,
                     pos_of(tree, &[key("as_of")]),
                     msg,
@@ -77,7 +77,7 @@ pub(super) fn read(parsed: &Parsed, today: Date, diags: &mut Vec<Diagnostic>) ->
         if !ok {
             diags.push(
                 Diagnostic::warning(
-                    "unsafe-link",
+                    Code::UnsafeLink,
                     file,
                     pos_of(tree, &[key("edit_url")]),
                     "edit_url is not http(s), so edit links are not shown",
@@ -119,7 +119,7 @@ fn stages_and_teams(
         if !valid_id(&s.id) {
             diags.push(
                 Diagnostic::error(
-                    "invalid-id",
+                    Code::InvalidId,
                     file,
                     id_pos,
                     format!("\"{}\" is not a valid stage id", s.id),
@@ -130,7 +130,7 @@ fn stages_and_teams(
         }
         if let Some(first) = stage_at.get(s.id.as_str()) {
             diags.push(Diagnostic::error(
-                "duplicate-id",
+                Code::DuplicateId,
                 file,
                 id_pos,
                 format!(
@@ -150,7 +150,7 @@ fn stages_and_teams(
             if !valid_id(&t.id) {
                 diags.push(
                     Diagnostic::error(
-                        "invalid-id",
+                        Code::InvalidId,
                         file,
                         tpos,
                         format!("\"{}\" is not a valid team id", t.id),
@@ -162,7 +162,7 @@ fn stages_and_teams(
             if let Some(first) = team_at.get(t.id.as_str()) {
                 diags.push(
                     Diagnostic::error(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         file,
                         tpos,
                         format!(
@@ -199,7 +199,7 @@ fn tags(tree: &Node, raw: &[RawTag], diags: &mut Vec<Diagnostic>) -> Vec<TagDef>
     for (i, t) in raw.iter().enumerate() {
         if !seen.insert(t.id.as_str()) {
             diags.push(Diagnostic::error(
-                "duplicate-id",
+                Code::DuplicateId,
                 ROADMAP_FILE,
                 pos_of(tree, &[key("tags"), Seg::Index(i), key("id")]),
                 format!("tag \"{}\" is declared twice", t.id),
