@@ -153,16 +153,9 @@ pub fn roadmap_view(props: &Props) -> Html {
     };
     let analysis = {
         let data = state.data.clone();
-        let v = view.clone();
         use_memo(
-            (
-                data_key,
-                view.select.clone(),
-                view.slip.clone(),
-                view.critical,
-                reference,
-            ),
-            move |(.., reference)| analysis::analyse(&data.roadmap, &v, *reference),
+            (data_key, view.question(), reference),
+            move |(_, question, reference)| analysis::analyse(&data.roadmap, question, *reference),
         )
     };
     // The timeline's drawing, computed only when the timeline is the view shown.

@@ -6,7 +6,6 @@ use super::date::Date;
 use super::model::Roadmap;
 use super::reach;
 use super::slip::{self, Move};
-use super::view_state::ViewState;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,8 +45,20 @@ pub struct Analysis {
     pub critical: BTreeSet<usize>,
 }
 
+/// What a view asks the analysis about: all that [`analyse`] reads of the view state,
+/// so it is also the whole memo key of the analysis.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Question {
+    /// The selected initiative's id.
+    pub select: Option<String>,
+    /// Slip what-if: this initiative by this many weeks.
+    pub slip: Option<(String, u32)>,
+    /// Mark the critical path (to the selection, or the whole roadmap's).
+    pub critical: bool,
+}
+
 /// Computes the marks for a view.
-pub fn analyse(roadmap: &Roadmap, view: &ViewState, reference: Date) -> Analysis {
+pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis {
     let n = roadmap.initiatives.len();
     let selected = view.select.as_deref().and_then(|id| roadmap.find(id));
     let mut impact = vec![None; n];

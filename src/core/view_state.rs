@@ -5,6 +5,7 @@
 //! `select`, `deps`, `zoom`. Lists are comma-separated. Unknown parameters or values
 //! are ignored and reported as notices, never as errors.
 
+use super::analysis::Question;
 use super::filter::{Filter, Param};
 use super::keyword::keyword_enum;
 use super::timeline::{DepsMode, Zoom};
@@ -38,6 +39,15 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// What the analysis is asked: the parts of the state it reads.
+    pub fn question(&self) -> Question {
+        Question {
+            select: self.select.clone(),
+            slip: self.slip.clone(),
+            critical: self.critical,
+        }
+    }
+
     /// Parses a query string (with or without the leading `?`). Returns the state and
     /// a notice for each parameter or value that was ignored.
     pub fn from_query(query: &str) -> (ViewState, Vec<String>) {

@@ -23,7 +23,7 @@ fn rows_for(r: &Roadmap, query: &str) -> Vec<table::Row> {
     table::rows(
         r,
         &vis.shown,
-        &analyse(r, &view, reference),
+        &analyse(r, &view.question(), reference),
         reference,
         view.sort.as_ref(),
     )

@@ -11,6 +11,14 @@ use super::keyword::keyword_enum;
 use super::model::{Horizon, Initiative, Roadmap};
 use std::collections::BTreeSet;
 
+mod arrows;
+mod labels;
+mod viewport;
+
+pub use arrows::{arrows, Arrow};
+pub use labels::{fit_label, initial_scroll, label_span};
+pub use viewport::Viewport;
+
 pub const ROW_HEIGHT: f64 = 30.0;
 pub const BAR_HEIGHT: f64 = 22.0;
 pub const STAGE_HEADER: f64 = 30.0;
@@ -141,65 +149,13 @@ impl TimelineLayout {
     }
 
     pub fn bar_of(&self, init: usize) -> Option<&Bar> {
+        self.bars.get(self.bar_index(init)?)
+    }
+
+    /// The position of `init`'s bar in `bars` (drawing order), if it is drawn.
+    fn bar_index(&self, init: usize) -> Option<usize> {
         let k = *self.bar_index.get(init)?;
-        self.bars.get(k as usize)
-    }
-
-    /// The bars that reach into `v`, labels included (rows are laid out top to bottom
-    /// in `bars` order, so the rows are a binary search).
-    pub fn bars_in(&self, v: &Viewport) -> Vec<&Bar> {
-        let from = self.bars.partition_point(|b| b.y + BAR_HEIGHT < v.top);
-        let to = self.bars.partition_point(|b| b.y <= v.bottom);
-        self.bars[from..to.max(from)]
-            .iter()
-            .filter(|b| {
-                let reach = if b.shape == Shape::Milestone {
-                    MILESTONE_LABEL
-                } else {
-                    0.0
-                };
-                b.x + b.w + reach >= v.left && b.x <= v.right
-            })
-            .collect()
-    }
-
-    /// Whether the arrow's bounding box (between its two bars) reaches into `v`.
-    pub fn arrow_in(&self, a: &Arrow, v: &Viewport) -> bool {
-        match (self.bar_of(a.from), self.bar_of(a.to)) {
-            (Some(p), Some(q)) => {
-                p.y.max(q.y) + BAR_HEIGHT >= v.top
-                    && p.y.min(q.y) <= v.bottom
-                    && (p.x + p.w).max(q.x + q.w) >= v.left
-                    && p.x.min(q.x) <= v.right
-            }
-            _ => false,
-        }
-    }
-}
-
-/// A rectangle of the timeline body, in its pixels: a virtualized drawing keeps only
-/// what reaches into it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Viewport {
-    pub top: f64,
-    pub bottom: f64,
-    pub left: f64,
-    pub right: f64,
-}
-
-impl Viewport {
-    /// Everything.
-    pub const ALL: Viewport = Viewport {
-        top: f64::MIN,
-        bottom: f64::MAX,
-        left: f64::MIN,
-        right: f64::MAX,
-    };
-
-    /// The span to draw along one axis for a screen from `start` of length `len`: a
-    /// quarter screen more on either side, so small scrolls need no new drawing.
-    pub fn span_around(start: f64, len: f64) -> (f64, f64) {
-        (start - len / 4.0, start + 1.25 * len)
+        (k != u32::MAX).then_some(k as usize)
     }
 }
 
@@ -446,96 +402,6 @@ pub fn neighbour_in_lane(
     same.get(j).map(|b| b.init)
 }
 
-/// A dependency arrow between two drawn bars.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Arrow {
-    /// The dependency.
-    pub from: usize,
-    /// The dependent.
-    pub to: usize,
-    pub violation: bool,
-    /// SVG path data.
-    pub path: String,
-}
-
-/// The arrows to draw: in `Selected` mode those of `focus` (both directions), in
-/// `All` mode every edge between drawn bars, in `Violations` mode only schedule
-/// conflicts. Arrows need both ends drawn.
-///
-/// `shows_edge` (the filter's) drops the edges a stage-matrix cell hides in `All` mode.
-pub fn arrows(
-    roadmap: &Roadmap,
-    layout: &TimelineLayout,
-    mode: DepsMode,
-    focus: Option<usize>,
-    shows_edge: &dyn Fn(usize, usize) -> bool,
-) -> Vec<Arrow> {
-    let mut out = Vec::new();
-    for b in &layout.bars {
-        let to = b.init;
-        for &from in &roadmap.initiatives[to].depends_on {
-            let violation =
-                Roadmap::schedule_conflict(&roadmap.initiatives[from], &roadmap.initiatives[to]);
-            let wanted = match mode {
-                DepsMode::All => shows_edge(from, to),
-                DepsMode::Violations => violation || focus.is_some_and(|f| f == from || f == to),
-                DepsMode::Selected => focus.is_some_and(|f| f == from || f == to),
-            };
-            if !wanted {
-                continue;
-            }
-            let Some(a) = layout.bar_of(from) else {
-                continue;
-            };
-            let (x1, y1) = (a.x + a.w, a.y + BAR_HEIGHT / 2.0);
-            let (x2, y2) = (b.x, b.y + BAR_HEIGHT / 2.0);
-            let dx = ((x2 - x1).abs() / 2.0).max(24.0);
-            let path = format!(
-                "M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x2:.1},{y2:.1}",
-                x1 + dx,
-                x2 - dx
-            );
-            out.push(Arrow {
-                from,
-                to,
-                violation,
-                path,
-            });
-        }
-    }
-    out
-}
-
-/// Where a bar's label starts and how wide it may be, when the timeline is scrolled
-/// to `view_left`: a bar that began before that keeps its label in view.
-pub fn label_span(bar: &Bar, view_left: f64) -> (f64, f64) {
-    let start = if bar.x < view_left && bar.x + bar.w - view_left > 60.0 {
-        view_left
-    } else {
-        bar.x
-    };
-    (start + 6.0, bar.x + bar.w - start)
-}
-
-/// Where the timeline opens: today, with a little of the past in view.
-pub fn initial_scroll(layout: &TimelineLayout) -> f64 {
-    (layout.today_x - 60.0).max(0.0)
-}
-
-/// A title cut to fit `width` pixels at roughly 7 px per character, with an ellipsis.
-pub fn fit_label(title: &str, width: f64) -> String {
-    let max = ((width - 12.0) / 7.0).floor().max(0.0) as usize;
-    let n = title.chars().count();
-    if n <= max {
-        title.to_string()
-    } else if max <= 1 {
-        String::new()
-    } else {
-        let cut: String = title.chars().take(max - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,5 +542,31 @@ mod tests {
         );
         assert_eq!(fit_label("Raft replication for Gitaly", 80.0), "Raft rep…");
         assert_eq!(fit_label("Raft", 10.0), "");
+    }
+}
+
+#[cfg(test)]
+mod arrow_tests {
+    use super::*;
+    use crate::core::filter::{visible, Filter};
+    use crate::core::{generate, load};
+
+    /// `Selected` mode walks only the focus's relations, yet gives exactly the arrows
+    /// (and order) of a walk over every bar keeping the focus's edges.
+    #[test]
+    fn selected_arrows_equal_a_full_walk_restricted_to_the_focus() {
+        let (r, _) = load(&generate::generate(300, 3), generate::as_of());
+        let reference = generate::as_of();
+        let v = visible(&r, &Filter::default(), reference, false);
+        let l = layout(&r, &v, reference, Zoom::Quarter, &BTreeSet::new());
+        let mut with_arrows = 0;
+        for f in 0..r.initiatives.len() {
+            let fast = arrows(&r, &l, DepsMode::Selected, Some(f), &|_, _| true);
+            let full = arrows(&r, &l, DepsMode::All, None, &|a, b| a == f || b == f);
+            assert_eq!(fast, full, "focus {}", r.initiatives[f].id);
+            with_arrows += usize::from(!fast.is_empty());
+        }
+        assert!(with_arrows > 100, "only {with_arrows} foci have arrows");
+        assert!(arrows(&r, &l, DepsMode::Selected, None, &|_, _| true).is_empty());
     }
 }

@@ -1,0 +1,63 @@
+//! Virtualization: the part of the timeline a drawing keeps (what reaches into a
+//! [`Viewport`] around the visible area) and the binary search that finds it.
+
+use super::{Arrow, Bar, Shape, TimelineLayout, BAR_HEIGHT, MILESTONE_LABEL};
+
+/// A rectangle of the timeline body, in its pixels: a virtualized drawing keeps only
+/// what reaches into it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub top: f64,
+    pub bottom: f64,
+    pub left: f64,
+    pub right: f64,
+}
+
+impl Viewport {
+    /// Everything.
+    pub const ALL: Viewport = Viewport {
+        top: f64::MIN,
+        bottom: f64::MAX,
+        left: f64::MIN,
+        right: f64::MAX,
+    };
+
+    /// The span to draw along one axis for a screen from `start` of length `len`: a
+    /// quarter screen more on either side, so small scrolls need no new drawing.
+    pub fn span_around(start: f64, len: f64) -> (f64, f64) {
+        (start - len / 4.0, start + 1.25 * len)
+    }
+}
+
+impl TimelineLayout {
+    /// The bars that reach into `v`, labels included (rows are laid out top to bottom
+    /// in `bars` order, so the rows are a binary search).
+    pub fn bars_in(&self, v: &Viewport) -> Vec<&Bar> {
+        let from = self.bars.partition_point(|b| b.y + BAR_HEIGHT < v.top);
+        let to = self.bars.partition_point(|b| b.y <= v.bottom);
+        self.bars[from..to.max(from)]
+            .iter()
+            .filter(|b| {
+                let reach = if b.shape == Shape::Milestone {
+                    MILESTONE_LABEL
+                } else {
+                    0.0
+                };
+                b.x + b.w + reach >= v.left && b.x <= v.right
+            })
+            .collect()
+    }
+
+    /// Whether the arrow's bounding box (between its two bars) reaches into `v`.
+    pub fn arrow_in(&self, a: &Arrow, v: &Viewport) -> bool {
+        match (self.bar_of(a.from), self.bar_of(a.to)) {
+            (Some(p), Some(q)) => {
+                p.y.max(q.y) + BAR_HEIGHT >= v.top
+                    && p.y.min(q.y) <= v.bottom
+                    && (p.x + p.w).max(q.x + q.w) >= v.left
+                    && p.x.min(q.x) <= v.right
+            }
+            _ => false,
+        }
+    }
+}
