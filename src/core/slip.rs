@@ -25,11 +25,15 @@ pub struct Move {
     pub beyond_three_years: bool,
 }
 
+/// The longest slip the what-if accepts, in weeks (ten years): the URL, the form and
+/// the intent all use this one limit.
+pub const MAX_SLIP_WEEKS: u32 = 520;
+
 /// Parses the URL form `<id>:<N>w` into (id, weeks).
 pub fn parse_param(value: &str) -> Option<(String, u32)> {
     let (id, n) = value.rsplit_once(':')?;
     let weeks: u32 = n.strip_suffix('w')?.parse().ok()?;
-    (!id.is_empty() && weeks > 0 && weeks <= 520).then(|| (id.to_string(), weeks))
+    (!id.is_empty() && (1..=MAX_SLIP_WEEKS).contains(&weeks)).then(|| (id.to_string(), weeks))
 }
 
 /// The moves caused by delaying `slipped` by `weeks`, indexed by initiative.

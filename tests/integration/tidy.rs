@@ -96,9 +96,19 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "what views compute",
-        &["filter", "analysis", "timeline", "graph_view", "table"],
+        &[
+            "filter",
+            "analysis",
+            "timeline",
+            "graph_view",
+            "table",
+            "describe",
+        ],
     ),
-    ("the view state (the URL)", &["view_state"]),
+    (
+        "the view state (the URL) and its transitions",
+        &["view_state", "intent"],
+    ),
 ];
 
 /// The core modules a file's non-test code imports (`super::x`, `crate::core::x`).
