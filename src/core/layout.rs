@@ -25,6 +25,8 @@
 //! edge segments, plus O(R · P · Σ L²) for R kick rounds of P sifting passes over
 //! layers of L nodes; R shrinks as graphs grow (see `kick_rounds`).
 
+use super::rng::XorShift;
+
 /// The layout of a graph.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
@@ -172,7 +174,7 @@ fn order_with_starts(g: &Graph, n: usize, effort: Effort) -> (Vec<Vec<u32>>, u64
     } else {
         1
     };
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
     let mut layers = first.clone();
     let mut crossings = order(g, &mut layers, effort);
     for _ in 1..starts {
@@ -181,12 +183,9 @@ fn order_with_starts(g: &Graph, n: usize, effort: Effort) -> (Vec<Vec<u32>>, u64
         }
         let mut candidate = first.clone();
         for layer in &mut candidate {
-            // Fisher-Yates with xorshift: deterministic per graph.
+            // Fisher-Yates, seeded: deterministic per graph.
             for i in (1..layer.len()).rev() {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                layer.swap(i, (seed % (i as u64 + 1)) as usize);
+                layer.swap(i, rng.below(i as u64 + 1) as usize);
             }
         }
         let c = order(g, &mut candidate, effort);
@@ -574,7 +573,7 @@ fn order(g: &Graph, layers: &mut [Vec<u32>], effort: Effort) -> u64 {
     let mut buf = Vec::new();
     let mut best = layers.to_vec();
     let mut best_c = total_crossings(g, layers, &pos, &mut tree);
-    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut rng = XorShift::new(0x2545_F491_4F6C_DD1D);
     for round in 0..kick_rounds(total, effort) + 1 {
         if best_c == 0 {
             break;
@@ -602,11 +601,8 @@ fn order(g: &Graph, layers: &mut [Vec<u32>], effort: Effort) -> u64 {
             layers.clone_from_slice(&best);
             for layer in layers.iter_mut() {
                 for i in 1..layer.len() {
-                    // xorshift: deterministic per graph.
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    if seed % 100 < KICK_PERCENT {
+                    // Seeded: deterministic per graph.
+                    if rng.below(100) < KICK_PERCENT {
                         layer.swap(i - 1, i);
                     }
                 }
