@@ -27,6 +27,8 @@ pub mod schema;
 pub mod slip;
 pub mod suggest;
 pub mod table;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod timeline;
 pub mod view_state;
 pub mod yaml_tree;
