@@ -107,21 +107,20 @@ pub fn critical_path_to(roadmap: &Roadmap, times: &[Option<Times>], target: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::{DataFiles, FileText};
-    use crate::core::{load, Date};
+    use crate::core::test_support::RoadmapBuilder;
 
     #[test]
     fn textbook_example() {
         // a (10 days) -> c; b (5 days) -> c; c (10 days). a drives c; b has 5 days of slack.
-        let yaml = "title: T\nas_of: 2026-01-01\nstages: [{id: s, name: S}]\ninitiatives:
-  - {id: a, title: A, stage: s, confidence: low, start: 2026-01-01, end: 2026-01-10}
-  - {id: b, title: B, stage: s, confidence: low, start: 2026-01-01, end: 2026-01-05}
-  - {id: c, title: C, stage: s, confidence: low, start: 2026-01-11, end: 2026-01-20, depends_on: [a, b]}
-";
-        let mut files = DataFiles::default();
-        files.insert("roadmap.yaml", FileText::Text(yaml.into()));
-        let (r, d) = load(&files, Date(0));
-        assert!(d.is_empty());
+        let r = RoadmapBuilder::new(&["s"])
+            .as_of("2026-01-01")
+            .initiative("a", "start: 2026-01-01, end: 2026-01-10")
+            .initiative("b", "start: 2026-01-01, end: 2026-01-05")
+            .initiative(
+                "c",
+                "start: 2026-01-11, end: 2026-01-20, depends_on: [a, b]",
+            )
+            .build();
         let t = schedule(&r);
         let slack = |id: &str| t[r.find(id).unwrap()].as_ref().unwrap().slack;
         assert_eq!((slack("a"), slack("b"), slack("c")), (0, 5, 0));

@@ -84,6 +84,7 @@ fn cycle_through(start: usize, members: &BTreeSet<usize>, edges: &[BTreeSet<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::test_support::XorShift;
 
     /// Brute force: is there any cycle at all (DFS colouring)?
     fn has_cycle(succ: &[Vec<usize>]) -> bool {
@@ -117,19 +118,13 @@ mod tests {
     /// closing edges leaves an acyclic graph; on acyclic graphs nothing is reported.
     #[test]
     fn random_graphs_end_acyclic() {
-        let mut seed: u64 = 0x9E3779B97F4A7C15;
-        let mut rnd = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rng = XorShift::new(0x9E3779B97F4A7C15);
         for round in 0..300 {
-            let n = 1 + rnd(12) as usize;
-            let m = rnd(3 * n as u64) as usize;
+            let n = 1 + rng.below(12) as usize;
+            let m = rng.below(3 * n as u64) as usize;
             let mut succ = vec![Vec::new(); n];
             for _ in 0..m {
-                let (a, b) = (rnd(n as u64) as usize, rnd(n as u64) as usize);
+                let (a, b) = (rng.below(n as u64) as usize, rng.below(n as u64) as usize);
                 if round % 2 == 0 && a >= b {
                     continue; // even rounds: forward edges only, a DAG
                 }

@@ -191,20 +191,18 @@ pub fn stage_matrix(roadmap: &Roadmap) -> Vec<Vec<usize>> {
 mod tests {
     use super::*;
     use crate::core::filter::{visible, Filter};
-    use crate::core::load::{DataFiles, FileText};
-    use crate::core::{load, Date};
+    use crate::core::test_support::RoadmapBuilder;
+    use crate::core::Date;
 
     #[test]
     fn dependencies_are_drawn_above_and_nodes_never_overlap() {
-        let yaml = "title: T\nas_of: 2026-01-01\nstages: [{id: s, name: S}, {id: t, name: T}]\ninitiatives:
-  - {id: a, title: A, stage: s, confidence: low}
-  - {id: b, title: B, stage: s, confidence: low, depends_on: [a]}
-  - {id: c, title: C, stage: t, confidence: low, depends_on: [a, b]}
-  - {id: d, title: D, stage: t, confidence: low, depends_on: [a]}
-";
-        let mut files = DataFiles::default();
-        files.insert("roadmap.yaml", FileText::Text(yaml.into()));
-        let (r, _) = load(&files, Date(0));
+        let (r, _) = RoadmapBuilder::new(&["s", "t"])
+            .as_of("2026-01-01")
+            .initiative("a", "")
+            .initiative("b", "depends_on: [a]")
+            .initiative("c", "stage: t, depends_on: [a, b]")
+            .initiative("d", "stage: t, depends_on: [a]")
+            .load();
         let v = visible(&r, &Filter::default(), Date(0), false);
         let g = draw(&r, &v, &Filter::default(), false);
         let node = |id: &str| {

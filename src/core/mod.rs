@@ -24,11 +24,14 @@ pub mod preview;
 pub mod raw;
 pub mod reach;
 pub mod redact;
+pub(crate) mod rng;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod slip;
 pub mod suggest;
 pub mod table;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod timeline;
 pub mod url;
 pub mod view_state;

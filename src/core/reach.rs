@@ -65,48 +65,37 @@ pub fn distances(roadmap: &Roadmap, start: usize) -> (Vec<Option<u32>>, Vec<Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::{DataFiles, FileText};
-    use crate::core::{load, Date};
+    use crate::core::test_support::{RoadmapBuilder, XorShift};
 
     /// A random acyclic roadmap (dependencies only on lower indices), as YAML.
-    fn random_roadmap(n: usize, seed: &mut u64) -> (Roadmap, Vec<Vec<usize>>) {
-        let mut rnd = |k: u64| {
-            *seed ^= *seed << 13;
-            *seed ^= *seed >> 7;
-            *seed ^= *seed << 17;
-            *seed % k
-        };
-        let mut yaml = String::from("title: R\nstages: [{id: s, name: S}]\ninitiatives:\n");
+    fn random_roadmap(n: usize, rng: &mut XorShift) -> (Roadmap, Vec<Vec<usize>>) {
+        let mut roadmap = RoadmapBuilder::new(&["s"]);
         let mut deps = vec![Vec::new(); n];
         for (i, d) in deps.iter_mut().enumerate() {
-            for _ in 0..rnd(4) {
+            for _ in 0..rng.below(4) {
                 if i > 0 {
-                    let j = rnd(i as u64) as usize;
+                    let j = rng.below(i as u64) as usize;
                     if !d.contains(&j) {
                         d.push(j);
                     }
                 }
             }
             let list: Vec<String> = d.iter().map(|j| format!("n{j}")).collect();
-            yaml.push_str(&format!(
-                "  - {{id: n{i}, title: N, stage: s, confidence: low, depends_on: [{}]}}\n",
-                list.join(", ")
-            ));
+            roadmap.initiative(
+                &format!("n{i}"),
+                &format!("depends_on: [{}]", list.join(", ")),
+            );
         }
-        let mut files = DataFiles::default();
-        files.insert("roadmap.yaml", FileText::Text(yaml));
-        let (roadmap, diags) = load(&files, Date(0));
-        assert!(diags.is_empty(), "{diags:?}");
-        (roadmap, deps)
+        (roadmap.build(), deps)
     }
 
     /// Property: BFS closures equal a brute-force transitive closure (Warshall).
     #[test]
     fn closures_match_brute_force() {
-        let mut seed = 0x2545F4914F6CDD1D;
+        let mut rng = XorShift::new(0x2545F4914F6CDD1D);
         for round in 0..60 {
             let n = 1 + round % 25;
-            let (roadmap, deps) = random_roadmap(n, &mut seed);
+            let (roadmap, deps) = random_roadmap(n, &mut rng);
             let mut reach = vec![vec![false; n]; n]; // reach[a][b]: a depends on b, transitively
             for (a, d) in deps.iter().enumerate() {
                 for &b in d {

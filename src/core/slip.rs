@@ -117,8 +117,7 @@ pub fn propagate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load;
-    use crate::core::load::{DataFiles, FileText};
+    use crate::core::test_support::{RoadmapBuilder, XorShift};
 
     #[test]
     fn url_form() {
@@ -135,39 +134,33 @@ mod tests {
     /// "push every dependent of a moved initiative after its dependencies" until stable).
     #[test]
     fn propagation_equals_a_fixed_point() {
-        let mut seed: u64 = 0xDEAD_BEEF_1234_5678;
-        let mut rnd = move |k: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % k
-        };
+        let mut rng = XorShift::new(0xDEAD_BEEF_1234_5678);
         for round in 0..150 {
             let n = 2 + round % 20;
-            let mut yaml = String::from(
-                "title: R\nas_of: 2026-01-01\nstages: [{id: s, name: S}]\ninitiatives:\n",
-            );
+            let mut roadmap = RoadmapBuilder::new(&["s"]);
+            roadmap.as_of("2026-01-01");
             for i in 0..n {
-                let start = Date::from_ymd(2026, 1, 1).unwrap().0 + rnd(700) as i32;
-                let len = 1 + rnd(200) as i32;
+                let start = Date::from_ymd(2026, 1, 1).unwrap().0 + rng.below(700) as i32;
+                let len = 1 + rng.below(200) as i32;
                 let deps: Vec<String> = (0..i)
-                    .filter(|_| rnd(4) == 0)
+                    .filter(|_| rng.below(4) == 0)
                     .map(|j| format!("n{j}"))
                     .collect();
-                let dates = match rnd(5) {
+                let dates = match rng.below(5) {
                     0 => format!("end: {}", Date(start + len)),
                     1 => String::new(),
                     _ => format!("start: {}, end: {}", Date(start), Date(start + len)),
                 };
                 let sep = if dates.is_empty() { "" } else { ", " };
-                yaml.push_str(&format!("  - {{id: n{i}, title: N, stage: s, confidence: low, {dates}{sep}depends_on: [{}]}}\n", deps.join(", ")));
+                roadmap.initiative(
+                    &format!("n{i}"),
+                    &format!("{dates}{sep}depends_on: [{}]", deps.join(", ")),
+                );
             }
-            let mut files = DataFiles::default();
-            files.insert("roadmap.yaml", FileText::Text(yaml));
-            let (r, _) = load(&files, Date(0));
+            let (r, _) = roadmap.load();
             let reference = r.as_of.unwrap();
-            let slipped = rnd(n as u64) as usize;
-            let weeks = 1 + rnd(20) as u32;
+            let slipped = rng.below(n as u64) as usize;
+            let weeks = 1 + rng.below(20) as u32;
             let got = propagate(&r, slipped, weeks, reference);
 
             // Naive fixed point.

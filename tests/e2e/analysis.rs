@@ -2,17 +2,10 @@
 //! initiatives, a selection marks exactly its upstream and downstream in both views,
 //! and a slip URL moves exactly the right initiatives to the right dates.
 
-use crate::harness::{Browser, Server};
+use crate::harness::{bundled, Browser, Server};
 use roadmap_viewer::core::filter::{self, Filter, Param};
-use roadmap_viewer::core::{load, reach, slip, Date, Roadmap};
+use roadmap_viewer::core::{reach, slip, Roadmap};
 use std::collections::BTreeSet;
-use std::path::Path;
-
-fn bundled() -> Roadmap {
-    let files = roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
-        .unwrap();
-    load(&files, Date(0)).0
-}
 
 fn ids(r: &Roadmap, idx: impl IntoIterator<Item = usize>) -> BTreeSet<String> {
     idx.into_iter()

@@ -1,14 +1,10 @@
 //! The first screen: bundled data rendered; broken or missing data explained.
 
-use crate::harness::{site, Browser, Overrides, Server};
-use roadmap_viewer::core::{load, Date};
-use std::path::Path;
+use crate::harness::{bundled, site, Browser, Overrides, Server};
 
 #[tokio::test]
 async fn bundled_initiatives_are_in_the_dom() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let files = roadmap_viewer::data_dir::read(&data).unwrap();
-    let (roadmap, _) = load(&files, Date::from_ymd(2026, 11, 1).unwrap());
+    let roadmap = bundled();
     let mut expected: Vec<String> = roadmap.initiatives.iter().map(|i| i.id.clone()).collect();
     expected.sort();
     assert!(!expected.is_empty());

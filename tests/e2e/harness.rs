@@ -6,6 +6,7 @@
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use roadmap_viewer::core::{load, DataFiles, Date, Roadmap};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -25,6 +26,16 @@ pub fn site() -> &'static Path {
         Ok(dir) => PathBuf::from(dir),
         Err(_) => build_site("target/e2e-site", "/"),
     })
+}
+
+/// The bundled data folder (`data/`), the files the site serves.
+pub fn bundled_files() -> DataFiles {
+    roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap()
+}
+
+/// The bundled roadmap (its `as_of` is set, so the day it loads on does not matter).
+pub fn bundled() -> Roadmap {
+    load(&bundled_files(), Date(0)).0
 }
 
 /// Where the sub-path site is served.

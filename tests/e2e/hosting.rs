@@ -1,14 +1,12 @@
 //! Static hosting: a sub-path build, offline after a first visit, a strict CSP with
 //! zero violations, and a new deploy picked up after the update prompt.
 
-use crate::harness::{copy_site, site, sub_path_site, Browser, Overrides, Server, SUB_PATH};
-use roadmap_viewer::core::{load, Date};
-use std::path::Path;
+use crate::harness::{
+    bundled, copy_site, site, sub_path_site, Browser, Overrides, Server, SUB_PATH,
+};
 
 fn initiative_count() -> usize {
-    let files = roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
-        .unwrap();
-    load(&files, Date(0)).0.initiatives.len()
+    bundled().initiatives.len()
 }
 
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \

@@ -2,20 +2,12 @@
 //! stage roadmaps with ghosts, selection arrows, deep links with back/forward, and
 //! broken data alongside the rest. Expected sets come from the core, natively.
 
-use crate::harness::{site, Browser, Overrides, Server};
+use crate::harness::{bundled, bundled_files, site, Browser, Overrides, Server};
 use roadmap_viewer::core::filter::{self, Filter, Param};
-use roadmap_viewer::core::load::{DataFiles, FileText};
+use roadmap_viewer::core::load::FileText;
 use roadmap_viewer::core::{load, Date, Roadmap};
 use std::collections::BTreeSet;
 use std::path::Path;
-
-fn files() -> DataFiles {
-    roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap()
-}
-
-fn bundled() -> Roadmap {
-    load(&files(), Date::from_ymd(2000, 1, 1).unwrap()).0
-}
 
 fn reference(r: &Roadmap) -> Date {
     r.as_of.expect("the bundled data sets as_of")
@@ -255,7 +247,7 @@ async fn a_deep_link_reproduces_the_view_and_back_forward_restore_it() {
 #[tokio::test]
 async fn a_broken_data_file_shows_diagnostics_and_the_rest_of_the_roadmap() {
     let broken = "defaults: { stage: dedicated }\ninitiatives:\n  - id: broken\n    title: [oops\n";
-    let mut local = files();
+    let mut local = bundled_files();
     local.insert("initiatives/dedicated.yaml", FileText::Text(broken.into()));
     let (r, diags) = load(&local, Date::from_ymd(2000, 1, 1).unwrap());
     assert!(diags.iter().any(|d| d.code == "yaml-syntax"));

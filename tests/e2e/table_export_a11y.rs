@@ -1,19 +1,13 @@
 //! Table view, exports, keyboard-only use, and accessibility (axe-core) in Chromium.
 
-use crate::harness::{Browser, Server};
+use crate::harness::{bundled, Browser, Server};
 use fantoccini::key::Key;
 use roadmap_viewer::core::analysis::analyse;
 use roadmap_viewer::core::filter;
 use roadmap_viewer::core::table::{self, Sort, COLUMNS};
 use roadmap_viewer::core::view_state::ViewState;
-use roadmap_viewer::core::{load, Date, Roadmap};
+use roadmap_viewer::core::Roadmap;
 use std::path::Path;
-
-fn bundled() -> Roadmap {
-    let files = roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
-        .unwrap();
-    load(&files, Date(0)).0
-}
 
 /// The core's rows for a query string, as the table would show them.
 fn rows_for(r: &Roadmap, query: &str) -> Vec<table::Row> {

@@ -1,16 +1,13 @@
 //! Filters over the bundled data: facet counts equal what choosing the option shows,
 //! and the URL round-trips every view state.
 
+use crate::bundled;
 use roadmap_viewer::core::filter::{self, Filter, Param};
 use roadmap_viewer::core::view_state::ViewState;
-use roadmap_viewer::core::{load, Date};
-use std::path::Path;
 
 #[test]
 fn each_option_count_is_what_choosing_it_leaves() {
-    let files = roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
-        .unwrap();
-    let (r, _) = load(&files, Date(0));
+    let r = bundled::roadmap();
     let today = r.as_of.unwrap();
     // From an empty filter, and from one already narrowed on another parameter.
     let mut narrowed = Filter::default();
@@ -51,9 +48,7 @@ fn each_option_count_is_what_choosing_it_leaves() {
 
 #[test]
 fn context_adds_direct_neighbours_as_ghosts_only() {
-    let files = roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
-        .unwrap();
-    let (r, _) = load(&files, Date(0));
+    let r = bundled::roadmap();
     let today = r.as_of.unwrap();
     let mut f = Filter::default();
     f.toggle(Param::Team, "cells");

@@ -1,6 +1,7 @@
 //! Native integration tests: one binary, one module per area.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod bundled;
 mod check_cli;
 mod deploy_templates;
 mod filters;

@@ -1,13 +1,9 @@
 //! "A file with one typo anywhere gets a diagnostic at its exact line and column":
 //! every key and every dependency id of the bundled data is misspelt in turn.
 
+use crate::bundled;
 use roadmap_viewer::core::load::{DataFiles, FileText};
 use roadmap_viewer::core::{load, Date};
-use std::path::Path;
-
-fn bundled() -> DataFiles {
-    roadmap_viewer::data_dir::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap()
-}
 
 /// Loads `files` with `path`'s line `line` (0-based) replaced, and returns the diagnostics' places and codes.
 fn places_after(
@@ -30,7 +26,7 @@ fn places_after(
 
 #[test]
 fn a_misspelt_key_or_dependency_is_reported_where_it_is() {
-    let files = bundled();
+    let files = bundled::files();
     let mut checked = 0;
     for path in files.files.keys().filter(|p| p.starts_with("initiatives/")) {
         let text = files.text(path).unwrap();

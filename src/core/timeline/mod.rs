@@ -406,16 +406,7 @@ pub fn neighbour_in_lane(
 mod tests {
     use super::*;
     use crate::core::filter::{visible, Filter};
-    use crate::core::load;
-    use crate::core::load::{DataFiles, FileText};
-
-    fn roadmap(yaml: &str) -> Roadmap {
-        let mut files = DataFiles::default();
-        files.insert("roadmap.yaml", FileText::Text(yaml.into()));
-        let (r, d) = load(&files, Date(0));
-        assert!(d.is_empty(), "{d:?}");
-        r
-    }
+    use crate::core::test_support::roadmap;
 
     const YAML: &str = "title: T\nas_of: 2026-11-01\nstages: [{id: s, name: S, teams: [{id: t, name: T}]}, {id: u, name: U}]\ninitiatives:
   - {id: a, title: A, stage: s, team: t, confidence: high, start: 2026-Q1, end: 2026-Q4}
