@@ -84,6 +84,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "markdown",
             "cycles",
             "layout",
+            "rng",
         ],
     ),
     ("the checked model", &["model"]),
@@ -259,5 +260,34 @@ fn layer_check_sees_imports() {
             false
         ),
         ["timeline"]
+    );
+}
+/// No file of the core holds over 400 lines of non-test code, unless it says why in a
+/// `// size:` line.
+#[test]
+fn core_files_stay_small() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/core"), &mut files);
+    let too_long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            let code = text
+                .split("#[cfg(test)]\nmod tests")
+                .next()
+                .unwrap_or(&text);
+            let lines = code.lines().filter(|l| !l.trim().is_empty()).count();
+            (lines > 400 && !code.contains("// size:")).then(|| {
+                format!(
+                    "{} ({lines} lines)",
+                    f.strip_prefix(root).unwrap().display()
+                )
+            })
+        })
+        .collect();
+    assert!(
+        too_long.is_empty(),
+        "core files over 400 lines of code: {too_long:?}"
     );
 }
