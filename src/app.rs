@@ -3,7 +3,8 @@
 //! It also holds a local preview: YAML files dropped on the page or picked.
 
 use crate::components::{ErrorPanel, RoadmapView};
-use crate::core::{load, preview, DataFiles, Diagnostic, Roadmap};
+use crate::core::preview;
+use crate::state::Loaded;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -19,33 +20,6 @@ pub enum LoadState {
     Loaded(Rc<Loaded>),
     /// The data could not be fetched at all (network, missing manifest).
     Failed(String),
-}
-
-pub struct Loaded {
-    pub roadmap: Roadmap,
-    pub diagnostics: Vec<Diagnostic>,
-    pub files: DataFiles,
-    /// Set when the network failed and the service worker served its cached copy
-    /// (an ISO timestamp of when it was cached).
-    pub offline_since: Option<String>,
-}
-
-impl Loaded {
-    pub fn from_files(files: DataFiles) -> Loaded {
-        let (roadmap, diagnostics) = load(&files, crate::fetch::today());
-        Loaded {
-            roadmap,
-            diagnostics,
-            files,
-            offline_since: None,
-        }
-    }
-}
-
-impl PartialEq for Loaded {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
 }
 
 /// A local preview: the combined data and where each dropped file went.

@@ -1,44 +1,61 @@
 //! The roadmap screen's state and its reducer: one state, one `Action` enum.
 //!
-//! The URL-visible part is a core `ViewState`; hover and collapsed stages are local.
-//! Everything derived (visible set, layout, counts) is computed from this by the core.
+//! The URL-visible part is a core `ViewState`, changed only by core intents
+//! (`ViewState::apply`, tested natively); collapsed stages and notices are local to the
+//! screen. Hover is not here: it lives in its own state that only the drawings see, so
+//! hovering re-renders nothing else. Everything derived (visible set, layout, counts)
+//! is computed from this by the core.
 
-use crate::app::Loaded;
-use crate::core::filter::Param;
-use crate::core::timeline::{DepsMode, Zoom};
+use crate::core::intent::Intent;
+use crate::core::load::{load, DataFiles};
 use crate::core::view_state::ViewState;
-use crate::core::Date;
+use crate::core::{Date, Diagnostic, Roadmap};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The data a screen shows: the loaded roadmap, its diagnostics and the files.
+pub struct Loaded {
+    pub roadmap: Roadmap,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: DataFiles,
+    /// Set when the network failed and the service worker served its cached copy
+    /// (an ISO timestamp of when it was cached).
+    pub offline_since: Option<String>,
+}
+
+impl Loaded {
+    pub fn from_files(files: DataFiles) -> Loaded {
+        let (roadmap, diagnostics) = load(&files, crate::fetch::today());
+        Loaded {
+            roadmap,
+            diagnostics,
+            files,
+            offline_since: None,
+        }
+    }
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
 
 #[derive(Clone, PartialEq)]
 pub struct RoadmapState {
     pub data: Rc<Loaded>,
     pub reference: Date,
     pub view: ViewState,
-    pub hover: Option<usize>,
     pub collapsed: BTreeSet<usize>,
     /// Quiet notices (ignored URL parts).
     pub notices: Vec<String>,
 }
 
 pub enum Action {
-    Toggle(Param, String),
-    SetQuery(String),
-    ClearAll,
-    SetContext(bool),
-    SetDeps(DepsMode),
-    /// Only the dependencies from one stage to another (a stage-matrix cell).
-    SetBetween(Option<(String, String)>),
-    SetZoom(Zoom),
-    Select(Option<String>),
-    SetView(crate::core::view_state::View),
-    SetSlip(Option<(String, u32)>),
-    SetCritical(bool),
-    SetSort(Option<crate::core::table::Sort>),
-    SetGroupByStage(bool),
-    Hover(Option<usize>),
+    /// What the user asked of the view.
+    Do(Intent),
+    /// Fold or unfold a stage's lane.
     ToggleStage(usize),
     /// Back/forward: the state the URL now describes.
     FromUrl(ViewState, Vec<String>),
@@ -53,7 +70,6 @@ impl RoadmapState {
             data,
             reference,
             view,
-            hover: None,
             collapsed: BTreeSet::new(),
             notices,
         }
@@ -73,25 +89,7 @@ impl Reducible for RoadmapState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Toggle(p, v) => {
-                s.view.filter.toggle(p, &v);
-            }
-            Action::SetQuery(q) => s.view.filter.q = q,
-            Action::ClearAll => {
-                s.view.filter = Default::default();
-                s.view.context = false;
-            }
-            Action::SetContext(c) => s.view.context = c,
-            Action::SetDeps(d) => s.view.deps = d,
-            Action::SetBetween(b) => s.view.filter.between = b,
-            Action::SetZoom(z) => s.view.zoom = z,
-            Action::Select(id) => s.view.select = id,
-            Action::SetView(v) => s.view.view = v,
-            Action::SetSlip(x) => s.view.slip = x,
-            Action::SetCritical(c) => s.view.critical = c,
-            Action::SetSort(x) => s.view.sort = x,
-            Action::SetGroupByStage(g) => s.view.group_by_stage = g,
-            Action::Hover(h) => s.hover = h,
+            Action::Do(intent) => s.view = s.view.apply(intent),
             Action::ToggleStage(i) => {
                 if !s.collapsed.remove(&i) {
                     s.collapsed.insert(i);

@@ -1,9 +1,9 @@
 //! Component tests in a real browser (wasm-bindgen-test, headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use roadmap_viewer::app::Loaded;
 use roadmap_viewer::components::DiagnosticsPanel;
 use roadmap_viewer::core::{load, DataFiles, Date, FileText};
+use roadmap_viewer::state::Loaded;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
@@ -99,7 +99,14 @@ fn filter_harness(props: &HarnessProps) -> yew::Html {
     let shown = filter::visible(&state.data.roadmap, &state.view.filter, reference, false)
         .shown
         .len();
-    yew::html! { <roadmap_viewer::components::FilterBar state={state} options={options} visible={shown} /> }
+    let on_intent = {
+        let d = state.dispatcher();
+        yew::Callback::from(move |i| d.dispatch(roadmap_viewer::state::Action::Do(i)))
+    };
+    yew::html! {
+        <roadmap_viewer::components::FilterBar data={state.data.clone()} view={state.view.clone()}
+            {on_intent} options={options} visible={shown} />
+    }
 }
 
 fn mount<C: yew::BaseComponent>(props: C::Properties) -> web_sys::Element {

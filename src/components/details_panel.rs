@@ -3,37 +3,50 @@
 
 use super::markdown;
 use crate::core::analysis::{self, Analysis};
-use crate::core::{markdown as md, reach};
-use crate::state::{Action, RoadmapState};
+use crate::core::describe::place;
+use crate::core::intent::Intent;
+use crate::core::markdown as md;
+use crate::core::slip::MAX_SLIP_WEEKS;
+use crate::core::Date;
+use crate::state::Loaded;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<RoadmapState>,
+    pub data: Rc<Loaded>,
+    /// The selected initiative (the analysis is about it).
     pub index: usize,
     pub analysis: Rc<Analysis>,
+    pub slip: Option<(String, u32)>,
+    pub critical: bool,
+    pub reference: Date,
+    pub on_intent: Callback<Intent>,
 }
 
 #[function_component(DetailsPanel)]
 pub fn details_panel(props: &Props) -> Html {
-    let state = &props.state;
-    let r = &state.data.roadmap;
+    let r = &props.data.roadmap;
     let i = props.index;
     let init = &r.initiatives[i];
-    let stage = &r.stages[init.stage];
-    let close = {
-        let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::Select(None)))
+    // The description's Markdown is parsed once per initiative, not per render.
+    let description = {
+        let data = props.data.clone();
+        use_memo((Rc::as_ptr(&props.data) as usize, i), move |&(_, i)| {
+            data.roadmap.initiatives[i]
+                .description
+                .as_deref()
+                .map(md::parse)
+        })
     };
+    let close = props.on_intent.reform(|_| Intent::Select(None));
     let item_link = |j: usize| {
-        let d = state.dispatcher();
         let other = &r.initiatives[j];
         let id = other.id.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
+        let onclick = props.on_intent.reform(move |e: MouseEvent| {
             e.prevent_default();
-            d.dispatch(Action::Select(Some(id.clone())));
+            Intent::Select(Some(id.clone()))
         });
         html! {
             <li>
@@ -43,8 +56,12 @@ pub fn details_panel(props: &Props) -> Html {
             </li>
         }
     };
-    let relations = |title: &str, direct: Vec<usize>, all: Vec<usize>, hook: &'static str| {
-        let indirect: Vec<usize> = all.into_iter().filter(|j| !direct.contains(j)).collect();
+    let relations = |title: &str, direct: Vec<usize>, all: &[usize], hook: &'static str| {
+        let indirect: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|j| !direct.contains(j))
+            .collect();
         html! {
             <section class="relations" data-relations={hook}>
                 <h3>{ format!("{title} ({})", direct.len() + indirect.len()) }</h3>
@@ -64,7 +81,7 @@ pub fn details_panel(props: &Props) -> Html {
         (None, None) => "undated".into(),
     };
     let horizon = r
-        .horizon_of(init, state.reference)
+        .horizon_of(init, props.reference)
         .map_or("unscheduled".to_string(), |h| {
             format!("{} term", h.as_str())
         });
@@ -93,14 +110,13 @@ pub fn details_panel(props: &Props) -> Html {
     });
     // Slip what-if: "Delay this by N weeks".
     let weeks_input = use_node_ref();
-    let current_slip = state
-        .view
+    let current_slip = props
         .slip
         .as_ref()
         .filter(|(id, _)| *id == init.id)
         .map(|(_, w)| *w);
     let apply_slip = {
-        let d = state.dispatcher();
+        let d = props.on_intent.clone();
         let input = weeks_input.clone();
         let id = init.id.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -108,21 +124,19 @@ pub fn details_panel(props: &Props) -> Html {
             let weeks = input
                 .cast::<HtmlInputElement>()
                 .and_then(|i| i.value().trim().parse::<u32>().ok())
-                .filter(|w| (1..=520).contains(w));
+                .filter(|w| (1..=MAX_SLIP_WEEKS).contains(w));
             if let Some(w) = weeks {
-                d.dispatch(Action::SetSlip(Some((id.clone(), w))));
+                d.emit(Intent::SetSlip(Some((id.clone(), w))));
             }
         })
     };
-    let clear_slip = {
-        let d = state.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetSlip(None)))
-    };
-    let toggle_critical = {
-        let d = state.dispatcher();
-        let on = state.view.critical;
-        Callback::from(move |_: Event| d.dispatch(Action::SetCritical(!on)))
-    };
+    let clear_slip = props
+        .on_intent
+        .reform(|_: MouseEvent| Intent::SetSlip(None));
+    let on = props.critical;
+    let toggle_critical = props
+        .on_intent
+        .reform(move |_: Event| Intent::SetCritical(!on));
     let moved = props.analysis.moves[i].as_ref();
     let direct_deps: Vec<usize> = init.depends_on.clone();
     let direct_dependents: Vec<usize> = r.dependents(i).collect();
@@ -143,7 +157,7 @@ pub fn details_panel(props: &Props) -> Html {
                 </ul>
             }
             <dl>
-                <dt>{ "Stage" }</dt><dd>{ &stage.name }{ r.team_name(init).map(|t| format!(" / {t}")).unwrap_or_default() }</dd>
+                <dt>{ "Stage" }</dt><dd>{ place(r, i) }</dd>
                 <dt>{ "When" }</dt><dd>{ dates }</dd>
                 <dt>{ "Horizon" }</dt><dd>{ horizon }</dd>
                 <dt>{ "Confidence" }</dt><dd>{ init.confidence.as_str() }</dd>
@@ -159,8 +173,8 @@ pub fn details_panel(props: &Props) -> Html {
                     <dd>{ for init.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</dd>
                 }
             </dl>
-            if let Some(d) = &init.description {
-                <div class="description">{ markdown::render(&md::parse(d)) }</div>
+            if let Some(d) = &*description {
+                <div class="description">{ markdown::render(d) }</div>
             }
             if !init.links.is_empty() {
                 <ul class="links">
@@ -171,19 +185,19 @@ pub fn details_panel(props: &Props) -> Html {
             }
             <form class="slip-form" onsubmit={apply_slip} data-slip-form="">
                 <label>{ "Delay this by " }
-                    <input ref={weeks_input} type="number" min="1" max="520" value={current_slip.unwrap_or(4).to_string()} data-slip-weeks="" />
+                    <input ref={weeks_input} type="number" min="1" max={MAX_SLIP_WEEKS.to_string()} value={current_slip.unwrap_or(4).to_string()} data-slip-weeks="" />
                     { " weeks" }
                 </label>
                 <button type="submit" class="seg">{ "Show what moves" }</button>
-                if state.view.slip.is_some() { <button type="button" class="link" onclick={clear_slip}>{ "Clear" }</button> }
+                if props.slip.is_some() { <button type="button" class="link" onclick={clear_slip}>{ "Clear" }</button> }
             </form>
             <label class="switch">
-                <input type="checkbox" checked={state.view.critical} onchange={toggle_critical} data-critical-switch="" />
+                <input type="checkbox" checked={props.critical} onchange={toggle_critical} data-critical-switch="" />
                 { " Highlight the critical path to this initiative" }
             </label>
             { impact_summary }
-            { relations("Blocked by", direct_deps, reach::upstream(r, i), "blocked-by") }
-            { relations("Blocks", direct_dependents, reach::downstream(r, i), "blocks") }
+            { relations("Blocked by", direct_deps, &props.analysis.upstream, "blocked-by") }
+            { relations("Blocks", direct_dependents, &props.analysis.downstream, "blocks") }
             if let Some(url) = edit {
                 <p><a class="edit" href={url} rel="noopener noreferrer" target="_blank">{ "Edit this initiative" }</a>
                    <span class="muted small">{ format!(" ({}:{})", init.source.file, init.source.line) }</span></p>

@@ -1,7 +1,7 @@
 //! The problems found in the loaded data, each with its file, line and column.
 
-use crate::app::Loaded;
 use crate::core::diagnostic::summary;
+use crate::state::Loaded;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,55 +2,50 @@
 //! search, clear all, the context switch, which arrows to draw, and the zoom.
 
 use crate::core::filter::{FilterOption, Param};
+use crate::core::intent::Intent;
+use crate::core::model::Roadmap;
 use crate::core::timeline::{DepsMode, Zoom};
-use crate::state::{Action, RoadmapState};
+use crate::core::view_state::ViewState;
+use crate::state::Loaded;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<RoadmapState>,
+    pub data: Rc<Loaded>,
+    pub view: ViewState,
+    pub on_intent: Callback<Intent>,
     pub options: Rc<Vec<(Param, Vec<FilterOption>)>>,
     pub visible: usize,
 }
 
 #[function_component(FilterBar)]
 pub fn filter_bar(props: &Props) -> Html {
-    let state = &props.state;
-    let view = &state.view;
-    let on_search = {
-        let d = state.dispatcher();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            d.dispatch(Action::SetQuery(input.value()));
-        })
-    };
-    let clear = {
-        let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::ClearAll))
-    };
-    let on_context = {
-        let d = state.dispatcher();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            d.dispatch(Action::SetContext(input.checked()));
-        })
-    };
+    let view = &props.view;
+    let on_search = props.on_intent.reform(|e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Intent::Search(input.value())
+    });
+    let clear = props.on_intent.reform(|_| Intent::ClearAll);
+    let on_context = props.on_intent.reform(|e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Intent::SetContext(input.checked())
+    });
     let active = !view.filter.is_empty() || view.context;
     let choice = |name: &'static str,
                   label: &'static str,
                   current: &'static str,
                   values: Vec<&'static str>,
-                  make: Rc<dyn Fn(&str) -> Action>| {
-        let d = state.dispatcher();
+                  make: Rc<dyn Fn(&str) -> Intent>| {
+        let d = props.on_intent.clone();
         html! {
             <div class="segmented" role="group" aria-label={label}>
                 <span class="seg-label">{ label }</span>
                 { for values.into_iter().map(|v| {
                     let d = d.clone();
                     let make = make.clone();
-                    let onclick = Callback::from(move |_| d.dispatch(make(v)));
+                    let onclick = Callback::from(move |_| d.emit(make(v)));
                     html! {
                         <button type="button" class={classes!("seg", (v == current).then_some("active"))}
                             aria-pressed={(v == current).to_string()} data-control={format!("{name}:{v}")} {onclick}>{ v }</button>
@@ -66,7 +61,7 @@ pub fn filter_bar(props: &Props) -> Html {
                 <button type="button" class="link" onclick={clear} disabled={!active} data-clear-all="">{ "Clear all" }</button>
             </div>
             if let Some((a, b)) = &view.filter.between {
-                { between_chip(state, a, b) }
+                { between_chip(&props.data.roadmap, &props.on_intent, a, b) }
             }
             <label class="search">
                 <span class="visually-hidden">{ "Search" }</span>
@@ -78,18 +73,17 @@ pub fn filter_bar(props: &Props) -> Html {
                 { " Show context (direct dependencies of what is shown)" }
             </label>
             { choice("deps", "Arrows", view.deps.as_str(), DepsMode::ALL.iter().map(|d| d.as_str()).collect(),
-                Rc::new(|v: &str| Action::SetDeps(DepsMode::parse(v).unwrap_or_default()))) }
+                Rc::new(|v: &str| Intent::SetDeps(DepsMode::parse(v).unwrap_or_default()))) }
             { choice("zoom", "Zoom", view.zoom.as_str(), Zoom::ALL.iter().map(|z| z.as_str()).collect(),
-                Rc::new(|v: &str| Action::SetZoom(Zoom::parse(v).unwrap_or_default()))) }
+                Rc::new(|v: &str| Intent::SetZoom(Zoom::parse(v).unwrap_or_default()))) }
             { for props.options.iter().filter(|(_, opts)| !opts.is_empty()).map(|(p, opts)| {
                 let p = *p;
                 html! {
                     <fieldset class="filter-group" data-param={p.name()}>
                         <legend>{ p.label() }</legend>
                         { for opts.iter().map(|o| {
-                            let d = state.dispatcher();
                             let value = o.value.clone();
-                            let onclick = Callback::from(move |_| d.dispatch(Action::Toggle(p, value.clone())));
+                            let onclick = props.on_intent.reform(move |_| Intent::Toggle(p, value.clone()));
                             html! {
                                 <button type="button"
                                     class={classes!("option", o.active.then_some("active"), (o.count == 0 && !o.active).then_some("empty"))}
@@ -108,16 +102,14 @@ pub fn filter_bar(props: &Props) -> Html {
 }
 
 /// The stage-matrix restriction, shown while on, with a button to drop it.
-fn between_chip(state: &UseReducerHandle<RoadmapState>, a: &str, b: &str) -> Html {
-    let r = &state.data.roadmap;
+fn between_chip(r: &Roadmap, on_intent: &Callback<Intent>, a: &str, b: &str) -> Html {
     let name = |id: &str| {
         r.stages
             .iter()
             .find(|s| s.id == id)
             .map_or(id.to_string(), |s| s.name.clone())
     };
-    let d = state.dispatcher();
-    let onclick = Callback::from(move |_| d.dispatch(Action::SetBetween(None)));
+    let onclick = on_intent.reform(|_| Intent::DropBetween);
     html! {
         <p class="between-chip" data-between={format!("{a}:{b}")}>
             { format!("Only dependencies of {} on {}", name(b), name(a)) }

@@ -2,18 +2,25 @@
 //! zoom (wheel or buttons), impact marks, and the stage-by-stage dependency matrix.
 
 use crate::core::analysis::Analysis;
-use crate::core::filter::{Param, Visible};
+use crate::core::describe::{accessible_label, place};
+use crate::core::filter::{Filter, Visible};
 use crate::core::graph_view::{self, NODE_H, NODE_W};
-use crate::core::timeline::DepsMode;
-use crate::state::{Action, RoadmapState};
+use crate::core::intent::Intent;
+use crate::state::Loaded;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<RoadmapState>,
+    pub data: Rc<Loaded>,
+    pub filter: Filter,
+    pub group_by_stage: bool,
+    pub selected: Option<usize>,
+    pub hover: Option<usize>,
     pub visible: Rc<Visible>,
     pub analysis: Rc<Analysis>,
+    pub on_intent: Callback<Intent>,
+    pub on_hover: Callback<Option<usize>>,
 }
 
 /// The most nodes drawn without asking (see the graph view's notice).
@@ -28,20 +35,19 @@ struct View {
 
 #[function_component(GraphView)]
 pub fn graph_view(props: &Props) -> Html {
-    let state = &props.state;
-    let r = &state.data.roadmap;
+    let r = &props.data.roadmap;
     // A graph of thousands of nodes is neither readable nor quick to lay out: above
     // GRAPH_LIMIT it waits for narrower filters or an explicit "draw all".
     let count = props.visible.shown.len() + props.visible.ghosts.len();
     let draw_all = use_state(|| false);
     let too_big = count > GRAPH_LIMIT && !*draw_all;
     let drawing = {
-        let data = state.data.clone();
+        let data = props.data.clone();
         use_memo(
             (
                 props.visible.clone(),
-                state.view.filter.clone(),
-                state.view.group_by_stage,
+                props.filter.clone(),
+                props.group_by_stage,
                 too_big,
             ),
             move |(v, filter, group, too_big)| {
@@ -83,7 +89,7 @@ pub fn graph_view(props: &Props) -> Html {
         use_effect_with((w as i64, h as i64), move |_| fit());
     }
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
-    let selected = state.selected();
+    let selected = props.selected;
     let zoom_by = |f: f64| {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| {
@@ -131,11 +137,10 @@ pub fn graph_view(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| *drag.borrow_mut() = None)
     };
     let reset = Callback::from(move |_: MouseEvent| fit());
-    let focus = state.hover.or(selected);
+    let focus = props.hover.or(selected);
     let toggle_group = {
-        let d = state.dispatcher();
-        let g = state.view.group_by_stage;
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetGroupByStage(!g)))
+        let (on_intent, g) = (props.on_intent.clone(), props.group_by_stage);
+        Callback::from(move |_: MouseEvent| on_intent.emit(Intent::SetGroupByStage(!g)))
     };
 
     let edges = drawing.edges.iter().map(|e| {
@@ -152,16 +157,12 @@ pub fn graph_view(props: &Props) -> Html {
     let nodes = drawing.nodes.iter().map(|n| {
         let init = &r.initiatives[n.init];
         let impact = props.analysis.impact[n.init];
-        let d = state.dispatcher();
-        let id = init.id.clone();
-        let current = state.view.select.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            d.dispatch(Action::Select(if current.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) }))
-        });
+        let (on_intent, id) = (props.on_intent.clone(), init.id.clone());
+        let onclick = Callback::from(move |_: MouseEvent| on_intent.emit(Intent::ToggleSelect(id.clone())));
         let (hover_in, hover_out) = {
-            let (d1, d2) = (state.dispatcher(), state.dispatcher());
+            let (d1, d2) = (props.on_hover.clone(), props.on_hover.clone());
             let i = n.init;
-            (Callback::from(move |_: MouseEvent| d1.dispatch(Action::Hover(Some(i)))), Callback::from(move |_: MouseEvent| d2.dispatch(Action::Hover(None))))
+            (Callback::from(move |_: MouseEvent| d1.emit(Some(i))), Callback::from(move |_: MouseEvent| d2.emit(None)))
         };
         let onkeydown = {
             let click = onclick.clone();
@@ -175,16 +176,13 @@ pub fn graph_view(props: &Props) -> Html {
             })
         };
         let (x, y) = (n.x - NODE_W / 2.0, n.y - NODE_H / 2.0);
-        let sub = match r.team_name(init) {
-            Some(t) => format!("{} / {t}", r.stages[init.stage].name),
-            None => r.stages[init.stage].name.clone(),
-        };
+        let sub = place(r, n.init);
         let title_text = format!("{}{}", if init.confidential { "🔒 " } else { "" }, init.title);
         let sub_text = match impact {
             Some(i) if i.distance() > 0 => format!("{sub} · {} step{}", i.distance(), if i.distance() == 1 { "" } else { "s" }),
             _ => sub.clone(),
         };
-        let name = super::timeline::accessible_label_with(state, n.init, &format!("{title_text} {sub_text}"));
+        let name = accessible_label(r, n.init, &format!("{title_text} {sub_text}"));
         html! {
             <g class={classes!("g-node", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()),
                     format!("status-{}", init.status.as_str()), n.ghost.then_some("ghost"), (selected == Some(n.init)).then_some("selected"),
@@ -221,17 +219,12 @@ pub fn graph_view(props: &Props) -> Html {
                         <th scope="row">{ &sb.name }</th>
                         { for r.stages.iter().enumerate().map(|(a, sa)| {
                             let count = matrix[a][b];
-                            let d = state.dispatcher();
+                            let on_intent = props.on_intent.clone();
                             let (ida, idb) = (sa.id.clone(), sb.id.clone());
-                            let current = state.view.filter.stages.clone();
                             let onclick = Callback::from(move |_: MouseEvent| {
-                                for s in &current {
-                                    d.dispatch(Action::Toggle(Param::Stage, s.clone()));
-                                }
-                                d.dispatch(Action::SetBetween(Some((ida.clone(), idb.clone()))));
-                                d.dispatch(Action::SetDeps(DepsMode::All));
+                                on_intent.emit(Intent::ShowBetween(ida.clone(), idb.clone()))
                             });
-                            let active = state.view.filter.between.as_ref() == Some(&(sa.id.clone(), sb.id.clone()));
+                            let active = props.filter.between.as_ref() == Some(&(sa.id.clone(), sb.id.clone()));
                             html! {
                                 <td>
                                     if count > 0 {
@@ -255,8 +248,8 @@ pub fn graph_view(props: &Props) -> Html {
                 <button type="button" class="seg" onclick={zoom_by(1.2)} aria-label="Zoom in">{ "+" }</button>
                 <button type="button" class="seg" onclick={zoom_by(1.0 / 1.2)} aria-label="Zoom out">{ "−" }</button>
                 <button type="button" class="seg" onclick={reset}>{ "Fit" }</button>
-                <button type="button" class={classes!("seg", state.view.group_by_stage.then_some("active"))}
-                    aria-pressed={state.view.group_by_stage.to_string()} data-control="group:stage" onclick={toggle_group}>
+                <button type="button" class={classes!("seg", props.group_by_stage.then_some("active"))}
+                    aria-pressed={props.group_by_stage.to_string()} data-control="group:stage" onclick={toggle_group}>
                     { "Group by stage" }
                 </button>
                 <span class="muted small">{ format!("{} nodes, {} dependencies, {} crossings · drag to pan, wheel to zoom", drawing.nodes.len(), drawing.edges.len(), drawing.crossings) }</span>

@@ -1,16 +1,18 @@
 //! The roadmap screen: header with the stage index, filters, timeline, details; it
 //! owns the reducer and keeps the URL in step with the view (back/forward work).
 
-use crate::app::{preview_files, Loaded, Preview};
+use crate::app::{preview_files, Preview};
 use crate::components::{
     DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, TableView, Timeline,
 };
 use crate::core::analysis;
-use crate::core::filter::{self, Param};
+use crate::core::describe;
+use crate::core::filter;
+use crate::core::intent::{history_entry, History, Intent};
 use crate::core::timeline;
-use crate::core::view_state::View;
+use crate::core::view_state::{View, ViewState};
 use crate::core::Date;
-use crate::state::{Action, RoadmapState};
+use crate::state::{Action, Loaded, RoadmapState};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,9 +38,9 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// Writes the view's query string into the address bar: a new history entry for
-/// navigation-like changes, a replaced one while typing a search.
-fn sync_url(query: &str, replace: bool) {
+/// Writes the view's query string into the address bar, as a new history entry or
+/// replacing the current one (the core's `history_entry` decides).
+fn sync_url(query: &str, how: History) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -56,7 +58,7 @@ fn sync_url(query: &str, replace: bool) {
     };
     let pathname = window.location().pathname().unwrap_or_default();
     let url = format!("{pathname}{wanted}");
-    let _ = if replace {
+    let _ = if how == History::Replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -70,21 +72,33 @@ pub fn roadmap_view(props: &Props) -> Html {
         let data = props.data.clone();
         use_reducer(move || RoadmapState::new(data, reference, &location_search()))
     };
+    // Hover has its own state: only the drawings read it, so hovering re-renders them
+    // and nothing else (every other component's props stay equal).
+    let hover = use_state_eq(|| None::<usize>);
+    let on_hover = {
+        let setter = hover.setter();
+        use_memo((), move |_| Callback::from(move |h| setter.set(h)))
+    };
+    // One stable callback for every intent, so it never makes props differ.
+    let on_intent = {
+        let d = state.dispatcher();
+        use_memo((), move |_| {
+            Callback::from(move |intent: Intent| d.dispatch(Action::Do(intent)))
+        })
+    };
+    let on_toggle_stage = {
+        let d = state.dispatcher();
+        use_memo((), move |_| {
+            Callback::from(move |s| d.dispatch(Action::ToggleStage(s)))
+        })
+    };
     // URL sync: typing in the search box replaces the entry instead of piling them up.
-    let last_query = use_mut_ref(|| None::<crate::core::view_state::ViewState>);
+    let last_query = use_mut_ref(|| None::<ViewState>);
     {
         let view = state.view.clone();
         use_effect_with(view, move |view| {
             let mut last = last_query.borrow_mut();
-            let replace = match &*last {
-                None => true,
-                Some(prev) => {
-                    let mut a = prev.clone();
-                    a.filter.q = view.filter.q.clone();
-                    a == *view && prev.filter.q != view.filter.q
-                }
-            };
-            sync_url(&view.to_query(), replace);
+            sync_url(&view.to_query(), history_entry(last.as_ref(), view));
             *last = Some(view.clone());
         });
     }
@@ -97,15 +111,14 @@ pub fn roadmap_view(props: &Props) -> Html {
             crate::fetch::mark("roadmap-ready");
             let d1 = dispatch.clone();
             let pop = EventListener::new(&window, "popstate", move |_| {
-                let (view, notices) =
-                    crate::core::view_state::ViewState::from_query(&location_search());
+                let (view, notices) = ViewState::from_query(&location_search());
                 d1.dispatch(Action::FromUrl(view, notices));
             });
             let document = window.document().expect("a document");
             let keys = EventListener::new(&document, "keydown", move |e| {
                 let e: &web_sys::KeyboardEvent = wasm_bindgen::JsCast::unchecked_ref(e);
                 if e.key() == "Escape" {
-                    dispatch.dispatch(Action::Select(None));
+                    dispatch.dispatch(Action::Do(Intent::Select(None)));
                 }
             });
             move || drop((pop, keys))
@@ -208,20 +221,43 @@ pub fn roadmap_view(props: &Props) -> Html {
             },
         )
     };
+    let selected = state.selected();
+    let arrows = {
+        let (data, layout) = (state.data.clone(), layout.clone());
+        use_memo(
+            (
+                data_key,
+                (view.filter.clone(), view.context, reference),
+                (
+                    view.zoom,
+                    state.collapsed.clone(),
+                    view.view == View::Timeline,
+                ),
+                (view.deps, hover.or(selected)),
+            ),
+            move |(_, (filter, ..), _, (deps, focus))| {
+                let r = &data.roadmap;
+                (*layout).as_ref().map(|layout| {
+                    Rc::new(timeline::arrows(r, layout, *deps, *focus, &|from, to| {
+                        filter.shows_edge(r, from, to)
+                    }))
+                })
+            },
+        )
+    };
+    let stage_counts = {
+        let data = state.data.clone();
+        use_memo(data_key, move |_| data.roadmap.stage_counts())
+    };
     let timeline_view = || {
-        let Some(layout) = (*layout).clone() else {
+        let (Some(layout), Some(arrows)) = ((*layout).clone(), (*arrows).clone()) else {
             return Html::default();
         };
-        let focus = state.hover.or(state.selected());
-        let filter = &state.view.filter;
-        let arrows = Rc::new(timeline::arrows(
-            roadmap,
-            &layout,
-            state.view.deps,
-            focus,
-            &|from, to| filter.shows_edge(roadmap, from, to),
-        ));
-        html! { <Timeline state={state.clone()} layout={layout} arrows={arrows} analysis={analysis.clone()} /> }
+        html! {
+            <Timeline data={state.data.clone()} {selected} hover={*hover} zoom={view.zoom}
+                {layout} {arrows} analysis={analysis.clone()} on_intent={(*on_intent).clone()}
+                on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} />
+        }
     };
     let title = if roadmap.title.is_empty() {
         "Roadmap".to_string()
@@ -233,7 +269,6 @@ pub fn roadmap_view(props: &Props) -> Html {
         .flatten();
 
     let stage_link = |id: Option<String>, label: String, count: usize| {
-        let dispatch = state.dispatcher();
         let active = scoped_stage == id && (id.is_some() || state.view.filter.stages.is_empty());
         let href = match &id {
             Some(i) => format!("?stage={}", crate::core::view_state::encode(i)),
@@ -241,15 +276,9 @@ pub fn roadmap_view(props: &Props) -> Html {
         };
         let onclick = {
             let id = id.clone();
-            let current = state.view.filter.stages.clone();
-            Callback::from(move |e: MouseEvent| {
+            on_intent.reform(move |e: MouseEvent| {
                 e.prevent_default();
-                for s in &current {
-                    dispatch.dispatch(Action::Toggle(Param::Stage, s.clone()));
-                }
-                if let Some(i) = &id {
-                    dispatch.dispatch(Action::Toggle(Param::Stage, i.clone()));
-                }
+                Intent::ScopeToStage(id.clone())
             })
         };
         html! {
@@ -290,10 +319,16 @@ pub fn roadmap_view(props: &Props) -> Html {
         }
     });
     let export_csv = {
-        let state = state.clone();
+        let (data, sort) = (state.data.clone(), view.sort.clone());
         let (shown, analysis) = (vis.shown.clone(), analysis.clone());
         Callback::from(move |_: MouseEvent| {
-            let rows = super::table_view::current_rows(&state, &shown, &analysis);
+            let rows = crate::core::table::rows(
+                &data.roadmap,
+                &shown,
+                &analysis,
+                reference,
+                sort.as_ref(),
+            );
             crate::export::download(
                 "roadmap.csv",
                 "text/csv;charset=utf-8",
@@ -365,8 +400,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                 </div>
                 <nav class="stage-index" aria-label="Stages">
                     { stage_link(None, "All stages".into(), roadmap.initiatives.len()) }
-                    { for roadmap.stages.iter().enumerate().map(|(si, s)| {
-                        let n = roadmap.initiatives.iter().filter(|i| i.stage == si).count();
+                    { for roadmap.stages.iter().zip(stage_counts.iter()).map(|(s, &n)| {
                         stage_link(Some(s.id.clone()), s.name.clone(), n)
                     }) }
                 </nav>
@@ -378,22 +412,22 @@ pub fn roadmap_view(props: &Props) -> Html {
                 </div>
             }
             <DiagnosticsPanel data={state.data.clone()} />
-            <div class={classes!("workspace", state.selected().is_some().then_some("with-details"))}>
-                <FilterBar state={state.clone()} options={options.clone()} visible={vis.shown.len()} />
+            <div class={classes!("workspace", selected.is_some().then_some("with-details"))}>
+                <FilterBar data={state.data.clone()} view={view.clone()} on_intent={(*on_intent).clone()}
+                    options={options.clone()} visible={vis.shown.len()} />
                 <section class="content" aria-label={match state.view.view { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" }}>
                     <div class="view-switch" role="group" aria-label="View">
                         { for [View::Timeline, View::Graph, View::Table].into_iter().map(|v| {
-                            let d = state.dispatcher();
                             let active = state.view.view == v;
                             html! {
                                 <button type="button" class={classes!("seg", active.then_some("active"))} aria-pressed={active.to_string()}
-                                    data-control={format!("view:{}", v.as_str())} onclick={Callback::from(move |_| d.dispatch(Action::SetView(v)))}>
+                                    data-control={format!("view:{}", v.as_str())} onclick={on_intent.reform(move |_| Intent::SetView(v))}>
                                     { match v { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" } }
                                 </button>
                             }
                         }) }
-                        if state.view.slip.is_some() {
-                            <span class="slip-note" data-slip-note="">{ slip_note(&state, &analysis) }</span>
+                        if let Some(slip) = &view.slip {
+                            <span class="slip-note" data-slip-note="">{ describe::slip_note(roadmap, slip, &analysis) }</span>
                         }
                         <span class="exports" role="group" aria-label="Export">
                             <button type="button" class="seg" data-export="csv" onclick={export_csv}>{ "CSV" }</button>
@@ -405,30 +439,21 @@ pub fn roadmap_view(props: &Props) -> Html {
                         </span>
                     </div>
                     if state.view.view == View::Graph {
-                        <GraphView state={state.clone()} visible={vis.clone()} analysis={analysis.clone()} />
+                        <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage}
+                            {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}
+                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} />
                     } else if let Some(rows) = (*rows).clone() {
-                        <TableView state={state.clone()} rows={rows} analysis={analysis.clone()} />
+                        <TableView data={state.data.clone()} {selected} sort={view.sort.clone()} {rows}
+                            analysis={analysis.clone()} on_intent={(*on_intent).clone()} />
                     } else {
                         { timeline_view() }
                     }
                 </section>
-                if let Some(sel) = state.selected() {
-                    <DetailsPanel state={state.clone()} index={sel} analysis={analysis.clone()} />
+                if let Some(sel) = selected {
+                    <DetailsPanel data={state.data.clone()} index={sel} analysis={analysis.clone()}
+                        slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()} />
                 }
             </div>
         </main>
     }
-}
-
-/// "What-if: Raft replication for Gitaly slips 6 weeks, 9 initiatives move."
-fn slip_note(state: &RoadmapState, analysis: &analysis::Analysis) -> String {
-    let Some((id, weeks)) = &state.view.slip else {
-        return String::new();
-    };
-    let r = &state.data.roadmap;
-    let title = r
-        .find(id)
-        .map_or(id.as_str(), |i| r.initiatives[i].title.as_str());
-    let moved = analysis.moves.iter().flatten().count();
-    format!("What-if: {title} slips {weeks} weeks; {moved} initiatives move.")
 }

@@ -4,22 +4,24 @@
 //! the table is long.
 
 use crate::core::analysis::Analysis;
-use crate::core::table::{self, Row, Sort, COLUMNS};
-use crate::state::{Action, RoadmapState};
+use crate::core::intent::Intent;
+use crate::core::table::{row_window, Row, Sort, COLUMNS};
+use crate::state::Loaded;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Must match `.table-view tbody tr { height }` in the stylesheet.
 const ROW_HEIGHT: f64 = 34.0;
-/// Below this many rows everything is rendered.
-const VIRTUALIZE_FROM: usize = 300;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<RoadmapState>,
+    pub data: Rc<Loaded>,
+    pub selected: Option<usize>,
+    pub sort: Option<Sort>,
     pub rows: Rc<Vec<Row>>,
     pub analysis: Rc<Analysis>,
+    pub on_intent: Callback<Intent>,
 }
 
 fn header_label(c: &str) -> String {
@@ -41,26 +43,20 @@ fn focus_row(index: usize) {
 
 #[function_component(TableView)]
 pub fn table_view(props: &Props) -> Html {
-    let state = &props.state;
-    let r = &state.data.roadmap;
+    let r = &props.data.roadmap;
     let rows = &props.rows;
-    let selected = state.selected();
+    let selected = props.selected;
     let scroller = use_node_ref();
     let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
-    let scroll_top = use_state(|| 0.0f64);
-    let viewport = 700.0;
-    let virtual_rows = rows.len() >= VIRTUALIZE_FROM;
-    let (first, last) = if virtual_rows {
-        let first = ((*scroll_top / ROW_HEIGHT) as usize)
-            .saturating_sub(10)
-            .min(rows.len());
-        (
-            first,
-            (first + (viewport / ROW_HEIGHT) as usize + 30).min(rows.len()),
-        )
-    } else {
-        (0, rows.len())
-    };
+    // Scroll position and the scroll box's height (the window's until it is measured).
+    let scroll = use_state(|| {
+        let h = gloo::utils::window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64());
+        (0.0f64, h.unwrap_or(1000.0))
+    });
+    let (first, last) = row_window(scroll.0, scroll.1, ROW_HEIGHT, rows.len());
     {
         // Spacer heights go through the CSSOM (allowed by a strict CSP), not a style attribute.
         let (top, bottom) = (top_spacer.clone(), bottom_spacer.clone());
@@ -77,29 +73,28 @@ pub fn table_view(props: &Props) -> Html {
         });
     }
     let on_scroll = {
-        let (scroller, scroll_top) = (scroller.clone(), scroll_top.clone());
+        let (scroller, scroll) = (scroller.clone(), scroll.clone());
         Callback::from(move |_: Event| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
-                let y = el.scroll_top() as f64;
-                if (y - *scroll_top).abs() >= ROW_HEIGHT * 5.0 || y == 0.0 {
-                    scroll_top.set(y);
+                let (y, h) = (el.scroll_top() as f64, el.client_height() as f64);
+                if (y - scroll.0).abs() >= ROW_HEIGHT * 5.0 || y == 0.0 || h != scroll.1 {
+                    scroll.set((y, h));
                 }
             }
         })
     };
-    let sort = state.view.sort.clone();
+    let sort = props.sort.clone();
     let header = COLUMNS.iter().enumerate().map(|(c, name)| {
         let aria = match &sort {
             Some(s) if s.column == c && s.descending => "descending",
             Some(s) if s.column == c => "ascending",
             _ => "none",
         };
-        let d = state.dispatcher();
         let next = match &sort {
             Some(s) if s.column == c => Sort { column: c, descending: !s.descending },
             _ => Sort { column: c, descending: false },
         };
-        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SetSort(Some(next.clone()))));
+        let onclick = props.on_intent.reform(move |_: MouseEvent| Intent::SetSort(Some(next.clone())));
         html! {
             <th scope="col" aria-sort={aria}>
                 <button type="button" class="sort" data-sort={*name} {onclick}>
@@ -112,12 +107,12 @@ pub fn table_view(props: &Props) -> Html {
     let body = rows[first..last].iter().enumerate().map(|(k, row)| {
         let index = first + k;
         let init = &r.initiatives[row.init];
-        let d = state.dispatcher();
+        let d = props.on_intent.clone();
         let id = init.id.clone();
         let total = rows.len();
         let select = {
             let (d, id) = (d.clone(), id.clone());
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(Some(id.clone()))))
+            d.reform(move |_: MouseEvent| Intent::Select(Some(id.clone())))
         };
         let onkeydown = Callback::from(move |e: KeyboardEvent| {
             let target = match e.key().as_str() {
@@ -127,7 +122,7 @@ pub fn table_view(props: &Props) -> Html {
                 "End" => Some(total - 1),
                 "Enter" | " " => {
                     e.prevent_default();
-                    d.dispatch(Action::Select(Some(id.clone())));
+                    d.emit(Intent::Select(Some(id.clone())));
                     None
                 }
                 _ => None,
@@ -166,15 +161,4 @@ pub fn table_view(props: &Props) -> Html {
             if rows.is_empty() { <p class="empty">{ "No initiative matches these filters." }</p> }
         </div>
     }
-}
-
-/// The table's rows for the current view (shared by the table and the CSV export).
-pub fn current_rows(state: &RoadmapState, shown: &[usize], analysis: &Analysis) -> Vec<Row> {
-    table::rows(
-        &state.data.roadmap,
-        shown,
-        analysis,
-        state.reference,
-        state.view.sort.as_ref(),
-    )
 }

@@ -3,79 +3,41 @@
 //! dependency arrows. Lane labels and the time axis stay visible while scrolling.
 
 use crate::core::analysis::Analysis;
-use crate::core::model::{Confidence, Horizon, Status};
+use crate::core::describe::{accessible_label, horizon_label, place};
+use crate::core::intent::Intent;
+use crate::core::model::{Confidence, Status};
+use crate::core::timeline::Zoom;
 use crate::core::timeline::{
     fit_label, initial_scroll, label_span, Arrow, LaneKind, Shape, TimelineLayout, Viewport,
-    BAR_HEIGHT, MILESTONE_LABEL, STAGE_HEADER, TEAM_HEADER,
+    BAR_HEIGHT, MILESTONE_LABEL, STAGE_HEADER, TEAM_HEADER, VIRTUALIZE_ABOVE,
 };
-use crate::state::{Action, RoadmapState};
+use crate::state::Loaded;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 const AXIS_HEIGHT: f64 = 46.0;
 const LABEL_WIDTH: f64 = 210.0;
-/// Above this many bars only what is near the visible area is rendered (the SVG
-/// keeps its full size, so scrolling and the scrollbars behave as usual).
-const VIRTUALIZE_ABOVE: usize = 300;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<RoadmapState>,
+    pub data: Rc<Loaded>,
+    pub selected: Option<usize>,
+    pub hover: Option<usize>,
+    pub zoom: Zoom,
     pub layout: Rc<TimelineLayout>,
     pub arrows: Rc<Vec<Arrow>>,
     pub analysis: Rc<Analysis>,
-}
-
-fn horizon_label(h: Horizon) -> &'static str {
-    match h {
-        Horizon::Short => "Short term · next 12 months",
-        Horizon::Medium => "Medium term · 12 to 24 months",
-        Horizon::Long => "Long term · 24 to 36 months",
-    }
-}
-
-/// "Raft replication for Gitaly, Data Access / Gitaly, medium confidence, Jan to Sep 2026, blocked by 2"
-pub fn accessible_label(state: &RoadmapState, i: usize) -> String {
-    accessible_label_with(state, i, &state.data.roadmap.initiatives[i].title)
-}
-
-/// The accessible name starting with the text drawn on the element (`shown`), so the
-/// name contains what sighted users read (WCAG 2.5.3, label in name).
-pub fn accessible_label_with(state: &RoadmapState, i: usize, shown: &str) -> String {
-    let r = &state.data.roadmap;
-    let init = &r.initiatives[i];
-    let mut where_ = r.stages[init.stage].name.clone();
-    if let Some(t) = r.team_name(init) {
-        where_ = format!("{where_} / {t}");
-    }
-    let when = match (init.start, init.end) {
-        (Some(s), Some(e)) => format!("{} to {}", s.month_year(), e.month_year()),
-        (Some(s), None) => format!("from {}", s.month_year()),
-        (None, Some(e)) => format!("due {}", e.month_year()),
-        (None, None) => "unscheduled".into(),
-    };
-    let mut label = format!(
-        "{}, {where_}, {} confidence, {}, {when}",
-        shown,
-        init.confidence.as_str(),
-        init.status.as_str()
-    );
-    if !init.depends_on.is_empty() {
-        label.push_str(&format!(", blocked by {}", init.depends_on.len()));
-    }
-    if init.confidential {
-        label.push_str(", confidential");
-    }
-    label
+    pub on_intent: Callback<Intent>,
+    pub on_hover: Callback<Option<usize>>,
+    pub on_toggle_stage: Callback<usize>,
 }
 
 #[function_component(Timeline)]
 pub fn timeline(props: &Props) -> Html {
-    let state = &props.state;
     let l = &props.layout;
-    let r = &state.data.roadmap;
-    let selected = state.selected();
+    let r = &props.data.roadmap;
+    let selected = props.selected;
     let scroller = use_node_ref();
     // Labels of bars that began left of the visible area follow the scroll position.
     let scroll_left = use_state(|| 0.0f64);
@@ -83,7 +45,7 @@ pub fn timeline(props: &Props) -> Html {
         let scroller = scroller.clone();
         let scroll_left = scroll_left.clone();
         let left = initial_scroll(l);
-        use_effect_with(state.view.zoom, move |_| {
+        use_effect_with(props.zoom, move |_| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 el.set_scroll_left(left as i32);
                 scroll_left.set(el.scroll_left() as f64);
@@ -171,23 +133,16 @@ pub fn timeline(props: &Props) -> Html {
     let height = l.height.max(1.0);
     // Selects initiative `i`, or clears the selection if it is the selected one.
     let select = {
-        let d = state.dispatcher();
-        let data = state.data.clone();
-        let current = state.view.select.clone();
+        let (on_intent, data) = (props.on_intent.clone(), props.data.clone());
         Rc::new(move |i: usize| {
-            let id = data.roadmap.initiatives[i].id.clone();
-            d.dispatch(Action::Select(if current.as_deref() == Some(id.as_str()) {
-                None
-            } else {
-                Some(id)
-            }))
+            on_intent.emit(Intent::ToggleSelect(data.roadmap.initiatives[i].id.clone()))
         })
     };
 
     // One set of listeners on the bars' group instead of four per bar (event
     // delegation): the bar is the target's closest `[data-initiative]`.
     let bar_of = {
-        let data = state.data.clone();
+        let data = props.data.clone();
         move |target: Option<web_sys::EventTarget>| -> Option<usize> {
             let target: web_sys::Element = target?.dyn_into().ok()?;
             let bar = target.closest("[data-initiative]").ok()??;
@@ -205,7 +160,7 @@ pub fn timeline(props: &Props) -> Html {
     let on_bars_key = {
         let (bar_of, select) = (bar_of.clone(), select.clone());
         // Neighbours are looked up on the key press, not for every bar on render.
-        let (data, layout) = (state.data.clone(), props.layout.clone());
+        let (data, layout) = (props.data.clone(), props.layout.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(i) = bar_of(e.target()) else { return };
             match e.key().as_str() {
@@ -228,30 +183,27 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
     let on_bars_over = {
-        let (bar_of, d, hover) = (bar_of.clone(), state.dispatcher(), state.hover);
+        let (bar_of, on_hover, hover) = (bar_of.clone(), props.on_hover.clone(), props.hover);
         Callback::from(move |e: MouseEvent| {
             let i = bar_of(e.target());
             if i.is_some() && i != hover {
-                d.dispatch(Action::Hover(i));
+                on_hover.emit(i);
             }
         })
     };
     let on_bars_out = {
-        let d = state.dispatcher();
+        let on_hover = props.on_hover.clone();
         Callback::from(move |e: MouseEvent| {
             // Leaving for another bar: its mouseover sets the hover instead.
             if bar_of(e.related_target()).is_none() {
-                d.dispatch(Action::Hover(None));
+                on_hover.emit(None);
             }
         })
     };
     let bars = drawn.iter().map(|&b| {
         let init = &r.initiatives[b.init];
         let stage = &r.stages[init.stage];
-        let ghost_label = b.ghost.then(|| match r.team_name(init) {
-            Some(t) => format!("{} / {t}", stage.name),
-            None => stage.name.clone(),
-        });
+        let ghost_label = b.ghost.then(|| place(r, b.init));
         let text = match &ghost_label {
             Some(g) => format!("{} · {g}", init.title),
             None => init.title.clone(),
@@ -265,7 +217,7 @@ pub fn timeline(props: &Props) -> Html {
         let lock = if init.confidential { "🔒 " } else { "" };
         // The whole text is drawn, clipped to the bar: what is read is what is named.
         let visible = format!("{lock}{status_mark}{text}");
-        let name = accessible_label_with(state, b.init, &visible);
+        let name = accessible_label(r, b.init, &visible);
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
         let critical = props.analysis.critical.contains(&b.init);
@@ -278,7 +230,7 @@ pub fn timeline(props: &Props) -> Html {
             format!("status-{}", init.status.as_str()),
             b.ghost.then_some("ghost"),
             (selected == Some(b.init)).then_some("selected"),
-            (state.hover == Some(b.init)).then_some("hovered"),
+            (props.hover == Some(b.init)).then_some("hovered"),
         );
         let text_x = if b.shape == Shape::Milestone { b.x + BAR_HEIGHT + 4.0 } else { label_x };
         let (clip_x, clip_w) = if b.shape == Shape::Milestone { (text_x, MILESTONE_LABEL) } else { (label_x - 2.0, (label_w - 8.0).max(0.0)) };
@@ -326,14 +278,13 @@ pub fn timeline(props: &Props) -> Html {
     };
     let lane_labels = lanes_drawn().map(|lane| match &lane.kind {
         LaneKind::Stage { stage, count, collapsed } => {
-            let d = state.dispatcher();
             let si = *stage;
-            let d2 = d.clone();
-            let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleStage(si)));
+            let (d, d2) = (props.on_toggle_stage.clone(), props.on_toggle_stage.clone());
+            let onclick = Callback::from(move |_: MouseEvent| d.emit(si));
             let onkeydown = Callback::from(move |e: KeyboardEvent| {
                 if e.key() == "Enter" || e.key() == " " {
                     e.prevent_default();
-                    d2.dispatch(Action::ToggleStage(si));
+                    d2.emit(si);
                 }
             });
             let s = &r.stages[*stage];
@@ -363,7 +314,7 @@ pub fn timeline(props: &Props) -> Html {
     });
 
     html! {
-        <div class="timeline" data-zoom={state.view.zoom.as_str()} data-view="timeline">
+        <div class="timeline" data-zoom={props.zoom.as_str()} data-view="timeline">
             <div class="tl-scroll" ref={scroller} onscroll={on_scroll}>
                 <div class="tl-grid">
                     <div class="tl-corner"><span>{ format!("{} to {}", l.start.month_year(), l.end.month_year()) }</span></div>
@@ -436,8 +387,8 @@ pub fn timeline(props: &Props) -> Html {
                                                 data-impact={props.analysis.impact[i].map(|x| x.as_str())}
                                                 data-initiative={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
                                                 data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
-                                                data-ghost={ghost.then(|| r.stages[init.stage].name.clone())}
-                                                title={accessible_label(state, i)} {onclick}>
+                                                data-ghost={ghost.then(|| place(r, i))}
+                                                title={accessible_label(r, i, &init.title)} {onclick}>
                                                 <span class="swatch"></span>{ &init.title }
                                                 <span class="chip-meta">{ format!("{} confidence", init.confidence.as_str()) }</span>
                                             </button>

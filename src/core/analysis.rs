@@ -37,6 +37,10 @@ impl Impact {
 pub struct Analysis {
     /// Per initiative: its relation to the selection.
     pub impact: Vec<Option<Impact>>,
+    /// What the selection waits on, transitively, nearest first (breadth-first order).
+    pub upstream: Vec<usize>,
+    /// What waits on the selection, transitively, nearest first.
+    pub downstream: Vec<usize>,
     /// Per initiative: where the slip what-if moves it.
     pub moves: Vec<Option<Move>>,
     /// Per initiative: critical path method times (fully dated ones).
@@ -62,7 +66,10 @@ pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis 
     let n = roadmap.initiatives.len();
     let selected = view.select.as_deref().and_then(|id| roadmap.find(id));
     let mut impact = vec![None; n];
+    let (mut upstream, mut downstream) = (Vec::new(), Vec::new());
     if let Some(s) = selected {
+        upstream = reach::upstream(roadmap, s);
+        downstream = reach::downstream(roadmap, s);
         let (up, down) = reach::distances(roadmap, s);
         for i in 0..n {
             impact[i] = match (up[i], down[i]) {
@@ -95,6 +102,8 @@ pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis 
     };
     Analysis {
         impact,
+        upstream,
+        downstream,
         moves,
         times,
         critical,

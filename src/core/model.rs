@@ -184,6 +184,15 @@ impl Roadmap {
         }
     }
 
+    /// How many initiatives each stage holds, by stage index. O(n).
+    pub fn stage_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.stages.len()];
+        for init in &self.initiatives {
+            counts[init.stage] += 1;
+        }
+        counts
+    }
+
     pub fn find(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
     }

@@ -4,6 +4,7 @@
 use super::analysis::Analysis;
 use super::date::Date;
 use super::model::Roadmap;
+use super::timeline::VIRTUALIZE_ABOVE;
 
 /// Columns, in header order. Their lower-case names are the `sort=` URL values.
 pub const COLUMNS: [&str; 12] = [
@@ -146,6 +147,23 @@ pub fn rows(
 
 /// The rows as CSV with a header line (RFC 4180). Cells that a spreadsheet would run
 /// as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a `'`.
+/// The rows to render of `total` rows `row_height` high, for a scroll box scrolled to
+/// `scroll_top` and `viewport` pixels high: `first..last`. Every row when there are
+/// at most [`VIRTUALIZE_ABOVE`]; otherwise the visible ones plus ten above and twenty
+/// below, so small scrolls need no new rows.
+pub fn row_window(scroll_top: f64, viewport: f64, row_height: f64, total: usize) -> (usize, usize) {
+    if total <= VIRTUALIZE_ABOVE {
+        return (0, total);
+    }
+    let first = ((scroll_top / row_height) as usize)
+        .saturating_sub(10)
+        .min(total);
+    (
+        first,
+        (first + (viewport / row_height) as usize + 30).min(total),
+    )
+}
+
 pub fn to_csv(rows: &[Row]) -> String {
     let cell = |s: &str| {
         let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -204,6 +222,20 @@ mod tests {
             "\"'=HYPERLINK(\"\"x\"\")\",\"a, b\",\"line\nbreak\",'-1,'@me,plain,,,,0,0,"
         );
         assert!(csv.starts_with("title,stage,team,confidence,status,start,end,horizon,tags,dependencies,dependents,slack\r\n"));
+    }
+
+    #[test]
+    fn the_row_window_covers_the_screen_with_a_margin() {
+        assert_eq!(
+            row_window(0.0, 700.0, 34.0, VIRTUALIZE_ABOVE),
+            (0, VIRTUALIZE_ABOVE)
+        );
+        assert_eq!(row_window(0.0, 700.0, 34.0, 1000), (0, 50));
+        // Scrolled to row 100 of 1,000 in a 340 px box (rows 100 to 110): rows 90 to 130.
+        assert_eq!(row_window(3400.0, 340.0, 34.0, 1000), (90, 130));
+        assert_eq!(row_window(34_000.0, 700.0, 34.0, 1000), (990, 1000));
+        // A taller screen renders more rows.
+        assert!(row_window(0.0, 2000.0, 34.0, 1000).1 > row_window(0.0, 700.0, 34.0, 1000).1);
     }
 
     #[test]

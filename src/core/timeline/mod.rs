@@ -17,7 +17,7 @@ mod viewport;
 
 pub use arrows::{arrows, Arrow};
 pub use labels::{fit_label, initial_scroll, label_span};
-pub use viewport::Viewport;
+pub use viewport::{Viewport, VIRTUALIZE_ABOVE};
 
 pub const ROW_HEIGHT: f64 = 30.0;
 pub const BAR_HEIGHT: f64 = 22.0;

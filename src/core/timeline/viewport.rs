@@ -3,6 +3,10 @@
 
 use super::{Arrow, Bar, Shape, TimelineLayout, BAR_HEIGHT, MILESTONE_LABEL};
 
+/// Above this many bars (timeline) or rows (table), only what is near the visible area
+/// is rendered; the drawing keeps its full size, so scrolling behaves as usual.
+pub const VIRTUALIZE_ABOVE: usize = 300;
+
 /// A rectangle of the timeline body, in its pixels: a virtualized drawing keeps only
 /// what reaches into it.
 #[derive(Clone, Copy, Debug, PartialEq)]
