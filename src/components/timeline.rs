@@ -8,8 +8,8 @@ use crate::core::intent::Intent;
 use crate::core::model::{Confidence, Status};
 use crate::core::timeline::Zoom;
 use crate::core::timeline::{
-    fit_label, initial_scroll, label_span, Arrow, LaneKind, Shape, TimelineLayout, Viewport,
-    BAR_HEIGHT, MILESTONE_LABEL, STAGE_HEADER, TEAM_HEADER, VIRTUALIZE_ABOVE,
+    fit_label, initial_scroll, label_span, slip_ghost, Arrow, LaneKind, Shape, TimelineLayout,
+    Viewport, BAR_HEIGHT, MILESTONE_LABEL, STAGE_HEADER, TEAM_HEADER, VIRTUALIZE_ABOVE,
 };
 use crate::state::Loaded;
 use std::rc::Rc;
@@ -248,17 +248,11 @@ pub fn timeline(props: &Props) -> Html {
 
     // Where slipped initiatives would land: a dashed ghost beside the planned bar.
     let slip_ghosts = drawn.iter().filter(|b| !b.ghost).filter_map(|&b| {
-        let m = props.analysis.moves[b.init].as_ref()?;
-        let (s, e) = (m.start.or(m.end)?, m.end.or(m.start)?);
-        let x = l.x_of(s);
-        let w = (l.x_of(crate::core::Date(e.0 + 1)) - x).max(crate::core::timeline::MIN_BAR);
-        let weeks = (m.days as f64 / 7.0).round() as i32;
-        let flag = if m.beyond_three_years { " ⚠ past 3 years" } else if m.later_horizon { " ⚠ later horizon" } else { "" };
-        let label = fit_label(&format!("+{weeks} w{flag}"), w.max(120.0));
+        let g = slip_ghost(l, b, props.analysis.moves[b.init].as_ref()?)?;
         Some(html! {
-            <g class={classes!("slip-ghost", (m.later_horizon || m.beyond_three_years).then_some("flagged"))} data-slip-ghost={r.initiatives[b.init].id.clone()}>
-                <rect x={x.to_string()} y={(b.y + 4.0).to_string()} width={w.to_string()} height={(BAR_HEIGHT - 4.0).to_string()} rx="4" />
-                <text x={(x + w + 4.0).to_string()} y={(b.y + 15.0).to_string()}>{ label }</text>
+            <g class={classes!("slip-ghost", g.flagged.then_some("flagged"))} data-slip-ghost={r.initiatives[b.init].id.clone()}>
+                <rect x={g.x.to_string()} y={(g.y + 4.0).to_string()} width={g.w.to_string()} height={(BAR_HEIGHT - 4.0).to_string()} rx="4" />
+                <text x={(g.x + g.w + 4.0).to_string()} y={(g.y + 15.0).to_string()}>{ g.label }</text>
             </g>
         })
     });

@@ -13,10 +13,12 @@ use std::collections::BTreeSet;
 
 mod arrows;
 mod labels;
+mod slip_ghost;
 mod viewport;
 
 pub use arrows::{arrows, Arrow};
 pub use labels::{fit_label, initial_scroll, label_span};
+pub use slip_ghost::{slip_ghost, SlipGhost};
 pub use viewport::{Viewport, VIRTUALIZE_ABOVE};
 
 pub const ROW_HEIGHT: f64 = 30.0;
@@ -537,8 +539,9 @@ mod tests {
 }
 
 #[cfg(test)]
-mod arrow_tests {
+mod marks_tests {
     use super::*;
+    use crate::core::analysis::{analyse, Question};
     use crate::core::filter::{visible, Filter};
     use crate::core::{generate, load};
 
@@ -559,5 +562,37 @@ mod arrow_tests {
         }
         assert!(with_arrows > 100, "only {with_arrows} foci have arrows");
         assert!(arrows(&r, &l, DepsMode::Selected, None, &|_, _| true).is_empty());
+    }
+
+    /// A slip ghost starts at the moved start date, spans the moved dates, and is
+    /// flagged exactly when the move says the plan now ends later than its horizon.
+    #[test]
+    fn slip_ghosts_sit_at_the_moved_dates() {
+        let (r, _) = load(&generate::generate(300, 3), generate::as_of());
+        let reference = generate::as_of();
+        let v = visible(&r, &Filter::default(), reference, false);
+        let l = layout(&r, &v, reference, Zoom::Quarter, &BTreeSet::new());
+        let slipped = (0..r.initiatives.len())
+            .find(|&i| r.initiatives[i].start.is_some() && r.dependents(i).count() >= 2)
+            .expect("a dated initiative with dependents");
+        let question = Question {
+            slip: Some((r.initiatives[slipped].id.clone(), 12)),
+            ..Question::default()
+        };
+        let a = analyse(&r, &question, reference);
+        let mut drawn = 0;
+        for (i, m) in a.moves.iter().enumerate() {
+            let (Some(m), Some(bar)) = (m, l.bar_of(i)) else {
+                continue;
+            };
+            let g = slip_ghost(&l, bar, m).expect("a moved dated bar has a ghost");
+            assert_eq!(g.x, l.x_of(m.start.or(m.end).unwrap()));
+            assert!(g.w >= MIN_BAR);
+            assert_eq!(g.y, bar.y);
+            assert_eq!(g.flagged, m.later_horizon || m.beyond_three_years);
+            assert!(g.label.starts_with('+'), "{}", g.label);
+            drawn += 1;
+        }
+        assert!(drawn >= 2, "only {drawn} ghosts");
     }
 }
