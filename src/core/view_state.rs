@@ -1,9 +1,12 @@
 //! Everything that defines a view, as it appears in the URL's query string.
 //!
 //! The parameter names and values are a public contract (users bookmark them):
-//! `view`, `stage`, `team`, `confidence`, `status`, `tag`, `horizon`, `q`, `context`,
-//! `select`, `deps`, `zoom`. Lists are comma-separated. Unknown parameters or values
-//! are ignored and reported as notices, never as errors.
+//! `view` (`timeline|graph|table`), the filters `stage`, `team`, `confidence`,
+//! `status`, `tag`, `horizon` (comma-separated lists) and `q` (text), `context`,
+//! `select`, `deps` (`selected|all|violations`), `zoom` (`month|quarter|year`),
+//! `slip` (`<id>:<N>w`), `critical` (`1`), `sort` (`<column>` or `-<column>`), `group`
+//! (`stage`) and `between` (`<stage>:<stage>`). Unknown parameters or values are
+//! ignored and reported as notices, never as errors.
 
 use super::analysis::Question;
 use super::filter::{Filter, Param};
