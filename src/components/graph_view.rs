@@ -59,6 +59,12 @@ pub fn graph_view(props: &Props) -> Html {
             },
         )
     };
+    let matrix = {
+        let data = props.data.clone();
+        use_memo(Rc::as_ptr(&props.data) as usize, move |_| {
+            graph_view::stage_matrix(&data.roadmap)
+        })
+    };
     let view = use_state(|| View {
         x: 0.0,
         y: 0.0,
@@ -206,7 +212,6 @@ pub fn graph_view(props: &Props) -> Html {
         }
     });
 
-    let matrix = graph_view::stage_matrix(r);
     let matrix_view = html! {
         <section class="matrix" aria-label="Dependencies between stages">
             <h3>{ "Who waits on whom" }</h3>
