@@ -94,8 +94,13 @@ pub(super) fn resolve(
     deps
 }
 
-/// Reports every cycle among `candidates`, each step at its line, and removes the
-/// edge the search removed.
+/// At most this many diagnostics per cycle group (the dependencies to remove first);
+/// a larger group ends with one line saying how many more there are.
+const MAX_CYCLE_REPORT: usize = 50;
+
+/// Reports every cycle group among `candidates` (each dependency inside a group at its
+/// line, the ones to remove first) and removes the group's removal set, so what stays
+/// is acyclic.
 fn break_cycles(
     pending: &[Pending],
     candidates: &[usize],
@@ -111,35 +116,97 @@ fn break_cycles(
         .iter()
         .map(|&n| deps[n].iter().map(|(d, _)| local[d]).collect())
         .collect();
-    for found in cycles::find_cycles(&succ) {
-        let cycle: Vec<usize> = found.members.iter().map(|&i| candidates[i]).collect();
-        let chain: Vec<&str> = cycle
+    let id = |local: usize| pending[candidates[local]].raw.id.as_str();
+    for group in cycles::find_cycle_groups(&succ) {
+        let title = match group.as_simple_cycle(&succ) {
+            Some(order) => {
+                let mut chain: Vec<&str> = order.iter().map(|&n| id(n)).collect();
+                chain.push(id(order[0]));
+                format!("dependency cycle {}", list(&chain, " -> "))
+            }
+            None => {
+                let names: Vec<&str> = group.members.iter().map(|&n| id(n)).collect();
+                format!(
+                    "dependency cycle group of {} ({})",
+                    names.len(),
+                    list(&names, ", ")
+                )
+            }
+        };
+        // Every dependency inside the group, with where it is written.
+        let mut inside: Vec<(usize, usize, Pos, bool)> = Vec::new();
+        for &a in &group.members {
+            for &(d, pos) in &deps[candidates[a]] {
+                let b = local[&d];
+                if group.members.binary_search(&b).is_ok() {
+                    let remove = group.removed.binary_search(&(a, b)).is_ok();
+                    inside.push((a, b, pos, remove));
+                }
+            }
+        }
+        inside.sort_by_key(|&(a, b, _, remove)| (!remove, a, b));
+        let removals: Vec<String> = inside
             .iter()
-            .chain(cycle.first())
-            .map(|&n| pending[n].raw.id.as_str())
+            .filter(|e| e.3)
+            .map(|&(a, b, pos, _)| {
+                let file = &pending[candidates[a]].file;
+                format!("\"{}\" on \"{}\" ({file}:{})", id(a), id(b), pos.line)
+            })
             .collect();
-        let chain = chain.join(" -> ");
-        for w in 0..cycle.len() {
-            let (a, b) = (cycle[w], cycle[(w + 1) % cycle.len()]);
-            let pos = deps[a]
-                .iter()
-                .find(|(x, _)| *x == b)
-                .map_or(Pos::START, |(_, p)| *p);
+        let n_removed = removals.len();
+        for &(a, b, pos, remove) in inside.iter().take(MAX_CYCLE_REPORT) {
+            let hint = match (remove, n_removed) {
+                (true, 1) => "remove this dependency to break the cycle".to_string(),
+                (true, n) => format!(
+                    "remove this dependency: with the other {} marked in this group, that leaves no cycle",
+                    n - 1
+                ),
+                (false, 1) => format!("remove the dependency of {} to break the cycle", removals[0]),
+                (false, n) => format!(
+                    "removing {n} dependencies leaves no cycle: {}",
+                    list(&removals.iter().map(String::as_str).collect::<Vec<_>>(), "; ")
+                ),
+            };
             diags.push(
                 Diagnostic::error(
                     Code::DependencyCycle,
-                    &pending[a].file,
+                    &pending[candidates[a]].file,
                     pos,
-                    format!("dependency cycle: {chain}"),
+                    format!("{title}: \"{}\" depends on \"{}\"", id(a), id(b)),
                 )
-                .with_hint(format!(
-                    "\"{}\" depends on \"{}\": remove one dependency of the cycle",
-                    pending[a].raw.id, pending[b].raw.id
-                )),
+                .with_hint(hint),
             );
         }
-        let (from, to) = (candidates[found.removed.0], candidates[found.removed.1]);
-        deps[from].retain(|(x, _)| *x != to);
+        if inside.len() > MAX_CYCLE_REPORT {
+            let (a, _, pos, _) = inside[0];
+            diags.push(Diagnostic::error(
+                Code::DependencyCycle,
+                &pending[candidates[a]].file,
+                pos,
+                format!(
+                    "{title}: {} more dependencies inside this group are not listed",
+                    inside.len() - MAX_CYCLE_REPORT
+                ),
+            ));
+        }
+        for &(a, b) in &group.removed {
+            let b = candidates[b];
+            deps[candidates[a]].retain(|(x, _)| *x != b);
+        }
+    }
+}
+
+/// At most eight items of a list, then how many more.
+fn list(items: &[&str], sep: &str) -> String {
+    const SHOWN: usize = 8;
+    if items.len() <= SHOWN {
+        items.join(sep)
+    } else {
+        format!(
+            "{}{sep}… and {} more",
+            items[..SHOWN].join(sep),
+            items.len() - SHOWN
+        )
     }
 }
 
