@@ -18,7 +18,11 @@
 //! - the longest task (PerformanceObserver `longtask`) while a roadmap loads, and
 //!   afterwards while it scrolls, filters, selects and switches views.
 
-#[allow(dead_code)]
+// The e2e tests' harness, shared: this bench needs only some of its helpers.
+#[allow(
+    dead_code,
+    reason = "the e2e tests use the helpers this bench does not"
+)]
 #[path = "../tests/e2e/harness.rs"]
 mod harness;
 
