@@ -73,8 +73,8 @@ impl ViewState {
         let mut notices = Vec::new();
         let query = query.strip_prefix('?').unwrap_or(query);
         for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let (k, v) = (decode(k), decode(v));
+            let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode(k), decode(raw));
             let mut bad =
                 |what: &str| notices.push(format!("ignored {what} in the address: {k}={v}"));
             match k.as_str() {
@@ -123,8 +123,10 @@ impl ViewState {
                 },
                 name => match Param::ALL.iter().find(|p| p.name() == name) {
                     Some(&p) => {
-                        for value in v.split(',').map(str::trim).filter(|x| !x.is_empty()) {
-                            if !st.filter.has(p, value) && !st.filter.toggle(p, value) {
+                        // Split before decoding: a value may hold a comma (`%2C`).
+                        let values = raw.split(',').map(|x| decode(x).trim().to_string());
+                        for value in values.filter(|x| !x.is_empty()) {
+                            if !st.filter.has(p, &value) && !st.filter.toggle(p, &value) {
                                 notices.push(format!(
                                     "ignored an unknown {} value in the address: {value}",
                                     p.name()
@@ -309,5 +311,14 @@ mod tests {
         assert_eq!(st.filter.values(Param::Confidence), vec!["high"]);
         assert_eq!(st.filter.q, "%zz");
         assert_eq!(notices.len(), 4, "{notices:?}");
+    }
+
+    #[test]
+    fn a_tag_with_a_comma_round_trips() {
+        let mut state = ViewState::default();
+        state.filter.tags.insert("needs review, later".into());
+        state.filter.tags.insert("q3".into());
+        assert_eq!(state.to_query(), "tag=needs%20review%2C%20later,q3");
+        assert_eq!(ViewState::from_query(&state.to_query()), (state, vec![]));
     }
 }
