@@ -1,5 +1,6 @@
 # Installs what the build needs, skipping anything already at the right version.
-# Sourced by .ci/serve and .ci/test; `setup_browser` adds Chromium for the tests.
+# Sourced by .ci/serve, .ci/test and benches/browser.sh; `setup_browser` adds Chromium
+# for the tests.
 # Everything comes from crates.io, npm or Debian: nothing downloads prebuilt binaries.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

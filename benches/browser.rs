@@ -1,7 +1,7 @@
 //! Browser timing harness: the release site in real headless Chromium over loopback,
 //! timed side by side with the references it must beat, in one run.
 //!
-//! Run: `bash .ci/bench-browser.sh` (installs what it needs, then
+//! Run: `bash benches/browser.sh` (installs what it needs, then
 //! `cargo bench --features e2e --bench browser`). Prints a Markdown table of medians.
 //!
 //! Measured:
@@ -18,7 +18,11 @@
 //! - the longest task (PerformanceObserver `longtask`) while a roadmap loads, and
 //!   afterwards while it scrolls, filters, selects and switches views.
 
-#[allow(dead_code)]
+// The e2e tests' harness, shared: this bench needs only some of its helpers.
+#[allow(
+    dead_code,
+    reason = "the e2e tests use the helpers this bench does not"
+)]
 #[path = "../tests/e2e/harness.rs"]
 mod harness;
 
@@ -73,7 +77,7 @@ fn mermaid_page(r: &Roadmap) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     let js = root().join(".tools/node_modules/mermaid/dist/mermaid.min.js");
     std::fs::copy(&js, dir.join("mermaid.min.js"))
-        .unwrap_or_else(|e| panic!("{} ({e}): run .ci/bench-browser.sh", js.display()));
+        .unwrap_or_else(|e| panic!("{} ({e}): run benches/browser.sh", js.display()));
     let mut def = String::from("gantt\n  title Roadmap\n  dateFormat YYYY-MM-DD\n");
     for (s, stage) in r.stages.iter().enumerate() {
         let _ = writeln!(def, "  section {}", stage.name);

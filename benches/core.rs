@@ -1,5 +1,5 @@
 //! Criterion benches of the pure core, on generated roadmaps (`roadmap generate`,
-//! seed 1) and on the shared layout benchmark graphs.
+//! seed 1) and on the layout benchmark graphs in `benches/graphs/`.
 //!
 //! Run: `cargo bench --bench core` (add a name to filter: `cargo bench --bench core --
 //! filter`). Figures and the machine are in BENCHMARKS.md.
@@ -76,7 +76,7 @@ fn core(c: &mut Criterion) {
 }
 
 fn graphs(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/graphs");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/graphs");
     let mut g = c.benchmark_group("layered layout (shared benchmark graphs)");
     g.sample_size(10);
     for n in [100, 1_000, 5_000] {

@@ -220,20 +220,8 @@ pub struct RawLink {
     pub url: String,
 }
 
-/// The keys each kind of mapping accepts, for "unknown key" checks with suggestions.
-pub const ROADMAP_KEYS: &[&str] = &[
-    "title",
-    "as_of",
-    "edit_url",
-    "stages",
-    "tags",
-    "include",
-    "initiatives",
-];
-pub const STAGE_KEYS: &[&str] = &["id", "name", "description", "teams"];
-pub const TEAM_KEYS: &[&str] = &["id", "name"];
-pub const TAG_KEYS: &[&str] = &["id", "description"];
-pub const FILE_KEYS: &[&str] = &["defaults", "initiatives"];
+/// The keys an initiative accepts: `defaults` may set all but `id` and `title`, and an
+/// unknown default gets its "did you mean" from these.
 pub const INITIATIVE_KEYS: &[&str] = &[
     "confidential",
     "redacted",
@@ -252,7 +240,6 @@ pub const INITIATIVE_KEYS: &[&str] = &[
     "description",
     "links",
 ];
-pub const LINK_KEYS: &[&str] = &["title", "url"];
 
 /// Accepts any YAML scalar as text: `id: 2026` or `title: yes` mean the characters written.
 struct ScalarVisitor;

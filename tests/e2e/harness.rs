@@ -392,6 +392,10 @@ impl Browser {
     }
 
     /// Waits until no element matches `css`.
+    #[allow(
+        dead_code,
+        reason = "used by benches/browser.rs, which includes this file; no e2e test needs it"
+    )]
     pub async fn wait_gone(&self, css: &str) {
         let started = Instant::now();
         while !self.all(css).await.is_empty() {

@@ -4,9 +4,7 @@
 mod analysis;
 mod confidential;
 mod first_screen;
-mod roadmap_view;
-mod table_export_a11y;
-// The harness is a toolkit for every e2e test; not each helper is used yet.
-#[allow(dead_code)]
 mod harness;
 mod hosting;
+mod roadmap_view;
+mod table_export_a11y;

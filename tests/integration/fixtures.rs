@@ -37,19 +37,54 @@ fn check(expected_file: &Path, actual: &str) -> Result<(), String> {
     if expected == actual {
         return Ok(());
     }
-    let mut diff = format!("--- {}\n+++ actual\n", expected_file.display());
-    let (e, a): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
-    for line in &e {
-        if !a.contains(line) {
-            diff.push_str(&format!("-{line}\n"));
+    Err(format!(
+        "--- {}\n+++ actual\n{}",
+        expected_file.display(),
+        line_diff(&expected, actual)
+    ))
+}
+
+/// `expected` against `actual` line by line, in order: ` ` for a line in both, `-` for
+/// one only expected, `+` for one only produced (a longest common subsequence; fixtures
+/// are short, so the quadratic table is fine). A moved line shows as `-` and `+`.
+fn line_diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    // common[i][j]: length of the longest common subsequence of e[i..] and a[j..].
+    let mut common = vec![vec![0usize; a.len() + 1]; e.len() + 1];
+    for i in (0..e.len()).rev() {
+        for j in (0..a.len()).rev() {
+            common[i][j] = if e[i] == a[j] {
+                common[i + 1][j + 1] + 1
+            } else {
+                common[i + 1][j].max(common[i][j + 1])
+            };
         }
     }
-    for line in &a {
-        if !e.contains(line) {
-            diff.push_str(&format!("+{line}\n"));
+    let mut out = String::new();
+    let (mut i, mut j) = (0, 0);
+    while i < e.len() || j < a.len() {
+        if i < e.len() && j < a.len() && e[i] == a[j] {
+            out.push_str(&format!(" {}\n", e[i]));
+            (i, j) = (i + 1, j + 1);
+        } else if i < e.len() && (j == a.len() || common[i + 1][j] >= common[i][j + 1]) {
+            out.push_str(&format!("-{}\n", e[i]));
+            i += 1;
+        } else {
+            out.push_str(&format!("+{}\n", a[j]));
+            j += 1;
         }
     }
-    Err(diff)
+    if e == a {
+        out.push_str("(same lines: only line endings or the final newline differ)\n");
+    }
+    out
+}
+
+#[test]
+fn a_reordering_shows_in_the_fixture_diff() {
+    let diff = line_diff("a\nb\nc\nloaded: []\n", "b\na\nc\nloaded: []\n");
+    assert_eq!(diff, "-a\n b\n+a\n c\n loaded: []\n");
 }
 
 #[test]

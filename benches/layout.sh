@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Layout benchmark against Graphviz dot, in one run: median of 5 whole-process times
-# for each tool, and our crossing count (dot's counts are in ../shared/bench/README.md,
+# for each tool, and our crossing count (dot's counts are in benches/graphs/README.md,
 # measured with the same rule). Needs `dot` (Debian package graphviz) and node.
-# Usage: bash .ci/bench-layout.sh [GRAPH_DIR]   (default ../shared/bench/graphs)
+# Usage: bash benches/layout.sh [GRAPH_DIR]   (default benches/graphs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-graphs=${1:-../shared/bench/graphs}
+graphs=${1:-benches/graphs}
 cargo build --quiet --profile native --bin roadmap
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

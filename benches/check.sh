@@ -2,7 +2,7 @@
 # `roadmap check` of a generated 10,000-initiative roadmap against PyYAML's C loader
 # parsing the same files (whole processes, median of 5 each, in one run).
 # Needs python3 with PyYAML built on libyaml (Debian: apt-get install python3-yaml).
-# Usage: bash .ci/bench-check.sh [N]   (default 10000)
+# Usage: bash benches/check.sh [N]   (default 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}

@@ -2,9 +2,9 @@
 # Browser timing harness (benches/browser.rs): cold loads, filter, selection and view
 # switch timings in headless Chromium over loopback, with an empty Yew app and a
 # mermaid gantt of the same roadmap timed in the same run. Prints a Markdown table.
-# Usage: bash .ci/bench-browser.sh
+# Usage: bash benches/browser.sh
 set -euo pipefail
-source "$(dirname "$0")/setup.sh"
+source "$(dirname "$0")/../.ci/setup.sh"
 setup_build
 setup_browser
 MERMAID_VERSION=11.17.2

@@ -1,4 +1,4 @@
-// The service worker of one build (written by .ci/postbuild.mjs). It serves only from
+// The service worker of one build (written by web/postbuild.mjs). It serves only from
 // its own build's cache, so a page never mixes two builds: the app shell is
 // cache-first, data is network-first with the cached copy as fallback.
 const BUILD = "__BUILD__";

@@ -1,4 +1,4 @@
-// Prepended to Trunk's loader by .ci/postbuild.mjs: CSP violation counting (a test
+// Prepended to Trunk's loader by web/postbuild.mjs: CSP violation counting (a test
 // hook), and the service worker: registration, readiness and the update prompt.
 const root = document.documentElement;
 document.addEventListener("securitypolicyviolation", () => {
