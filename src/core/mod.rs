@@ -24,7 +24,7 @@ pub mod preview;
 pub mod raw;
 pub mod reach;
 pub mod redact;
-pub(crate) mod rng;
+pub mod rng;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod slip;

@@ -5,6 +5,7 @@ mod analysis;
 mod confidential;
 mod first_screen;
 mod harness;
+mod hostile_text;
 mod hosting;
 mod roadmap_view;
 mod table_export_a11y;
