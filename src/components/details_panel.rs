@@ -147,6 +147,15 @@ pub fn details_panel(props: &Props) -> Html {
                 <button type="button" class="close" onclick={close} aria-label="Close details (Escape)">{ "×" }</button>
             </div>
             <p class="muted"><code>{ &init.id }</code></p>
+            if !init.problems.is_empty() {
+                <section class="problems" data-problems={init.problems.len().to_string()}>
+                    <h3>{ "Problems in the data" }</h3>
+                    <p class="muted small">{ "Shown as far as the data allows. Fix these in the file:" }</p>
+                    <ul>
+                        { for init.problems.iter().map(|d| super::diagnostics_panel::item(d, None, Some(d.code.as_str()))) }
+                    </ul>
+                </section>
+            }
             if init.confidential {
                 <p class="confidential-badge" data-confidential-badge="">{ "🔒 Confidential: internal only, left out of public builds" }</p>
             }

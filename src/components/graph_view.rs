@@ -2,7 +2,7 @@
 //! zoom (wheel or buttons), impact marks, and the stage-by-stage dependency matrix.
 
 use crate::core::analysis::Analysis;
-use crate::core::describe::{accessible_label, place};
+use crate::core::describe::{accessible_label, marks, place, problem_code};
 use crate::core::filter::{Filter, Visible};
 use crate::core::graph_view::{self, NODE_H, NODE_W};
 use crate::core::intent::Intent;
@@ -183,7 +183,7 @@ pub fn graph_view(props: &Props) -> Html {
         };
         let (x, y) = (n.x - NODE_W / 2.0, n.y - NODE_H / 2.0);
         let sub = place(r, n.init);
-        let title_text = format!("{}{}", if init.confidential { "🔒 " } else { "" }, init.title);
+        let title_text = format!("{}{}", marks(r, n.init), init.title);
         let sub_text = match impact {
             Some(i) if i.distance() > 0 => format!("{sub} · {} step{}", i.distance(), if i.distance() == 1 { "" } else { "s" }),
             _ => sub.clone(),
@@ -192,8 +192,9 @@ pub fn graph_view(props: &Props) -> Html {
         html! {
             <g class={classes!("g-node", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()),
                     format!("status-{}", init.status.as_str()), n.ghost.then_some("ghost"), (selected == Some(n.init)).then_some("selected"),
-                    impact.map(|i| format!("impact-{}", i.as_str())), props.analysis.critical.contains(&n.init).then_some("critical"))}
-               data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
+                    impact.map(|i| format!("impact-{}", i.as_str())), props.analysis.critical.contains(&n.init).then_some("critical"),
+                    problem_code(r, n.init).map(|_| "problem"))}
+               data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()} data-problem={problem_code(r, n.init)}
                data-impact={impact.map(|i| i.as_str())} data-distance={impact.map(|i| i.distance().to_string())}
                data-ghost={n.ghost.then(|| sub.clone())}
                tabindex="0" role="button"
@@ -201,10 +202,10 @@ pub fn graph_view(props: &Props) -> Html {
                 <title>{ name }</title>
                 <rect class="g-box" x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="6" />
                 <rect class="g-stripe" x={x.to_string()} y={y.to_string()} width="5" height={NODE_H.to_string()} />
-                <clipPath id={format!("gclip-{}", init.id)}>
+                <clipPath id={format!("gclip-{}", n.init)}>
                     <rect x={(x + 8.0).to_string()} y={y.to_string()} width={(NODE_W - 14.0).to_string()} height={NODE_H.to_string()} />
                 </clipPath>
-                <g clip-path={format!("url(#gclip-{})", init.id)} aria-hidden="true">
+                <g clip-path={format!("url(#gclip-{})", n.init)} aria-hidden="true">
                     <text class="g-title" x={(x + 12.0).to_string()} y={(y + 17.0).to_string()}>{ title_text.clone() }</text>
                     <text class="g-sub" x={(x + 12.0).to_string()} y={(y + 32.0).to_string()}>{ sub_text.clone() }</text>
                 </g>

@@ -4,6 +4,7 @@
 //! the table is long.
 
 use crate::core::analysis::Analysis;
+use crate::core::describe::{marks, problem_code};
 use crate::core::intent::Intent;
 use crate::core::table::{row_window, Row, Sort, COLUMNS};
 use crate::state::Loaded;
@@ -135,10 +136,11 @@ pub fn table_view(props: &Props) -> Html {
         let impact = props.analysis.impact[row.init];
         html! {
             <tr key={init.id.clone()} data-row={init.id.clone()} data-row-index={index.to_string()} tabindex="0"
+                data-problem={problem_code(r, row.init)}
                 class={classes!((selected == Some(row.init)).then_some("selected"), impact.map(|i| format!("impact-{}", i.as_str())))}
                 aria-selected={(selected == Some(row.init)).to_string()} onclick={select} {onkeydown}>
                 { for row.cells.iter().enumerate().map(|(c, cell)| if c == 0 {
-                    html! { <th scope="row">{ if init.confidential { format!("🔒 {cell}") } else { cell.clone() } }</th> }
+                    html! { <th scope="row">{ format!("{}{cell}", marks(r, row.init)) }</th> }
                 } else {
                     html! { <td>{ cell }</td> }
                 }) }

@@ -3,7 +3,9 @@
 //! dependency arrows. Lane labels and the time axis stay visible while scrolling.
 
 use crate::core::analysis::Analysis;
-use crate::core::describe::{accessible_label, horizon_label, place};
+use crate::core::describe::{
+    accessible_label, bar_text, horizon_label, marks, place, problem_code,
+};
 use crate::core::intent::Intent;
 use crate::core::model::{Confidence, Status};
 use crate::core::timeline::Zoom;
@@ -204,19 +206,10 @@ pub fn timeline(props: &Props) -> Html {
         let init = &r.initiatives[b.init];
         let stage = &r.stages[init.stage];
         let ghost_label = b.ghost.then(|| place(r, b.init));
-        let text = match &ghost_label {
-            Some(g) => format!("{} · {g}", init.title),
-            None => init.title.clone(),
-        };
-        let status_mark = match init.status {
-            Status::Done => "✓ ",
-            Status::Cancelled => "✕ ",
-            _ => "",
-        };
         let (label_x, label_w) = label_span(b, view_left);
-        let lock = if init.confidential { "🔒 " } else { "" };
         // The whole text is drawn, clipped to the bar: what is read is what is named.
-        let visible = format!("{lock}{status_mark}{text}");
+        let visible = bar_text(r, b.init, b.ghost);
+        let problem = problem_code(r, b.init);
         let name = accessible_label(r, b.init, &visible);
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
@@ -229,6 +222,7 @@ pub fn timeline(props: &Props) -> Html {
             format!("conf-{}", init.confidence.as_str()),
             format!("status-{}", init.status.as_str()),
             b.ghost.then_some("ghost"),
+            problem.is_some().then_some("problem"),
             (selected == Some(b.init)).then_some("selected"),
             (props.hover == Some(b.init)).then_some("hovered"),
         );
@@ -240,7 +234,7 @@ pub fn timeline(props: &Props) -> Html {
                 ghost={ghost_label.map(AttrValue::from)}
                 impact={impact.map(|i| (i.as_str(), AttrValue::from(i.distance().to_string())))}
                 moved={moved.is_some()} new_end={moved.and_then(|m| m.end.or(m.start)).map(|d| AttrValue::from(d.to_string()))}
-                {critical} confidential={init.confidential} selected={selected == Some(b.init)}
+                {critical} confidential={init.confidential} selected={selected == Some(b.init)} {problem}
                 name={name} visible={visible} x={b.x} y={b.y} w={b.w} shape={b.shape}
                 {text_x} {clip_x} {clip_w} />
         }
@@ -377,13 +371,13 @@ pub fn timeline(props: &Props) -> Html {
                                     let onclick = Callback::from(move |_: MouseEvent| select(i));
                                     html! {
                                         <li>
-                                            <button type="button" class={classes!("chip", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()), ghost.then_some("ghost"), (selected == Some(i)).then_some("selected"), props.analysis.impact[i].map(|x| format!("impact-{}", x.as_str())))}
-                                                data-impact={props.analysis.impact[i].map(|x| x.as_str())}
+                                            <button type="button" class={classes!("chip", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()), ghost.then_some("ghost"), problem_code(r, i).map(|_| "problem"), (selected == Some(i)).then_some("selected"), props.analysis.impact[i].map(|x| format!("impact-{}", x.as_str())))}
+                                                data-impact={props.analysis.impact[i].map(|x| x.as_str())} data-problem={problem_code(r, i)}
                                                 data-initiative={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
                                                 data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
                                                 data-ghost={ghost.then(|| place(r, i))}
-                                                title={accessible_label(r, i, &init.title)} {onclick}>
-                                                <span class="swatch"></span>{ &init.title }
+                                                title={accessible_label(r, i, &format!("{}{}", marks(r, i), init.title))} {onclick}>
+                                                <span class="swatch"></span>{ marks(r, i) }{ &init.title }
                                                 <span class="chip-meta">{ format!("{} confidence", init.confidence.as_str()) }</span>
                                             </button>
                                         </li>
@@ -424,6 +418,8 @@ struct BarProps {
     critical: bool,
     confidential: bool,
     selected: bool,
+    /// The first problem's code, when the data has one for this initiative.
+    problem: Option<&'static str>,
     name: AttrValue,
     visible: AttrValue,
     x: f64,
@@ -467,6 +463,7 @@ fn bar_view(p: &BarProps) -> Html {
            data-impact={p.impact.as_ref().map(|i| i.0)} data-distance={p.impact.as_ref().map(|i| i.1.clone())}
            data-moved={p.moved.then_some("")} data-new-end={p.new_end.clone()}
            data-critical={p.critical.then_some("")} data-confidential={p.confidential.then_some("")}
+           data-problem={p.problem}
            aria-label={p.name.clone()} aria-pressed={p.selected.to_string()}>
             <title>{ p.name.clone() }</title>
             { shape }

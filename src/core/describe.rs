@@ -2,7 +2,7 @@
 //! its accessible name, the slip note. One place, so every view says the same.
 
 use super::analysis::Analysis;
-use super::model::{Horizon, Roadmap};
+use super::model::{Horizon, Roadmap, Status};
 
 /// "Data Access / Gitaly", or just the stage's name when the initiative has no team.
 /// Also the `data-ghost` value of a ghost, in every view.
@@ -40,6 +40,44 @@ pub fn accessible_label(roadmap: &Roadmap, i: usize, shown: &str) -> String {
         label.push_str(", confidential");
     }
     label
+}
+
+/// The marks before an initiative's title, in every view: 🔒 confidential, ⚠ a
+/// problem in the data (its bad fields were neutralised), ✓ done, ✕ cancelled.
+pub fn marks(roadmap: &Roadmap, i: usize) -> String {
+    let init = &roadmap.initiatives[i];
+    let mut out = String::new();
+    if init.confidential {
+        out.push_str("🔒 ");
+    }
+    if !init.problems.is_empty() {
+        out.push_str("⚠ ");
+    }
+    out.push_str(match init.status {
+        Status::Done => "✓ ",
+        Status::Cancelled => "✕ ",
+        _ => "",
+    });
+    out
+}
+
+/// The text drawn on a timeline bar: the marks, the title, and for a ghost where it sits.
+pub fn bar_text(roadmap: &Roadmap, i: usize, ghost: bool) -> String {
+    let title = &roadmap.initiatives[i].title;
+    let marks = marks(roadmap, i);
+    if ghost {
+        format!("{marks}{title} · {}", place(roadmap, i))
+    } else {
+        format!("{marks}{title}")
+    }
+}
+
+/// The `data-problem` value: the code of the first problem found with the initiative.
+pub fn problem_code(roadmap: &Roadmap, i: usize) -> Option<&'static str> {
+    roadmap.initiatives[i]
+        .problems
+        .first()
+        .map(|d| d.code.as_str())
 }
 
 /// A horizon band's title.
@@ -104,6 +142,18 @@ mod tests {
         );
         assert!(accessible_label(&r, 2, "Gamma").ends_with(", from Feb 2027"));
         assert!(accessible_label(&r, 3, "Delta").ends_with(", unscheduled"));
+    }
+
+    #[test]
+    fn marks_say_confidential_problem_and_status() {
+        let r = roadmap();
+        // b is confidential; c has a horizon next to dates (a warning).
+        assert_eq!(marks(&r, 0), "");
+        assert_eq!(bar_text(&r, 1, false), "🔒 Beta");
+        assert_eq!(bar_text(&r, 2, false), "⚠ Gamma");
+        assert_eq!(problem_code(&r, 2), Some("horizon-ignored"));
+        assert_eq!(problem_code(&r, 0), None);
+        assert_eq!(bar_text(&r, 0, true), "Alpha · Scale / Cells");
     }
 
     #[test]

@@ -149,6 +149,8 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
         let expected = match expected.split(" at line ").next().unwrap_or(expected) {
             "a sequence" => "a list",
             "a text value" => "a text value (a single line or a block)",
+            // serde names our Rust types ("struct RawInitiative"): say what it means.
+            e if e.starts_with("struct ") => "a mapping of keys",
             e => e,
         };
         let found = found.replace("sequence", "list").replace("map", "mapping");

@@ -322,6 +322,14 @@ pub fn options(
                         count,
                     }
                 })
+                // "unknown" confidence exists only where the data is broken: offered
+                // only when something has it (or it is chosen).
+                .filter(|o| {
+                    !(p == Param::Confidence
+                        && o.value == Confidence::Unknown.as_str()
+                        && o.count == 0
+                        && !o.active)
+                })
                 .collect();
             (p, opts)
         })

@@ -1,6 +1,7 @@
 //! The checked roadmap: ids resolved to indices, dates parsed, the dependency graph built.
 
 use super::date::Date;
+use super::diagnostic::Diagnostic;
 use super::keyword::keyword_enum;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
@@ -13,12 +14,25 @@ pub struct Source {
 }
 
 keyword_enum!(
+    /// `Unknown` is never written in the data: the viewer shows an initiative whose
+    /// confidence is missing or invalid with it (and a problem mark), never as a real level.
     pub enum Confidence {
         High = "high",
         Medium = "medium",
         Low = "low",
+        Unknown = "unknown",
     }
 );
+
+impl Confidence {
+    /// The levels the data may declare.
+    pub const DECLARABLE: &'static [&'static str] = &["high", "medium", "low"];
+
+    /// A level as written in the data (`unknown` is not one).
+    pub fn parse_declared(s: &str) -> Option<Confidence> {
+        Confidence::parse(s).filter(|&c| c != Confidence::Unknown)
+    }
+}
 keyword_enum!(
     pub enum Status {
         Proposed = "proposed",
@@ -110,6 +124,9 @@ pub struct Initiative {
     pub confidential: bool,
     /// In redacted data: the confidential initiatives this one is linked to, as counts.
     pub redacted: Redacted,
+    /// What is wrong with it in the data (its bad fields were neutralised to be shown):
+    /// every diagnostic about it, in the order found.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// Placeholders for confidential initiatives that a redacted roadmap does not name.

@@ -3,6 +3,7 @@
 
 mod analysis;
 mod confidential;
+mod degrade;
 mod first_screen;
 mod harness;
 mod hostile_text;

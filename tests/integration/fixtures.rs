@@ -24,6 +24,34 @@ fn render(files: &DataFiles) -> String {
     }
     let ids: Vec<&str> = roadmap.initiatives.iter().map(|i| i.id.as_str()).collect();
     out.push_str(&format!("loaded: [{}]\n", ids.join(", ")));
+    // How each initiative with a problem is shown: its bad fields neutralised.
+    for i in roadmap
+        .initiatives
+        .iter()
+        .filter(|i| !i.problems.is_empty())
+    {
+        let date = |d: Option<roadmap_viewer::core::Date>| d.map_or("-".into(), |d| d.to_string());
+        let deps: Vec<&str> = i
+            .depends_on
+            .iter()
+            .map(|&d| roadmap.initiatives[d].id.as_str())
+            .collect();
+        let codes: Vec<&str> = i.problems.iter().map(|d| d.code.as_str()).collect();
+        out.push_str(&format!(
+            "shown: {} \"{}\" stage={} team={} confidence={} status={} dates={}..{} horizon={} deps=[{}] problems=[{}]\n",
+            i.id,
+            i.title,
+            roadmap.stages[i.stage].id,
+            i.team.map_or("-", |t| roadmap.teams[t].id.as_str()),
+            i.confidence.as_str(),
+            i.status.as_str(),
+            date(i.start),
+            date(i.end),
+            i.horizon.map_or("-", |h| h.as_str()),
+            deps.join(", "),
+            codes.join(", ")
+        ));
+    }
     out
 }
 

@@ -21,9 +21,9 @@ pub(super) fn resolve(
     pending: &[Pending],
     ids: &Ids,
     trees: &HashMap<&str, &Node>,
-    diags: &mut Vec<Diagnostic>,
+    problems: &mut [Vec<Diagnostic>],
 ) -> Deps {
-    let candidates: Vec<usize> = (0..pending.len()).filter(|&n| ids.usable[n]).collect();
+    let candidates: Vec<usize> = (0..pending.len()).filter(|&n| ids.usable(n)).collect();
     let all_ids: Vec<&str> = candidates
         .iter()
         .map(|&n| pending[n].raw.id.as_str())
@@ -55,8 +55,8 @@ pub(super) fn resolve(
             )
         });
         for (dep, pos) in entries.chain(via_entries) {
-            if *dep == p.raw.id {
-                diags.push(
+            if ids.first_of.get(dep.as_str()) == Some(&n) {
+                problems[n].push(
                     Diagnostic::error(
                         Code::SelfDependency,
                         at.file,
@@ -68,7 +68,7 @@ pub(super) fn resolve(
                 continue;
             }
             if !seen.insert(dep.as_str()) {
-                diags.push(Diagnostic::warning(
+                problems[n].push(Diagnostic::warning(
                     Code::DuplicateDependency,
                     at.file,
                     pos,
@@ -78,7 +78,7 @@ pub(super) fn resolve(
             }
             match ids.first_of.get(dep.as_str()) {
                 Some(&d) => deps[n].push((d, pos)),
-                None => diags.push(
+                None => problems[n].push(
                     Diagnostic::error(
                         Code::UnknownDependency,
                         at.file,
@@ -90,7 +90,7 @@ pub(super) fn resolve(
             }
         }
     }
-    break_cycles(pending, &candidates, &mut deps, diags);
+    break_cycles(pending, &candidates, &mut deps, problems);
     deps
 }
 
@@ -105,7 +105,7 @@ fn break_cycles(
     pending: &[Pending],
     candidates: &[usize],
     deps: &mut Deps,
-    diags: &mut Vec<Diagnostic>,
+    problems: &mut [Vec<Diagnostic>],
 ) {
     let local: HashMap<usize, usize> = candidates
         .iter()
@@ -167,7 +167,7 @@ fn break_cycles(
                     list(&removals.iter().map(String::as_str).collect::<Vec<_>>(), "; ")
                 ),
             };
-            diags.push(
+            problems[candidates[a]].push(
                 Diagnostic::error(
                     Code::DependencyCycle,
                     &pending[candidates[a]].file,
@@ -179,7 +179,7 @@ fn break_cycles(
         }
         if inside.len() > MAX_CYCLE_REPORT {
             let (a, _, pos, _) = inside[0];
-            diags.push(Diagnostic::error(
+            problems[candidates[a]].push(Diagnostic::error(
                 Code::DependencyCycle,
                 &pending[candidates[a]].file,
                 pos,
@@ -210,15 +210,18 @@ fn list(items: &[&str], sep: &str) -> String {
     }
 }
 
-/// Keeps the built initiatives, with their dependencies as indices among the kept; a
-/// kept initiative that waits on a left-out one says so. Returns the initiatives and,
-/// per kept initiative, its dependencies with where each is written.
-pub(super) fn keep_sound(
-    pending: &[Pending],
-    built: Vec<Option<Initiative>>,
-    deps: Deps,
-    diags: &mut Vec<Diagnostic>,
-) -> (Vec<Initiative>, Vec<Vec<(usize, Pos)>>) {
+/// The kept initiatives.
+pub(super) struct Kept {
+    pub initiatives: Vec<Initiative>,
+    /// Per kept initiative, its pending index.
+    pub pending_of: Vec<usize>,
+    /// Per kept initiative, its dependencies (kept indices) with where each is written.
+    pub deps: Deps,
+}
+
+/// Keeps the built initiatives (every one with an id), with their dependencies as
+/// indices among the kept.
+pub(super) fn keep(pending: &[Pending], built: Vec<Option<Initiative>>, deps: Deps) -> Kept {
     let mut kept_index: HashMap<usize, usize> = HashMap::new();
     let mut kept_order: Vec<usize> = Vec::new();
     for (n, b) in built.iter().enumerate() {
@@ -231,24 +234,11 @@ pub(super) fn keep_sound(
     let mut kept_deps: Vec<Vec<(usize, Pos)>> = Vec::with_capacity(kept_order.len());
     for (n, (b, dep_list)) in built.into_iter().zip(deps).enumerate() {
         let Some(mut init) = b else { continue };
-        let mut list = Vec::new();
-        for (d, pos) in dep_list {
-            match kept_index.get(&d) {
-                Some(&k) => list.push((k, pos)),
-                None => diags.push(
-                    Diagnostic::error(
-                        Code::UnknownDependency,
-                        &pending[n].file,
-                        pos,
-                        format!(
-                            "depends on \"{}\", which has errors and is left out",
-                            pending[d].raw.id
-                        ),
-                    )
-                    .with_hint("fix the errors reported for it"),
-                ),
-            }
-        }
+        // Dependencies resolve to initiatives with an id, and every one of those is kept.
+        let list: Vec<(usize, Pos)> = dep_list
+            .into_iter()
+            .map(|(d, pos)| (kept_index[&d], pos))
+            .collect();
         init.depends_on = list.iter().map(|&(k, _)| k).collect();
         let via_ids: BTreeSet<&str> = pending[n]
             .raw
@@ -264,5 +254,9 @@ pub(super) fn keep_sound(
         kept_deps.push(list);
         out.push(init);
     }
-    (out, kept_deps)
+    Kept {
+        initiatives: out,
+        pending_of: kept_order,
+        deps: kept_deps,
+    }
 }

@@ -2,7 +2,7 @@
 //! dates, tags, redaction placeholders and links. Dependencies come later.
 
 use super::super::date::{Date, Edge};
-use super::super::diagnostic::{Code, Diagnostic, Severity};
+use super::super::diagnostic::{Code, Diagnostic};
 use super::super::model::{Confidence, Horizon, Initiative, Link, Redacted, Stage, Status, Team};
 use super::super::suggest;
 use super::super::url::is_safe_url;
@@ -24,13 +24,15 @@ struct Known<'a> {
 }
 
 /// Checks every pending initiative; returns, per pending initiative, the built one when
-/// it may be kept: a usable id, no structural error and no error in its fields.
+/// it has an id to be shown by (with the id [`Ids`] gives it), its bad fields
+/// neutralised. An unknown stage is the index `st.stages.len()`: the Unplaced lane the
+/// caller adds. What each check finds goes to that initiative's `problems`.
 pub(super) fn check_all(
     pending: &[Pending],
     ids: &Ids,
     trees: &HashMap<&str, &Node>,
     st: &Structure,
-    diags: &mut Vec<Diagnostic>,
+    problems: &mut [Vec<Diagnostic>],
 ) -> Vec<Option<Initiative>> {
     let known = Known {
         stages: &st.stages,
@@ -44,20 +46,26 @@ pub(super) fn check_all(
         .iter()
         .enumerate()
         .map(|(n, p)| {
-            let mut found = Vec::new();
-            let built = check(&p.at(trees), p, &known, &mut found);
-            let clean = ids.usable[n]
-                && !p.had_errors
-                && !found.iter().any(|d| d.severity == Severity::Error);
-            diags.extend(found);
-            built.filter(|_| clean)
+            let (mut init, stage) = check(&p.at(trees), p, &known, &mut problems[n]);
+            init.stage = stage.unwrap_or(st.stages.len());
+            init.id = ids.shown[n].clone()?;
+            Some(init)
         })
         .collect()
 }
 
-/// Checks one initiative's own fields; returns it built (dependencies are filled in
-/// later) when the fields it cannot do without are sound, and what it found.
-fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<Initiative> {
+/// Checks one initiative's own fields and builds it (dependencies are filled in later),
+/// with every bad field neutralised: an unknown stage is `None` (the Unplaced lane),
+/// an unknown team or one of another stage is no team, an invalid confidence is
+/// `Unknown`, an invalid status `planned`, an invalid horizon none, an impossible date
+/// absent, an end before the start a milestone at the end, a missing title the id.
+/// What it found goes to `out`.
+fn check(
+    cx: &At,
+    p: &Pending,
+    k: &Known,
+    out: &mut Vec<Diagnostic>,
+) -> (Initiative, Option<usize>) {
     let (stages, teams, stage_ids, team_ids, tag_ids, reference) = (
         k.stages,
         k.teams,
@@ -126,13 +134,14 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
                         )),
                     );
                 }
-                Some(ti)
+                // Shown in its own stage, without the team of another.
+                (stage == Some(teams[ti].stage)).then_some(ti)
             }
         }
     });
-    let confidence = Confidence::parse(&r.confidence);
+    let confidence = Confidence::parse_declared(&r.confidence);
     if confidence.is_none() && usable("confidence") {
-        bad_keyword(out, cx, "confidence", &r.confidence, Confidence::NAMES);
+        bad_keyword(out, cx, "confidence", &r.confidence, Confidence::DECLARABLE);
     }
     let status = keyword(
         out,
@@ -166,10 +175,12 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
             }
         }
     };
-    let start = date("start", &r.start, Edge::First);
+    let mut start = date("start", &r.start, Edge::First);
     let end = date("end", &r.end, Edge::Last);
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
+            // Kept as a milestone at its end: the end is what others wait for.
+            start = None;
             out.push(
                 Diagnostic::error(
                     Code::EndBeforeStart,
@@ -270,13 +281,18 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
             );
         }
     }
-    Some(Initiative {
+    let title = if r.title.trim().is_empty() {
+        r.id.clone()
+    } else {
+        r.title.clone()
+    };
+    let init = Initiative {
         id: r.id.clone(),
-        title: r.title.clone(),
-        stage: stage?,
+        title,
+        stage: usize::MAX, // set by the caller: `stage`, or the Unplaced lane
         team,
-        confidence: confidence?,
-        status: status?,
+        confidence: confidence.unwrap_or(Confidence::Unknown),
+        status: status.unwrap_or(Status::Planned),
         start,
         end,
         horizon,
@@ -292,7 +308,9 @@ fn check(cx: &At, p: &Pending, k: &Known, out: &mut Vec<Diagnostic>) -> Option<I
             blocks,
             via: Vec::new(),
         },
-    })
+        problems: Vec::new(),
+    };
+    (init, stage)
 }
 
 /// `None` when the key is absent, `Some(None)` when its value is not a keyword (reported).

@@ -1,5 +1,6 @@
-//! Initiative ids: each must be valid and unique across the roadmap. An initiative
-//! without a usable id takes no part in dependencies and is left out.
+//! Initiative ids: each should be valid and unique across the roadmap. An initiative
+//! keeps the id it was written with even when it is not valid (it is marked); a second
+//! use of an id is shown as `<id> (duplicate)`; only one with no id at all is left out.
 
 use super::super::diagnostic::{Code, Diagnostic};
 use super::super::yaml_tree::Node;
@@ -9,28 +10,37 @@ use std::collections::HashMap;
 
 /// The outcome of checking ids.
 pub(super) struct Ids {
-    /// Each usable id and the pending initiative that holds it.
+    /// Each id and the pending initiative that holds it first (dependencies resolve to it).
     pub first_of: HashMap<String, usize>,
-    /// Per pending initiative: whether its id is usable (deserialized, valid, first).
-    pub usable: Vec<bool>,
+    /// Per pending initiative: the id it is shown by, or `None` when it has none (then
+    /// it is left out: it cannot be named, linked or depended on).
+    pub shown: Vec<Option<String>>,
+}
+
+impl Ids {
+    /// Whether the pending initiative `n` is kept.
+    pub fn usable(&self, n: usize) -> bool {
+        self.shown[n].is_some()
+    }
 }
 
 pub(super) fn check(
     pending: &[Pending],
     trees: &HashMap<&str, &Node>,
-    diags: &mut Vec<Diagnostic>,
+    problems: &mut [Vec<Diagnostic>],
 ) -> Ids {
-    let mut usable = vec![false; pending.len()];
+    let mut shown = vec![None; pending.len()];
     let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut duplicates: HashMap<String, usize> = HashMap::new();
     for (n, p) in pending.iter().enumerate() {
-        if !p.usable("id") {
+        if !p.usable("id") || p.raw.id.trim().is_empty() {
             continue;
         }
         let at = p.at(trees);
         let id = &p.raw.id;
         let here = at.pos("id");
         if !valid_id(id) {
-            diags.push(
+            problems[n].push(
                 Diagnostic::error(
                     Code::InvalidId,
                     at.file,
@@ -39,24 +49,29 @@ pub(super) fn check(
                 )
                 .with_hint(ID_HINT),
             );
-            continue;
         }
         if let Some(&f) = first_of.get(id) {
             let q = &pending[f];
             let qpos = q.at(trees).pos("id");
-            diags.push(
+            let count = duplicates.entry(id.clone()).or_insert(0);
+            *count += 1;
+            let renamed = match *count {
+                1 => format!("{id} (duplicate)"),
+                k => format!("{id} (duplicate {k})"),
+            };
+            problems[n].push(
                 Diagnostic::error(
                     Code::DuplicateId,
                     at.file,
                     here,
                     format!(
-                        "initiative id \"{id}\" is already used at {}:{}",
+                        "initiative id \"{id}\" is already used at {}:{}; this one is shown as \"{renamed}\"",
                         q.file, qpos.line
                     ),
                 )
                 .with_hint("ids are unique across the whole roadmap: rename one of them"),
             );
-            diags.push(Diagnostic::error(
+            problems[f].push(Diagnostic::error(
                 Code::DuplicateId,
                 &q.file,
                 qpos,
@@ -65,10 +80,11 @@ pub(super) fn check(
                     p.file, here.line
                 ),
             ));
+            shown[n] = Some(renamed);
             continue;
         }
         first_of.insert(id.clone(), n);
-        usable[n] = true;
+        shown[n] = Some(id.clone());
     }
-    Ids { first_of, usable }
+    Ids { first_of, shown }
 }

@@ -24,8 +24,8 @@ pub(super) struct Pending {
     /// Keys whose values failed to deserialize (their values are placeholders). Empty
     /// when the initiative deserialized cleanly.
     pub broken: BTreeSet<String>,
-    /// Whether it had structural errors (wrong types, unknown keys): then it is left out.
-    pub had_errors: bool,
+    /// Its structural errors (wrong types, unknown keys, missing keys).
+    pub problems: Vec<Diagnostic>,
 }
 
 impl Pending {
@@ -193,17 +193,18 @@ pub(super) fn collect(
                 _ => None,
             })
             .collect();
-        let had_errors = !errors.is_empty();
-        diags.extend(field_errors(file, tree, &base, errors));
-        if let Some(raw) = raw {
-            pending.push(Pending {
+        let problems = field_errors(file, tree, &base, errors);
+        match raw {
+            Some(raw) => pending.push(Pending {
                 raw,
                 file: file.to_string(),
                 base,
                 inherited,
                 broken,
-                had_errors,
-            });
+                problems,
+            }),
+            // Not readable as an initiative at all: only the diagnostics remain.
+            None => diags.extend(problems),
         }
     }
     pending

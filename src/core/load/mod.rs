@@ -1,8 +1,11 @@
 //! Loading a data folder: files → raw structs → a checked [`Roadmap`] plus every
 //! diagnostic found.
 //!
-//! Loading never stops at the first problem: a broken file or initiative is left out
-//! and named in a diagnostic, and everything else still loads. One file per stage of
+//! Loading never stops at the first problem, and degrades instead of dropping: an
+//! initiative with an id is always kept, its bad fields neutralised (see
+//! [`fields`]) and its diagnostics kept on it (`Initiative::problems`) so the viewer
+//! can mark it; only what cannot be read as an initiative (no id, not a mapping) or a
+//! file that cannot be read is left out, and named in a diagnostic. One file per stage of
 //! the work, in the order [`load`] runs them:
 //!
 //! 1. [`files`]: reading and parsing each file (size limit, YAML syntax, alias bombs,
@@ -29,7 +32,7 @@ mod structure;
 
 use super::date::Date;
 use super::diagnostic::{self, Diagnostic, Pos};
-use super::model::Roadmap;
+use super::model::{Roadmap, Stage};
 use super::yaml_tree::{Node, Seg};
 use std::collections::{BTreeMap, HashMap};
 
@@ -96,22 +99,50 @@ fn run(files: &DataFiles, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Ro
         .chain(included.iter().map(|(p, f)| (p.as_str(), &f.tree)))
         .collect();
 
-    let ids = ids::check(&pending, &trees, diags);
-    let built = fields::check_all(&pending, &ids, &trees, &st, diags);
-    let deps = dependencies::resolve(&pending, &ids, &trees, diags);
-    let (initiatives, kept_deps) = dependencies::keep_sound(&pending, built, deps, diags);
-    for (i, list) in kept_deps.iter().enumerate() {
-        schedule::warnings(&initiatives, i, list, diags);
+    // What each check finds about an initiative is also kept on it, to be shown there.
+    let mut problems: Vec<Vec<Diagnostic>> = pending
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.problems))
+        .collect();
+    let ids = ids::check(&pending, &trees, &mut problems);
+    let built = fields::check_all(&pending, &ids, &trees, &st, &mut problems);
+    let deps = dependencies::resolve(&pending, &ids, &trees, &mut problems);
+    let kept = dependencies::keep(&pending, built, deps);
+    let mut initiatives = kept.initiatives;
+    for (i, list) in kept.deps.iter().enumerate() {
+        schedule::warnings(&initiatives, i, list, &mut problems[kept.pending_of[i]]);
+    }
+    for (init, &n) in initiatives.iter_mut().zip(&kept.pending_of) {
+        init.problems = problems[n].clone();
+    }
+    diags.extend(problems.into_iter().flatten());
+    let mut stages = st.stages;
+    if initiatives.iter().any(|i| i.stage == stages.len()) {
+        stages.push(unplaced());
     }
     Some(Roadmap::assemble(
         st.title,
         st.as_of,
         st.edit_url,
-        st.stages,
+        stages,
         st.teams,
         st.tags,
         initiatives,
     ))
+}
+
+/// The id of the lane that holds initiatives whose stage is not declared: not a valid
+/// stage id, so it never collides with one.
+pub const UNPLACED_STAGE: &str = "(unplaced)";
+
+/// The lane for initiatives whose stage is unknown.
+fn unplaced() -> Stage {
+    Stage {
+        id: UNPLACED_STAGE.to_string(),
+        name: "Unplaced".to_string(),
+        description: Some("Initiatives whose stage is not declared in roadmap.yaml".to_string()),
+        teams: Vec::new(),
+    }
 }
 
 /// A path segment for a mapping key.
