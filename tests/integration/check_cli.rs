@@ -1,5 +1,6 @@
 //! `roadmap check` and `roadmap schema` as users and CI call them.
 
+use crate::temp_dir;
 use std::path::Path;
 use std::process::Command;
 
@@ -115,4 +116,67 @@ fn github_annotations() {
             "::error file={dir}/initiatives/a.yaml,line=7,col=18,title=unknown-dependency::unknown dependency \"cells-topolgy\" (did you mean \"cells-topology\"?)"
         )
     );
+}
+
+/// A roadmap with `n` errors (an unknown stage each): a report longer than a pipe holds.
+fn many_errors(n: usize) -> std::path::PathBuf {
+    let dir = temp_dir(&format!("errors-{n}"));
+    let mut yaml = String::from("title: T\nstages: [{id: s, name: S}]\ninitiatives:\n");
+    for i in 0..n {
+        yaml.push_str(&format!(
+            "  - {{id: i{i}, title: I, stage: nope, confidence: low}}\n"
+        ));
+    }
+    std::fs::write(dir.join("roadmap.yaml"), yaml).unwrap();
+    dir
+}
+
+/// `roadmap check | head -1`: the reader goes away mid-report. Not a panic: the rest is
+/// dropped and the status is the check's.
+#[test]
+fn a_reader_that_stops_early_is_not_a_panic() {
+    use std::io::BufRead;
+    let dir = many_errors(2_000);
+    for format in ["human", "json"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_roadmap"))
+            .args(["check", dir.to_str().unwrap(), "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        // The reader is dropped here, with most of the report unread.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `roadmap check > /dev/full`: a write error is reported as one, not a panic.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_reported() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .args(["check", "tests/fixtures/unknown-dependency-dir"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot write the report: No space left on device"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
