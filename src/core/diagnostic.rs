@@ -48,6 +48,8 @@ keyword_enum!(
         YamlAliasBomb = "yaml-alias-bomb",
         YamlTooDeep = "yaml-too-deep",
         UnreadableFile = "unreadable-file",
+        OutsideDataFolder = "outside-data-folder",
+        NotARegularFile = "not-a-regular-file",
         ScheduleConflict = "schedule-conflict",
         ConfidenceInversion = "confidence-inversion",
         DoneDependsOnUnfinished = "done-depends-on-unfinished",

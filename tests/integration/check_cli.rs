@@ -118,6 +118,32 @@ fn github_annotations() {
     );
 }
 
+/// A merge request that links a data file to a file of the CI runner never gets its
+/// content printed, whatever the format (the file would be a `wrong-type` scalar).
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_data_folder_never_shows_the_file() {
+    let root = crate::data_beside_a_secret("secret", "TOP-SECRET-7f3a-PRIVATE-KEY\n");
+    let data = root.join("data");
+    std::os::unix::fs::symlink("../../secret.yaml", data.join("i/x.yaml")).unwrap();
+    let dir = data.to_str().unwrap();
+    for format in ["human", "json", "gitlab", "github"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_roadmap"))
+            .args(["check", dir, "--format", format])
+            .output()
+            .unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{format}: {all}");
+        assert!(all.contains("outside-data-folder"), "{format}: {all}");
+        assert!(!all.contains("TOP-SECRET"), "{format}: {all}");
+    }
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
 /// A roadmap with `n` errors (an unknown stage each): a report longer than a pipe holds.
 fn many_errors(n: usize) -> std::path::PathBuf {
     let dir = temp_dir(&format!("errors-{n}"));

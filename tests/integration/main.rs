@@ -18,3 +18,17 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// A data folder `ROOT/data` (one stage `s`, including `i/*.yaml`) next to a file it
+/// must never show, `ROOT/secret.yaml` holding `secret`; returns ROOT.
+fn data_beside_a_secret(name: &str, secret: &str) -> std::path::PathBuf {
+    let root = temp_dir(name);
+    std::fs::create_dir_all(root.join("data/i")).unwrap();
+    std::fs::write(root.join("secret.yaml"), secret).unwrap();
+    std::fs::write(
+        root.join("data/roadmap.yaml"),
+        "title: T\nstages: [{id: s, name: S}]\ninclude: [\"i/*.yaml\"]\n",
+    )
+    .unwrap();
+    root
+}

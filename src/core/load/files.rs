@@ -4,7 +4,7 @@
 use super::super::diagnostic::{Code, Diagnostic, Pos};
 use super::super::yaml_tree::{self, Node, Seg, TreeError};
 use super::super::{glob, suggest};
-use super::{key, DataFiles, FileText, MAX_FILE_BYTES, ROADMAP_FILE};
+use super::{key, DataFiles, FileText, Refusal, MAX_FILE_BYTES, ROADMAP_FILE};
 use serde_yaml::Value;
 use std::collections::BTreeSet;
 
@@ -128,6 +128,30 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
                 Pos::START,
                 format!("cannot read the file: {why}"),
             ));
+            return None;
+        }
+        FileText::Refused(Refusal::OutsideFolder) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::OutsideDataFolder,
+                    path,
+                    Pos::START,
+                    "a symbolic link that leads outside the data folder: not read",
+                )
+                .with_hint("put the file itself in the data folder instead of a link to it"),
+            );
+            return None;
+        }
+        FileText::Refused(Refusal::NotRegularFile(what)) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::NotARegularFile,
+                    path,
+                    Pos::START,
+                    format!("{what}, not a regular file: not read"),
+                )
+                .with_hint("data files are regular files (or links to one inside the data folder)"),
+            );
             return None;
         }
     };

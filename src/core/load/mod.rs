@@ -42,11 +42,42 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileText {
     Text(String),
-    /// The file was not read because it is larger than [`MAX_FILE_BYTES`].
+    /// The file was not read (or not kept) because it is larger than [`MAX_FILE_BYTES`].
     TooLarge(u64),
-    /// The file could not be read (I/O or HTTP error, not UTF-8).
+    /// The file could not be read (I/O or HTTP error, not UTF-8). The reason never
+    /// quotes the content.
     Unreadable(String),
+    /// The file was refused unread: the data folder is a jail (see `data_dir`).
+    Refused(Refusal),
 }
+
+/// Why a file was refused without being opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A symbolic link that leads outside the data folder.
+    OutsideFolder,
+    /// Not a regular file: what it is instead ("a FIFO", "a device", "a folder"...).
+    NotRegularFile(&'static str),
+}
+
+impl FileText {
+    /// The one rule for turning a file's bytes into text, wherever they come from (disk,
+    /// HTTP, a dropped file): over [`MAX_FILE_BYTES`] is too large, and anything but
+    /// valid UTF-8 is unreadable (never decoded lossily). `bytes` may be a prefix of
+    /// the file cut just past the limit.
+    pub fn from_bytes(bytes: Vec<u8>) -> FileText {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return FileText::TooLarge(bytes.len() as u64);
+        }
+        match String::from_utf8(bytes) {
+            Ok(t) => FileText::Text(t),
+            Err(_) => FileText::Unreadable(NOT_UTF8.into()),
+        }
+    }
+}
+
+/// Why a file that is not valid UTF-8 is unreadable.
+pub const NOT_UTF8: &str = "not UTF-8 text";
 
 /// Every YAML file of a data folder, keyed by path relative to the folder (`/` separators).
 #[derive(Clone, Debug, Default)]
