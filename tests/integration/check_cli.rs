@@ -206,3 +206,24 @@ fn a_full_disk_is_reported() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Lines end with LF, CRLF or a lone CR (old Mac editors): the snippet shows the line
+/// the position names.
+#[test]
+fn the_snippet_shows_the_right_line_with_lone_carriage_returns() {
+    let dir = temp_dir("cr");
+    std::fs::write(
+        dir.join("roadmap.yaml"),
+        "title: T\rstages:\r  - id: s\r    name: S\rinitiatives:\r  - id: a\r    title: A\r    stage: nope\r    confidence: high\r",
+    )
+    .unwrap();
+    let (code, out) = roadmap(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "roadmap.yaml:8:12: error[unknown-stage]: unknown stage \"nope\"\n  |\n8 |     stage: nope\n  |            ^^^^\n"
+        ),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

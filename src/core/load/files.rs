@@ -1,7 +1,7 @@
 //! Reading the data files: size limits, YAML syntax, alias bombs, duplicate keys; then
 //! following `include` from `roadmap.yaml` and warning about files nothing reaches.
 
-use super::super::diagnostic::{Code, Diagnostic, Pos};
+use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::yaml_tree::{self, Node, Seg, TreeError};
 use super::super::{glob, suggest};
 use super::{key, DataFiles, FileText, Refusal, MAX_FILE_BYTES, ROADMAP_FILE};
@@ -73,7 +73,7 @@ pub(super) fn includes(
                     Code::IncludeNoMatch,
                     ROADMAP_FILE,
                     tree.locate(&[key("include"), Seg::Index(ii)]).pos,
-                    format!("include \"{pattern}\" matches no file"),
+                    format!("include \"{}\" matches no file", excerpt(pattern)),
                 )
                 .with_hint_opt(hint),
             );
@@ -180,7 +180,8 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
                     path,
                     pos,
                     format!(
-                        "key \"{name}\" appears twice in the same mapping (first at line {})",
+                        "key \"{}\" appears twice in the same mapping (first at line {})",
+                        excerpt(&name),
                         first.line
                     ),
                 )
@@ -198,7 +199,8 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
                 len: 1,
             });
             let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            // The parser's message may quote a key: bound it like any value.
+            let msg = excerpt(msg.split(" at line ").next().unwrap_or(&msg));
             let code = if msg.contains("duplicate entry") {
                 Code::DuplicateKey
             } else {

@@ -1,7 +1,7 @@
 //! Initiative ids: each must be valid and unique across the roadmap. An initiative
 //! without a usable id takes no part in dependencies and is left out.
 
-use super::super::diagnostic::{Code, Diagnostic};
+use super::super::diagnostic::{excerpt, Code, Diagnostic};
 use super::super::yaml_tree::Node;
 use super::initiatives::Pending;
 use super::{valid_id, ID_HINT};
@@ -35,7 +35,7 @@ pub(super) fn check(
                     Code::InvalidId,
                     at.file,
                     here,
-                    format!("\"{id}\" is not a valid initiative id"),
+                    format!("\"{}\" is not a valid initiative id", excerpt(id)),
                 )
                 .with_hint(ID_HINT),
             );
@@ -50,8 +50,10 @@ pub(super) fn check(
                     at.file,
                     here,
                     format!(
-                        "initiative id \"{id}\" is already used at {}:{}",
-                        q.file, qpos.line
+                        "initiative id \"{}\" is already used at {}:{}",
+                        excerpt(id),
+                        q.file,
+                        qpos.line
                     ),
                 )
                 .with_hint("ids are unique across the whole roadmap: rename one of them"),
@@ -61,8 +63,10 @@ pub(super) fn check(
                 &q.file,
                 qpos,
                 format!(
-                    "initiative id \"{id}\" is used again at {}:{}",
-                    p.file, here.line
+                    "initiative id \"{}\" is used again at {}:{}",
+                    excerpt(id),
+                    p.file,
+                    here.line
                 ),
             ));
             continue;
