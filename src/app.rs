@@ -3,6 +3,7 @@
 //! It also holds a local preview: YAML files dropped on the page or picked.
 
 use crate::components::{ErrorPanel, RoadmapView};
+use crate::core::load::{FileText, MAX_FILE_BYTES};
 use crate::core::preview;
 use crate::state::Loaded;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -45,9 +46,16 @@ pub fn preview_files(
         let mut dropped = Vec::new();
         for f in files {
             let name = f.name();
-            let text = gloo::file::futures::read_as_text(&gloo::file::File::from(f))
-                .await
-                .unwrap_or_default();
+            let file = gloo::file::File::from(f);
+            // The same rules as the published files: size limit, then strict UTF-8.
+            let text = if file.size() > MAX_FILE_BYTES {
+                FileText::TooLarge(file.size())
+            } else {
+                match gloo::file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => FileText::from_bytes(bytes),
+                    Err(e) => FileText::Unreadable(e.to_string()),
+                }
+            };
             dropped.push((name, text));
         }
         let (files, notes) = preview::assemble(&published.files, &dropped);

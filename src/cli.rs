@@ -3,13 +3,16 @@
 
 use crate::core::{diagnostic, load};
 use crate::data_dir;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
   roadmap check [DIR] [--format human|json|gitlab|github] [--deny-warnings]
-      check the roadmap data in DIR (default: data); exit 1 on errors
+      check the roadmap data in DIR (default: data); exit 1 on errors, 2 when DIR
+      or the report's output cannot be used (a reader that stops early, as
+      `| head` does, is not an error: the status stays the check's)
   roadmap schema
       print the JSON Schema of roadmap.yaml and initiative files
   roadmap redact DIR OUT_DIR
@@ -31,14 +34,8 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("layout") => layout(&args[1..]),
         Some("redact") => redact(&args[1..]),
         Some("generate") => generate(&args[1..]),
-        Some("schema") => {
-            println!("{}", crate::core::schema::json_schema());
-            ExitCode::SUCCESS
-        }
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
+        Some("schema") => finish(format!("{}\n", crate::core::schema::json_schema())),
+        Some("-h" | "--help" | "help") => finish(format!("{USAGE}\n")),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -82,23 +79,26 @@ fn check(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     };
     let (errors, warnings, summary) = diagnostic::summary(&diags);
-    match format.as_str() {
-        "json" => println!("{}", diagnostic::to_json(&diags, &prefix)),
-        "gitlab" => println!("{}", diagnostic::to_gitlab(&diags, &prefix)),
-        "github" => {
-            print!("{}", diagnostic::to_github(&diags, &prefix));
-            println!("{summary}");
-        }
+    let report = match format.as_str() {
+        "json" => format!("{}\n", diagnostic::to_json(&diags, &prefix)),
+        "gitlab" => format!("{}\n", diagnostic::to_gitlab(&diags, &prefix)),
+        "github" => format!("{}{summary}\n", diagnostic::to_github(&diags, &prefix)),
         _ => {
+            let mut out = String::new();
             for d in &diags {
-                println!("{}", d.render(&prefix, files.text(&d.file)));
+                out.push_str(&d.render(&prefix, files.text(&d.file)));
+                out.push('\n');
             }
             let count = roadmap.initiatives.len();
-            println!(
-                "{summary} ({count} initiatives loaded from {})",
+            out.push_str(&format!(
+                "{summary} ({count} initiatives loaded from {})\n",
                 dir.display()
-            );
+            ));
+            out
         }
+    };
+    if let Err(code) = emit(report) {
+        return code;
     }
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(1)
@@ -166,8 +166,7 @@ fn layout(args: &[String]) -> ExitCode {
         out["layer"] = serde_json::json!(l.layer);
         out["paths"] = serde_json::json!(l.paths);
     }
-    println!("{out}");
-    ExitCode::SUCCESS
+    finish(format!("{out}\n"))
 }
 
 fn redact(args: &[String]) -> ExitCode {
@@ -203,11 +202,13 @@ fn redact(args: &[String]) -> ExitCode {
     let (public, check) = load(&redacted, data_dir::today());
     let (errors, _, summary) = diagnostic::summary(&check);
     let removed = roadmap.initiatives.len() - public.initiatives.len();
-    println!(
-        "wrote {}: {} initiatives kept, {removed} confidential left out; check: {summary}",
+    if let Err(code) = emit(format!(
+        "wrote {}: {} initiatives kept, {removed} confidential left out; check: {summary}\n",
         out.display(),
         public.initiatives.len()
-    );
+    )) {
+        return code;
+    }
     if errors > 0 {
         for d in &check {
             eprintln!("{}", d.headline(&format!("{}/", out.display())));
@@ -242,8 +243,29 @@ fn generate(args: &[String]) -> ExitCode {
     if let Err(code) = write_new_dir("generate", &out, &files) {
         return code;
     }
-    println!("wrote {}: {n} initiatives (seed {seed})", out.display());
-    ExitCode::SUCCESS
+    finish(format!(
+        "wrote {}: {n} initiatives (seed {seed})\n",
+        out.display()
+    ))
+}
+
+/// [`emit`] as a command's last step.
+fn finish(text: String) -> ExitCode {
+    emit(text).err().unwrap_or(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to standard output. A reader that went away (`roadmap check | head
+/// -1`) is not an error: the rest is dropped and the command keeps its own status.
+/// Any other failure (a full disk) is reported, and the command fails with status 2.
+fn emit(text: String) -> Result<(), ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the report: {e}");
+            Err(ExitCode::from(2))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writes `files` under `out`, which must be new or empty (nothing is overwritten).

@@ -1,46 +1,103 @@
 //! Reading a data folder from disk into [`DataFiles`] (native builds only; the browser
 //! fetches the same files over HTTP).
+//!
+//! The data folder is a jail: `roadmap check` runs in CI on data anyone can propose, so
+//! a file is read only if it resolves to a regular file inside the folder. A symbolic
+//! link may point to another file of the folder; one leading outside it (`/etc/passwd`,
+//! `/proc/self/environ`) is refused unread, and so is anything that is not a regular
+//! file (a FIFO would block the open, `/dev/zero` never ends). At most
+//! [`MAX_FILE_BYTES`] + 1 bytes are read, whatever the file claims its size is.
 
-use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
+use crate::core::load::{DataFiles, FileText, Refusal, MAX_FILE_BYTES};
+use std::fs::{File, FileType};
+use std::io::Read;
 use std::path::Path;
 
-/// Reads every `.yaml`/`.yml` file under `dir`, recursively; files over the size limit
-/// are recorded as too large without being read.
+/// Reads every `.yaml`/`.yml` file under `dir`, recursively (through real folders only,
+/// never through links, so the walk cannot loop or leave the folder).
 pub fn read(dir: &Path) -> std::io::Result<DataFiles> {
+    let root = dir.canonicalize()?;
     let mut files = DataFiles::default();
-    let mut stack = vec![dir.to_path_buf()];
+    let mut stack = vec![root.clone()];
     while let Some(d) = stack.pop() {
         for entry in std::fs::read_dir(&d)? {
             let entry = entry?;
             let path = entry.path();
-            let meta = entry.metadata()?;
-            if meta.is_dir() {
+            // The entry itself, not what a link points to.
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 stack.push(path);
                 continue;
             }
             let rel = path
-                .strip_prefix(dir)
-                .expect("walked from dir")
+                .strip_prefix(&root)
+                .expect("walked from the root")
                 .to_string_lossy()
                 .replace('\\', "/");
-            if !DataFiles::is_yaml(&rel) {
-                continue;
+            if DataFiles::is_yaml(&rel) {
+                files.insert(rel, read_file(&root, &path, kind));
             }
-            let text = if meta.len() > MAX_FILE_BYTES {
-                FileText::TooLarge(meta.len())
-            } else {
-                match std::fs::read(&path) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(t) => FileText::Text(t),
-                        Err(_) => FileText::Unreadable("not UTF-8 text".into()),
-                    },
-                    Err(e) => FileText::Unreadable(e.to_string()),
-                }
-            };
-            files.insert(rel, text);
         }
     }
     Ok(files)
+}
+
+/// One file of the folder at `path` (a `kind` entry), inside the jail rooted at the
+/// canonical `root`.
+fn read_file(root: &Path, path: &Path, kind: FileType) -> FileText {
+    let target = if kind.is_symlink() {
+        match path.canonicalize() {
+            Ok(t) if t.starts_with(root) => t,
+            Ok(_) => return FileText::Refused(Refusal::OutsideFolder),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return FileText::Unreadable("a symbolic link to nothing".into())
+            }
+            Err(e) => return FileText::Unreadable(e.to_string()),
+        }
+    } else {
+        path.to_path_buf()
+    };
+    // `target` is canonical or a walked entry: no link left to follow.
+    let meta = match std::fs::symlink_metadata(&target) {
+        Ok(m) => m,
+        Err(e) => return FileText::Unreadable(e.to_string()),
+    };
+    if !meta.is_file() {
+        return FileText::Refused(Refusal::NotRegularFile(what(meta.file_type())));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return FileText::TooLarge(meta.len());
+    }
+    let mut bytes = Vec::new();
+    // A regular file's size can lie (procfs says 0) or grow while we read: `take`
+    // bounds what is read either way.
+    let read = File::open(&target).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    match read {
+        Ok(_) => FileText::from_bytes(bytes),
+        Err(e) => FileText::Unreadable(e.to_string()),
+    }
+}
+
+/// What a non-regular file is, for the refusal message.
+fn what(kind: FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 /// Today's date from the system clock (UTC).

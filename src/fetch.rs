@@ -4,7 +4,7 @@
 //! per line) and we fetch the files it names. URLs are relative to the page, so the
 //! site works under any sub-path.
 
-use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
+use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES, NOT_UTF8};
 use crate::core::Date;
 use gloo::net::http::Request;
 
@@ -44,9 +44,10 @@ pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, Stri
     progress(0, total);
     let (done, progress, offline) = (&done, &progress, &offline);
     let fetches = paths.iter().map(|p| async move {
-        let text = match get_text(&format!("data/{p}"), offline).await {
-            Ok(t) if t.len() as u64 > MAX_FILE_BYTES => FileText::TooLarge(t.len() as u64),
-            Ok(t) => FileText::Text(t),
+        let text = match get(&format!("data/{p}"), offline).await {
+            Ok(Body::TooLarge(n)) => FileText::TooLarge(n),
+            // The same rule as on disk: size limit, then strict UTF-8.
+            Ok(Body::Bytes(b)) => FileText::from_bytes(b),
             Err(e) => FileText::Unreadable(e),
         };
         done.set(done.get() + 1);
@@ -64,12 +65,27 @@ pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, Stri
     })
 }
 
-/// Fetches `url` as text; notes in `offline` when the service worker answered from its
-/// cache (the oldest such copy wins).
+/// A response body, or the size it announced when that is over the limit.
+enum Body {
+    Bytes(Vec<u8>),
+    TooLarge(u64),
+}
+
+/// Fetches `url` (the manifest) as text.
 async fn get_text(
     url: &str,
     offline: &std::cell::RefCell<Option<String>>,
 ) -> Result<String, String> {
+    match get(url, offline).await? {
+        Body::Bytes(b) => String::from_utf8(b).map_err(|_| NOT_UTF8.to_string()),
+        Body::TooLarge(n) => Err(format!("{n} bytes, over the size limit")),
+    }
+}
+
+/// Fetches `url`'s bytes, unless it announces more than the size limit; notes in
+/// `offline` when the service worker answered from its cache (the oldest such copy
+/// wins).
+async fn get(url: &str, offline: &std::cell::RefCell<Option<String>>) -> Result<Body, String> {
     let resp = Request::get(url).send().await.map_err(|e| e.to_string())?;
     if resp.headers().get("x-roadmap-offline").is_some() {
         let at = resp
@@ -84,7 +100,17 @@ async fn get_text(
     if !resp.ok() {
         return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
     }
-    resp.text().await.map_err(|e| e.to_string())
+    let announced = resp
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(n) = announced.filter(|&n| n > MAX_FILE_BYTES) {
+        return Ok(Body::TooLarge(n));
+    }
+    resp.binary()
+        .await
+        .map(Body::Bytes)
+        .map_err(|e| e.to_string())
 }
 
 /// Today's date (UTC) from the browser's clock.

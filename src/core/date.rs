@@ -4,6 +4,7 @@
 //! plain integer operations. Periods resolve to their first day (as a start) or last
 //! day (as an end).
 
+use super::diagnostic::excerpt;
 use std::fmt;
 
 /// A calendar day, stored as days since 1970-01-01 (proleptic Gregorian).
@@ -57,8 +58,10 @@ impl Date {
     /// Errors are user-facing messages ("month 14 does not exist").
     pub fn parse(text: &str, edge: Edge) -> Result<Date, String> {
         let t = text.trim();
+        // Messages quote the text as an excerpt: it may be anything.
+        let quoted = || excerpt(t);
         let bad = || {
-            format!("\"{t}\" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn (quarter 1-4) or YYYY-Hn (half 1-2)")
+            format!("\"{}\" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn (quarter 1-4) or YYYY-Hn (half 1-2)", quoted())
         };
         let (year, rest) = t.split_once('-').ok_or_else(bad)?;
         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
@@ -68,12 +71,24 @@ impl Date {
         let (first_month, months) = if let Some(q) = rest.strip_prefix(['Q', 'q']) {
             match q {
                 "1" | "2" | "3" | "4" => ((q.parse::<u32>().unwrap() - 1) * 3 + 1, 3),
-                _ => return Err(format!("\"{t}\": quarter {q} does not exist (Q1 to Q4)")),
+                _ => {
+                    return Err(format!(
+                        "\"{}\": quarter {} does not exist (Q1 to Q4)",
+                        quoted(),
+                        excerpt(q)
+                    ))
+                }
             }
         } else if let Some(h) = rest.strip_prefix(['H', 'h']) {
             match h {
                 "1" | "2" => ((h.parse::<u32>().unwrap() - 1) * 6 + 1, 6),
-                _ => return Err(format!("\"{t}\": half {h} does not exist (H1 or H2)")),
+                _ => {
+                    return Err(format!(
+                        "\"{}\": half {} does not exist (H1 or H2)",
+                        quoted(),
+                        excerpt(h)
+                    ))
+                }
             }
         } else {
             let (month, day) = match rest.split_once('-') {
@@ -86,13 +101,17 @@ impl Date {
             }
             let m: u32 = month.parse().map_err(|_| bad())?;
             if !(1..=12).contains(&m) {
-                return Err(format!("\"{t}\": month {m} does not exist (01 to 12)"));
+                return Err(format!(
+                    "\"{}\": month {m} does not exist (01 to 12)",
+                    quoted()
+                ));
             }
             if let Some(day) = day {
                 let d: u32 = day.parse().map_err(|_| bad())?;
                 return Date::from_ymd(y, m, d).ok_or_else(|| {
                     format!(
-                        "\"{t}\": day {d} does not exist in {} {y} (it has {} days)",
+                        "\"{}\": day {d} does not exist in {} {y} (it has {} days)",
+                        quoted(),
                         MONTHS[m as usize - 1],
                         days_in_month(y, m)
                     )

@@ -5,7 +5,7 @@
 //! a bounded number of times. Errors come back with paths relative to the value, for
 //! the caller to place in the file.
 
-use super::diagnostic::Code;
+use super::diagnostic::{excerpt, Code};
 use super::suggest;
 use super::yaml_tree::Seg;
 use serde::de::DeserializeOwned;
@@ -117,7 +117,7 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
             path: path.to_vec(),
             at_key: true,
             code: Code::UnknownKey,
-            message: format!("unknown key \"{key}\""),
+            message: format!("unknown key \"{}\"", excerpt(&key)),
             hint,
         };
     }
@@ -142,10 +142,19 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
         };
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        // serde's own words come last: the found part may hold the whole value.
         let (found, expected) = rest
-            .split_once(", expected ")
+            .rsplit_once(", expected ")
             .unwrap_or((rest, "another type"));
-        let found = found.split(" at line ").next().unwrap_or(found);
+        let found = match found.strip_prefix("string \"") {
+            Some(quoted) => format!(
+                "string \"{}\"",
+                excerpt(quoted.strip_suffix('"').unwrap_or(quoted))
+            ),
+            None => excerpt(found)
+                .replace("sequence", "list")
+                .replace("map", "mapping"),
+        };
         let expected = match expected.split(" at line ").next().unwrap_or(expected) {
             "a sequence" => "a list",
             "a text value" => "a text value (a single line or a block)",
@@ -153,7 +162,6 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
             e if e.starts_with("struct ") => "a mapping of keys",
             e => e,
         };
-        let found = found.replace("sequence", "list").replace("map", "mapping");
         let hint = match expected {
             "a list" => {
                 Some("write a list, for example `[a, b]` or one `- item` per line".to_string())
@@ -166,7 +174,7 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
             code: Code::WrongType,
             message: format!(
                 "\"{}\" should be {expected}, found {found}",
-                field.unwrap_or(what)
+                excerpt(field.unwrap_or(what))
             ),
             hint,
         };
@@ -175,7 +183,8 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
         path: path.to_vec(),
         at_key: false,
         code: Code::InvalidValue,
-        message: msg.to_string(),
+        // serde's message may quote the value.
+        message: excerpt(msg),
         hint: None,
     }
 }

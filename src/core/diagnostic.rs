@@ -48,6 +48,8 @@ keyword_enum!(
         YamlAliasBomb = "yaml-alias-bomb",
         YamlTooDeep = "yaml-too-deep",
         UnreadableFile = "unreadable-file",
+        OutsideDataFolder = "outside-data-folder",
+        NotARegularFile = "not-a-regular-file",
         ScheduleConflict = "schedule-conflict",
         ConfidenceInversion = "confidence-inversion",
         DoneDependsOnUnfinished = "done-depends-on-unfinished",
@@ -163,14 +165,10 @@ impl Diagnostic {
     pub fn render(&self, file_prefix: &str, source: Option<&str>) -> String {
         let mut out = self.headline(file_prefix);
         out.push('\n');
-        if let Some(text) = source.and_then(|s| s.lines().nth(self.line as usize - 1)) {
+        if let Some(line) = source.and_then(|s| source_line(s, self.line as usize)) {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
-            let text = text.replace('\t', " ");
-            let col = (self.column as usize - 1).min(text.chars().count());
-            let width = (self.len as usize)
-                .min(text.chars().count().saturating_sub(col))
-                .max(1);
+            let (text, col, width) = clip(line, self.column as usize - 1, self.len as usize);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{num} | {text}");
             let _ = writeln!(out, "{pad} | {}{}", " ".repeat(col), "^".repeat(width));
@@ -180,6 +178,100 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// How many characters of a value from the data a message quotes.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// A value from the data as a message or hint quotes it: at most [`EXCERPT_CHARS`]
+/// characters, then `…` and the full length, so a 5 MB value cannot flood a CI log;
+/// control and bidi characters escaped, so a value cannot forge lines of the report
+/// or terminal sequences. Use it for every value a message quotes.
+pub fn excerpt(value: &str) -> String {
+    let mut out = String::new();
+    for c in value.chars().take(EXCERPT_CHARS) {
+        if c.is_control() || is_bidi(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if value.len() > EXCERPT_CHARS {
+        let total = value.chars().count();
+        if total > EXCERPT_CHARS {
+            let _ = write!(out, "… ({total} characters)");
+        }
+    }
+    out
+}
+
+/// How many values of a list a hint names.
+const EXCERPT_ITEMS: usize = 20;
+
+/// Values from the data for a hint ("declared stages: a, b"): each an [`excerpt`], at
+/// most [`EXCERPT_ITEMS`] of them, then how many more there are.
+pub fn excerpts(values: &[&str]) -> String {
+    let mut out: Vec<String> = values
+        .iter()
+        .take(EXCERPT_ITEMS)
+        .map(|v| excerpt(v))
+        .collect();
+    if values.len() > EXCERPT_ITEMS {
+        out.push(format!("and {} more", values.len() - EXCERPT_ITEMS));
+    }
+    out.join(", ")
+}
+
+/// Characters that reorder the text around them when displayed.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Line `n` (1-based) of `text`, with the line breaks YAML and the positions count:
+/// LF, CRLF and a lone CR.
+fn source_line(text: &str, n: usize) -> Option<&str> {
+    let mut rest = text;
+    for _ in 1..n {
+        let i = rest.find(['\n', '\r'])?;
+        let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[i + skip..];
+    }
+    if rest.is_empty() && n > 1 {
+        return None;
+    }
+    Some(&rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())])
+}
+
+/// At most this many characters of a source line are shown, around the caret.
+const SNIPPET_CHARS: usize = 120;
+
+/// The part of `line` to show (tabs as spaces, control characters replaced), the
+/// caret's column in it and the caret's width, for a span at character `col`.
+fn clip(line: &str, col: usize, len: usize) -> (String, usize, usize) {
+    let count = line.chars().count();
+    let col = col.min(count);
+    let (start, end) = if count <= SNIPPET_CHARS {
+        (0, count)
+    } else {
+        let start = col
+            .saturating_sub(SNIPPET_CHARS / 4)
+            .min(count - SNIPPET_CHARS);
+        (start, start + SNIPPET_CHARS)
+    };
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(end - start).map(|c| match c {
+        '\t' => ' ',
+        c if c.is_control() || is_bidi(c) => '\u{FFFD}',
+        c => c,
+    }));
+    if end < count {
+        shown.push('…');
+    }
+    let caret = col - start + usize::from(start > 0);
+    (shown, caret, len.min(end.saturating_sub(col)).max(1))
 }
 
 /// Orders diagnostics by file, then position, then code, so output is stable.
@@ -300,4 +392,65 @@ fn fingerprint(s: &str) -> String {
         h = h.wrapping_mul(0x0000000001000000000000000000013B);
     }
     format!("{h:032x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_is_short_escaped_and_says_how_long_the_value_is() {
+        assert_eq!(excerpt("cells-topology"), "cells-topology");
+        assert_eq!(excerpt("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
+        let long = "é".repeat(5_000_000);
+        let e = excerpt(&long);
+        assert_eq!(e, format!("{}… (5000000 characters)", "é".repeat(80)));
+    }
+
+    #[test]
+    fn the_snippet_finds_the_line_with_every_kind_of_line_break() {
+        let d = Diagnostic::error(
+            Code::InvalidValue,
+            "a.yaml",
+            Pos {
+                line: 3,
+                column: 4,
+                len: 3,
+            },
+            "m",
+        );
+        for text in [
+            "a: 1\nb: 2\nc: bad\nd: 4\n",
+            "a: 1\r\nb: 2\r\nc: bad\r\nd: 4\r\n",
+            "a: 1\rb: 2\rc: bad\rd: 4\r",
+            "a: 1\r\nb: 2\rc: bad\nd: 4",
+        ] {
+            let out = d.render("", Some(text));
+            assert!(out.contains("3 | c: bad\n  |    ^^^\n"), "{text:?}: {out}");
+        }
+        assert_eq!(source_line("a\n", 2), None);
+        assert_eq!(source_line("a\n\nb", 2), Some(""));
+    }
+
+    #[test]
+    fn a_long_source_line_is_shown_around_the_caret() {
+        let line = format!("id: {}", "x".repeat(1_000_000));
+        let d = Diagnostic::error(
+            Code::InvalidId,
+            "a.yaml",
+            Pos {
+                line: 1,
+                column: 500_000,
+                len: 1_000_000,
+            },
+            "m",
+        );
+        let out = d.render("", Some(&line));
+        assert!(out.len() < 1_000, "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        let shown = lines[2].strip_prefix("1 | ").unwrap();
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        assert_eq!(caret.find('^'), Some(1 + SNIPPET_CHARS / 4), "{caret}");
+    }
 }

@@ -10,15 +10,16 @@
 use super::glob;
 use super::load::{DataFiles, FileText, ROADMAP_FILE};
 
-/// Combines `published` with `dropped` (file name, text). Returns the files to load
-/// and a note per dropped file saying where it went.
-pub fn assemble(published: &DataFiles, dropped: &[(String, String)]) -> (DataFiles, Vec<String>) {
+/// Combines `published` with `dropped` (file name, content read by the same rule as
+/// the published files: [`FileText::from_bytes`]). Returns the files to load and a note
+/// per dropped file saying where it went.
+pub fn assemble(published: &DataFiles, dropped: &[(String, FileText)]) -> (DataFiles, Vec<String>) {
     let base = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     let matches_published = |name: &str| published.files.keys().any(|p| base(p) == name);
-    if let [(name, text)] = dropped {
-        if !matches_published(name) && declares_stages(text) {
+    if let [(name, text @ FileText::Text(t))] = dropped {
+        if !matches_published(name) && declares_stages(t) {
             let mut files = DataFiles::default();
-            files.insert(ROADMAP_FILE, FileText::Text(text.clone()));
+            files.insert(ROADMAP_FILE, text.clone());
             return (
                 files,
                 vec![format!("{name}: a one-file roadmap, shown on its own")],
@@ -36,8 +37,11 @@ pub fn assemble(published: &DataFiles, dropped: &[(String, String)]) -> (DataFil
     let entry = dropped
         .iter()
         .find(|(n, _)| n == ROADMAP_FILE)
-        .map(|(_, t)| t.as_str())
-        .or_else(|| published.text(ROADMAP_FILE));
+        .map(|(_, t)| match t {
+            FileText::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .unwrap_or_else(|| published.text(ROADMAP_FILE));
     let patterns = entry.map(include_patterns).unwrap_or_default();
     for (name, text) in dropped {
         let path = if name == ROADMAP_FILE {
@@ -68,7 +72,7 @@ pub fn assemble(published: &DataFiles, dropped: &[(String, String)]) -> (DataFil
             "{name}: {} data/{path}",
             if replaced { "replaces" } else { "added as" }
         ));
-        files.insert(path, FileText::Text(text.clone()));
+        files.insert(path, text.clone());
     }
     (files, notes)
 }
@@ -93,6 +97,10 @@ fn include_patterns(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn dropped(name: &str, text: &str) -> (String, FileText) {
+        (name.to_string(), FileText::Text(text.to_string()))
+    }
+
     fn published() -> DataFiles {
         let mut f = DataFiles::default();
         f.insert(
@@ -108,10 +116,7 @@ mod tests {
 
     #[test]
     fn a_dropped_file_replaces_its_published_namesake() {
-        let (files, notes) = assemble(
-            &published(),
-            &[("a.yaml".into(), "initiatives: [x]\n".into())],
-        );
+        let (files, notes) = assemble(&published(), &[dropped("a.yaml", "initiatives: [x]\n")]);
         assert_eq!(files.text("initiatives/a.yaml"), Some("initiatives: [x]\n"));
         assert_eq!(notes, vec!["a.yaml: replaces data/initiatives/a.yaml"]);
         assert!(files.text(ROADMAP_FILE).is_some());
@@ -119,10 +124,7 @@ mod tests {
 
     #[test]
     fn a_new_file_goes_where_include_finds_it() {
-        let (files, notes) = assemble(
-            &published(),
-            &[("b.yaml".into(), "initiatives: []\n".into())],
-        );
+        let (files, notes) = assemble(&published(), &[dropped("b.yaml", "initiatives: []\n")]);
         assert!(files.text("initiatives/b.yaml").is_some());
         assert_eq!(notes, vec!["b.yaml: added as data/initiatives/b.yaml"]);
     }
@@ -131,7 +133,7 @@ mod tests {
     fn a_one_file_roadmap_stands_alone() {
         let (files, _) = assemble(
             &published(),
-            &[("mine.yaml".into(), "title: M\nstages: []\n".into())],
+            &[dropped("mine.yaml", "title: M\nstages: []\n")],
         );
         assert_eq!(files.files.len(), 1);
         assert!(files.text(ROADMAP_FILE).unwrap().starts_with("title: M"));
@@ -140,11 +142,11 @@ mod tests {
     #[test]
     fn a_dropped_roadmap_yaml_brings_its_own_files() {
         let dropped = vec![
-            (
-                "roadmap.yaml".to_string(),
-                "title: New\nstages: []\ninclude: [plans/*.yaml]\n".to_string(),
+            dropped(
+                "roadmap.yaml",
+                "title: New\nstages: []\ninclude: [plans/*.yaml]\n",
             ),
-            ("a.yaml".to_string(), "initiatives: []\n".to_string()),
+            dropped("a.yaml", "initiatives: []\n"),
         ];
         let (files, _) = assemble(&published(), &dropped);
         let paths: Vec<&String> = files.files.keys().collect();

@@ -3,7 +3,7 @@
 //! it must produce and the initiatives that still load. `UPDATE_EXPECT=1` rewrites them.
 
 use roadmap_viewer::core::diagnostic::Code;
-use roadmap_viewer::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
+use roadmap_viewer::core::load::{DataFiles, FileText, Refusal, MAX_FILE_BYTES};
 use roadmap_viewer::core::{load, Date};
 use std::path::{Path, PathBuf};
 
@@ -202,4 +202,96 @@ fn every_code_has_a_fixture_and_a_documented_row() {
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// `data_dir::read(dir)`, failing (instead of hanging) if it takes over 5 s.
+#[cfg(unix)]
+fn read_within_5s(dir: &Path) -> DataFiles {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let d = dir.to_path_buf();
+    std::thread::spawn(move || tx.send(roadmap_viewer::data_dir::read(&d).unwrap()));
+    rx.recv_timeout(std::time::Duration::from_secs(5))
+        .expect("reading the data folder hung")
+}
+
+/// The hostile cases that cannot be committed: a FIFO (opening it would block), a link
+/// to /dev/zero (endless), to /proc/self/environ and to a secret outside the folder,
+/// and a file that claims more than the limit. None is opened; a link that stays
+/// inside the folder is followed.
+#[cfg(unix)]
+#[test]
+fn the_data_folder_is_a_jail() {
+    use std::os::unix::fs::symlink;
+    let root = crate::data_beside_a_secret("jail", "TOP-SECRET-7f3a\n");
+    let data = root.join("data");
+    std::fs::write(
+        data.join("kept.txt"),
+        "initiatives: [{id: kept, title: K, stage: s, confidence: high}]\n",
+    )
+    .unwrap();
+    let fifo = |p: &Path| {
+        let ok = std::process::Command::new("mkfifo")
+            .arg(p)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    };
+    fifo(&data.join("i/fifo.yaml"));
+    fifo(&data.join("pipe"));
+    symlink("../pipe", data.join("i/to-fifo.yaml")).unwrap();
+    symlink("/dev/zero", data.join("i/zero.yaml")).unwrap();
+    symlink("/proc/self/environ", data.join("i/environ.yaml")).unwrap();
+    symlink("../../secret.yaml", data.join("i/secret.yaml")).unwrap();
+    symlink(root.join("secret.yaml"), data.join("i/absolute.yaml")).unwrap();
+    symlink("../kept.txt", data.join("i/kept.yaml")).unwrap();
+    symlink("nowhere", data.join("i/dangling.yaml")).unwrap();
+    std::fs::File::create(data.join("i/sparse.yaml"))
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+
+    let started = std::time::Instant::now();
+    let files = read_within_5s(&data);
+    let elapsed = started.elapsed();
+    let outside = FileText::Refused(Refusal::OutsideFolder);
+    let fifo = FileText::Refused(Refusal::NotRegularFile("a FIFO"));
+    let get = |p: &str| files.files.get(p).unwrap_or_else(|| panic!("no {p}"));
+    assert_eq!(get("i/fifo.yaml"), &fifo);
+    assert_eq!(get("i/to-fifo.yaml"), &fifo);
+    for p in [
+        "i/zero.yaml",
+        "i/environ.yaml",
+        "i/secret.yaml",
+        "i/absolute.yaml",
+    ] {
+        assert_eq!(get(p), &outside, "{p}");
+    }
+    assert_eq!(
+        get("i/sparse.yaml"),
+        &FileText::TooLarge(MAX_FILE_BYTES + 1)
+    );
+    assert!(matches!(get("i/dangling.yaml"), FileText::Unreadable(_)));
+    let out = render(&files);
+    assert!(out.ends_with("loaded: [kept]\n"), "{out}");
+    assert!(!out.contains("TOP-SECRET"), "{out}");
+    assert!(elapsed.as_millis() < 1000, "{elapsed:?}");
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+/// Invalid UTF-8 is refused the same way from disk and (through the same rule) from
+/// HTTP or a dropped file: never decoded with replacement characters.
+#[test]
+fn bytes_become_text_by_one_rule() {
+    assert_eq!(
+        FileText::from_bytes(b"title: caf\xe9\n".to_vec()),
+        FileText::Unreadable("not UTF-8 text".into())
+    );
+    assert_eq!(
+        FileText::from_bytes("title: café\n".into()),
+        FileText::Text("title: café\n".into())
+    );
+    assert_eq!(
+        FileText::from_bytes(vec![b' '; MAX_FILE_BYTES as usize + 1]),
+        FileText::TooLarge(MAX_FILE_BYTES + 1)
+    );
 }

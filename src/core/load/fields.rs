@@ -2,7 +2,7 @@
 //! dates, tags, redaction placeholders and links. Dependencies come later.
 
 use super::super::date::{Date, Edge};
-use super::super::diagnostic::{Code, Diagnostic};
+use super::super::diagnostic::{excerpt, excerpts, Code, Diagnostic};
 use super::super::model::{Confidence, Horizon, Initiative, Link, Redacted, Stage, Status, Team};
 use super::super::suggest;
 use super::super::url::is_safe_url;
@@ -83,11 +83,11 @@ fn check(
                 Code::UnknownStage,
                 cx.file,
                 cx.pos("stage"),
-                format!("unknown stage \"{}\"", r.stage),
+                format!("unknown stage \"{}\"", excerpt(&r.stage)),
             )
             .with_hint(
                 suggest::did_you_mean(&r.stage, stage_ids.iter().copied())
-                    .unwrap_or_else(|| format!("declared stages: {}", stage_ids.join(", "))),
+                    .unwrap_or_else(|| format!("declared stages: {}", excerpts(stage_ids))),
             ),
         );
     }
@@ -101,7 +101,11 @@ fn check(
                             .iter()
                             .map(|&t| teams[t].id.as_str())
                             .collect();
-                        format!("teams of {}: {}", stages[s].name, names.join(", "))
+                        format!(
+                            "teams of {}: {}",
+                            excerpt(&stages[s].name),
+                            excerpts(&names)
+                        )
                     })
                 });
                 out.push(
@@ -109,7 +113,7 @@ fn check(
                         Code::UnknownTeam,
                         cx.file,
                         cx.pos("team"),
-                        format!("unknown team \"{t}\""),
+                        format!("unknown team \"{}\"", excerpt(t)),
                     )
                     .with_hint_opt(hint),
                 );
@@ -124,13 +128,16 @@ fn check(
                             cx.file,
                             cx.pos("team"),
                             format!(
-                                "team \"{t}\" belongs to stage \"{}\", not \"{}\"",
-                                owner.id, stages[s].id
+                                "team \"{}\" belongs to stage \"{}\", not \"{}\"",
+                                excerpt(t),
+                                excerpt(&owner.id),
+                                excerpt(&stages[s].id)
                             ),
                         )
                         .with_hint(format!(
                             "set `stage: {}` or pick a team of {}",
-                            owner.id, stages[s].name
+                            excerpt(&owner.id),
+                            excerpt(&stages[s].name)
                         )),
                     );
                 }
@@ -221,7 +228,7 @@ fn check(
                     Code::UndeclaredTag,
                     cx.file,
                     cx.pos_in("tags", ti),
-                    format!("tag \"{tag}\" is not declared in roadmap.yaml"),
+                    format!("tag \"{}\" is not declared in roadmap.yaml", excerpt(tag)),
                 )
                 .with_hint(
                     suggest::did_you_mean(tag, tag_ids.iter().copied())
@@ -248,7 +255,7 @@ fn check(
                         cx.file,
                         cx.node(&[key("redacted"), key(field), Seg::Index(k), key("stage")])
                             .pos,
-                        format!("unknown stage \"{}\"", ph.stage),
+                        format!("unknown stage \"{}\"", excerpt(&ph.stage)),
                     )
                     .with_hint_opt(suggest::did_you_mean(&ph.stage, stage_ids.iter().copied())),
                 ),
@@ -274,7 +281,7 @@ fn check(
                     pos,
                     format!(
                         "link \"{}\" is not http(s) or relative, so it is dropped",
-                        l.title
+                        excerpt(&l.title)
                     ),
                 )
                 .with_hint("use an https:// address"),
@@ -336,7 +343,7 @@ fn bad_keyword(out: &mut Vec<Diagnostic>, cx: &At, field: &str, value: &str, all
             Code::InvalidValue,
             cx.file,
             cx.pos(field),
-            format!("\"{value}\" is not a valid {field}"),
+            format!("\"{}\" is not a valid {field}", excerpt(value)),
         )
         .with_hint(
             suggest::did_you_mean(value, allowed.iter().copied())

@@ -1,10 +1,10 @@
 //! Reading the data files: size limits, YAML syntax, alias bombs, duplicate keys; then
 //! following `include` from `roadmap.yaml` and warning about files nothing reaches.
 
-use super::super::diagnostic::{Code, Diagnostic, Pos};
+use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::yaml_tree::{self, Node, Seg, TreeError};
 use super::super::{glob, suggest};
-use super::{key, DataFiles, FileText, MAX_FILE_BYTES, ROADMAP_FILE};
+use super::{key, DataFiles, FileText, Refusal, MAX_FILE_BYTES, ROADMAP_FILE};
 use serde_yaml::Value;
 use std::collections::BTreeSet;
 
@@ -73,7 +73,7 @@ pub(super) fn includes(
                     Code::IncludeNoMatch,
                     ROADMAP_FILE,
                     tree.locate(&[key("include"), Seg::Index(ii)]).pos,
-                    format!("include \"{pattern}\" matches no file"),
+                    format!("include \"{}\" matches no file", excerpt(pattern)),
                 )
                 .with_hint_opt(hint),
             );
@@ -130,6 +130,30 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
             ));
             return None;
         }
+        FileText::Refused(Refusal::OutsideFolder) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::OutsideDataFolder,
+                    path,
+                    Pos::START,
+                    "a symbolic link that leads outside the data folder: not read",
+                )
+                .with_hint("put the file itself in the data folder instead of a link to it"),
+            );
+            return None;
+        }
+        FileText::Refused(Refusal::NotRegularFile(what)) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::NotARegularFile,
+                    path,
+                    Pos::START,
+                    format!("{what}, not a regular file: not read"),
+                )
+                .with_hint("data files are regular files (or links to one inside the data folder)"),
+            );
+            return None;
+        }
     };
     if text.len() as u64 > MAX_FILE_BYTES {
         diags.push(Diagnostic::error(
@@ -156,7 +180,8 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
                     path,
                     pos,
                     format!(
-                        "key \"{name}\" appears twice in the same mapping (first at line {})",
+                        "key \"{}\" appears twice in the same mapping (first at line {})",
+                        excerpt(&name),
                         first.line
                     ),
                 )
@@ -174,7 +199,8 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
                 len: 1,
             });
             let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            // The parser's message may quote a key: bound it like any value.
+            let msg = excerpt(msg.split(" at line ").next().unwrap_or(&msg));
             let code = if msg.contains("duplicate entry") {
                 Code::DuplicateKey
             } else {

@@ -2,7 +2,7 @@
 //! keeps the id it was written with even when it is not valid (it is marked); a second
 //! use of an id is shown as `<id> (duplicate)`; only one with no id at all is left out.
 
-use super::super::diagnostic::{Code, Diagnostic};
+use super::super::diagnostic::{excerpt, Code, Diagnostic};
 use super::super::yaml_tree::Node;
 use super::initiatives::Pending;
 use super::{valid_id, ID_HINT};
@@ -45,7 +45,7 @@ pub(super) fn check(
                     Code::InvalidId,
                     at.file,
                     here,
-                    format!("\"{id}\" is not a valid initiative id"),
+                    format!("\"{}\" is not a valid initiative id", excerpt(id)),
                 )
                 .with_hint(ID_HINT),
             );
@@ -65,8 +65,12 @@ pub(super) fn check(
                     at.file,
                     here,
                     format!(
-                        "initiative id \"{id}\" is already used at {}:{}; this one is shown as \"{renamed}\"",
-                        q.file, qpos.line
+                        "initiative id \"{}\" is already used at {}:{}; this one is shown as \"{}\"",
+                        excerpt(id),
+                        q.file,
+                        qpos.line,
+                        excerpt(&renamed)
+
                     ),
                 )
                 .with_hint("ids are unique across the whole roadmap: rename one of them"),
@@ -76,8 +80,10 @@ pub(super) fn check(
                 &q.file,
                 qpos,
                 format!(
-                    "initiative id \"{id}\" is used again at {}:{}",
-                    p.file, here.line
+                    "initiative id \"{}\" is used again at {}:{}",
+                    excerpt(id),
+                    p.file,
+                    here.line
                 ),
             ));
             shown[n] = Some(renamed);

@@ -3,7 +3,7 @@
 //! initiative never hides the others.
 
 use super::super::deserialize::{self, FieldError};
-use super::super::diagnostic::{Code, Diagnostic, Pos};
+use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::model::Source;
 use super::super::raw::{RawInitiative, RawInitiativeFile, INITIATIVE_KEYS};
 use super::super::suggest;
@@ -143,7 +143,10 @@ fn checked_defaults(
             .key_pos(&k)
             .unwrap_or(Pos::START);
         let hint = if per_initiative {
-            Some(format!("\"{k}\" must be set on each initiative"))
+            Some(format!(
+                "\"{}\" must be set on each initiative",
+                excerpt(&k)
+            ))
         } else {
             suggest::did_you_mean(&k, INITIATIVE_KEYS.iter().copied())
         };
@@ -152,7 +155,7 @@ fn checked_defaults(
                 Code::UnknownKey,
                 path,
                 pos,
-                format!("\"{k}\" cannot be a default"),
+                format!("\"{}\" cannot be a default", excerpt(&k)),
             )
             .with_hint_opt(hint),
         );

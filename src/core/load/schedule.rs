@@ -1,7 +1,7 @@
 //! Warnings between an initiative and each of its dependencies: schedule conflicts,
 //! confidence inversions, done work waiting on unfinished work.
 
-use super::super::diagnostic::{Code, Diagnostic, Pos};
+use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::model::{Confidence, Initiative, Roadmap, Status};
 
 /// Warnings about initiative `i` against each of its dependencies, at the dependency entry.
@@ -27,7 +27,8 @@ pub(super) fn warnings(
                     pos,
                     format!(
                         "\"{}\" starts {begins}, before its dependency \"{}\" ends {dep_end}",
-                        init.id, dep.id
+                        excerpt(&init.id),
+                        excerpt(&dep.id)
                     ),
                 )
                 .with_hint("move the start after the dependency's end, or the dependency earlier"),
@@ -41,7 +42,8 @@ pub(super) fn warnings(
                     pos,
                     format!(
                         "high-confidence \"{}\" depends on low-confidence \"{}\"",
-                        init.id, dep.id
+                        excerpt(&init.id),
+                        excerpt(&dep.id)
                     ),
                 )
                 .with_hint("lower this initiative's confidence, or firm up the dependency"),
@@ -54,8 +56,8 @@ pub(super) fn warnings(
                 pos,
                 format!(
                     "\"{}\" is done but its dependency \"{}\" is {}",
-                    init.id,
-                    dep.id,
+                    excerpt(&init.id),
+                    excerpt(&dep.id),
                     dep.status.as_str()
                 ),
             ));

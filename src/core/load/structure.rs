@@ -3,7 +3,7 @@
 
 use super::super::date::{Date, Edge};
 use super::super::deserialize;
-use super::super::diagnostic::{Code, Diagnostic, Pos};
+use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::model::{Stage, TagDef, Team};
 use super::super::raw::{RawRoadmap, RawStage, RawTag};
 use super::super::url::is_safe_url;
@@ -122,7 +122,7 @@ fn stages_and_teams(
                     Code::InvalidId,
                     file,
                     id_pos,
-                    format!("\"{}\" is not a valid stage id", s.id),
+                    format!("\"{}\" is not a valid stage id", excerpt(&s.id)),
                 )
                 .with_hint(ID_HINT),
             );
@@ -135,7 +135,8 @@ fn stages_and_teams(
                 id_pos,
                 format!(
                     "stage id \"{}\" is already used at line {}",
-                    s.id, first.line
+                    excerpt(&s.id),
+                    first.line
                 ),
             ));
             continue;
@@ -153,7 +154,7 @@ fn stages_and_teams(
                         Code::InvalidId,
                         file,
                         tpos,
-                        format!("\"{}\" is not a valid team id", t.id),
+                        format!("\"{}\" is not a valid team id", excerpt(&t.id)),
                     )
                     .with_hint(ID_HINT),
                 );
@@ -167,7 +168,8 @@ fn stages_and_teams(
                         tpos,
                         format!(
                             "team id \"{}\" is already used at line {}",
-                            t.id, first.line
+                            excerpt(&t.id),
+                            first.line
                         ),
                     )
                     .with_hint("team ids are unique across all stages"),
@@ -202,7 +204,7 @@ fn tags(tree: &Node, raw: &[RawTag], diags: &mut Vec<Diagnostic>) -> Vec<TagDef>
                 Code::DuplicateId,
                 ROADMAP_FILE,
                 pos_of(tree, &[key("tags"), Seg::Index(i), key("id")]),
-                format!("tag \"{}\" is declared twice", t.id),
+                format!("tag \"{}\" is declared twice", excerpt(&t.id)),
             ));
             continue;
         }
