@@ -28,7 +28,7 @@ fn human_output_reads_like_a_compiler() {
     let (code, out) = roadmap(&["check", "tests/fixtures/unknown-dependency-dir"]);
     assert_eq!(code, 1, "{out}");
     let expected = "\
-tests/fixtures/unknown-dependency-dir/initiatives/a.yaml:7:18: error[unknown-dependency]: unknown dependency \"cells-topolgy\"
+tests/fixtures/unknown-dependency-dir/initiatives/a.yaml:7:18: error[unknown-dependency]: \"cells-routing\" depends on unknown \"cells-topolgy\"
   |
 7 |     depends_on: [cells-topolgy]
   |                  ^^^^^^^^^^^^^
@@ -47,7 +47,7 @@ fn json_and_gitlab_formats() {
     assert_eq!(
         v,
         serde_json::json!([{
-            "severity": "error", "code": "unknown-dependency", "message": "unknown dependency \"cells-topolgy\"",
+            "severity": "error", "code": "unknown-dependency", "message": "\"cells-routing\" depends on unknown \"cells-topolgy\"",
             "file": format!("{dir}/initiatives/a.yaml"), "line": 7, "column": 18, "hint": "did you mean \"cells-topology\"?"
         }])
     );
@@ -113,7 +113,7 @@ fn github_annotations() {
     assert_eq!(
         first,
         format!(
-            "::error file={dir}/initiatives/a.yaml,line=7,col=18,title=unknown-dependency::unknown dependency \"cells-topolgy\" (did you mean \"cells-topology\"?)"
+            "::error file={dir}/initiatives/a.yaml,line=7,col=18,title=unknown-dependency::\"cells-routing\" depends on unknown \"cells-topolgy\" (did you mean \"cells-topology\"?)"
         )
     );
 }
@@ -221,7 +221,7 @@ fn the_snippet_shows_the_right_line_with_lone_carriage_returns() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(
-            "roadmap.yaml:8:12: error[unknown-stage]: unknown stage \"nope\"\n  |\n8 |     stage: nope\n  |            ^^^^\n"
+            "roadmap.yaml:8:12: error[unknown-stage]: \"a\": unknown stage \"nope\"\n  |\n8 |     stage: nope\n  |            ^^^^\n"
         ),
         "{out}"
     );

@@ -3,7 +3,7 @@
 //! with every step at its line and broken; then the sound initiatives are kept.
 
 use super::super::cycles;
-use super::super::diagnostic::{Code, Diagnostic, Pos};
+use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::model::Initiative;
 use super::super::suggest;
 use super::super::yaml_tree::{Node, Seg};
@@ -61,7 +61,7 @@ pub(super) fn resolve(
                         Code::SelfDependency,
                         at.file,
                         pos,
-                        format!("\"{dep}\" depends on itself"),
+                        format!("\"{}\" depends on itself", excerpt(dep)),
                     )
                     .with_hint("remove it from depends_on"),
                 );
@@ -72,7 +72,11 @@ pub(super) fn resolve(
                     Code::DuplicateDependency,
                     at.file,
                     pos,
-                    format!("\"{dep}\" is listed twice in depends_on"),
+                    format!(
+                        "\"{}\" lists \"{}\" twice in depends_on",
+                        excerpt(&p.raw.id),
+                        excerpt(dep)
+                    ),
                 ));
                 continue;
             }
@@ -83,7 +87,11 @@ pub(super) fn resolve(
                         Code::UnknownDependency,
                         at.file,
                         pos,
-                        format!("unknown dependency \"{dep}\""),
+                        format!(
+                            "\"{}\" depends on unknown \"{}\"",
+                            excerpt(&p.raw.id),
+                            excerpt(dep)
+                        ),
                     )
                     .with_hint_opt(suggest::did_you_mean(dep, all_ids.iter().copied())),
                 ),
@@ -116,16 +124,16 @@ fn break_cycles(
         .iter()
         .map(|&n| deps[n].iter().map(|(d, _)| local[d]).collect())
         .collect();
-    let id = |local: usize| pending[candidates[local]].raw.id.as_str();
+    let id = |local: usize| excerpt(&pending[candidates[local]].raw.id);
     for group in cycles::find_cycle_groups(&succ) {
         let title = match group.as_simple_cycle(&succ) {
             Some(order) => {
-                let mut chain: Vec<&str> = order.iter().map(|&n| id(n)).collect();
+                let mut chain: Vec<String> = order.iter().map(|&n| id(n)).collect();
                 chain.push(id(order[0]));
                 format!("dependency cycle {}", list(&chain, " -> "))
             }
             None => {
-                let names: Vec<&str> = group.members.iter().map(|&n| id(n)).collect();
+                let names: Vec<String> = group.members.iter().map(|&n| id(n)).collect();
                 format!(
                     "dependency cycle group of {} ({})",
                     names.len(),
@@ -164,7 +172,7 @@ fn break_cycles(
                 (false, 1) => format!("remove the dependency of {} to break the cycle", removals[0]),
                 (false, n) => format!(
                     "removing {n} dependencies leaves no cycle: {}",
-                    list(&removals.iter().map(String::as_str).collect::<Vec<_>>(), "; ")
+                    list(&removals, "; ")
                 ),
             };
             problems[candidates[a]].push(
@@ -197,7 +205,7 @@ fn break_cycles(
 }
 
 /// At most eight items of a list, then how many more.
-fn list(items: &[&str], sep: &str) -> String {
+fn list(items: &[String], sep: &str) -> String {
     const SHOWN: usize = 8;
     if items.len() <= SHOWN {
         items.join(sep)

@@ -280,8 +280,10 @@ fn check(
                     cx.file,
                     pos,
                     format!(
-                        "link \"{}\" is not http(s) or relative, so it is dropped",
-                        excerpt(&l.title)
+                        "link \"{}\" of \"{}\" has a \"{}:\" URL, which is not allowed, so it is dropped",
+                        excerpt(&l.title),
+                        excerpt(&r.id),
+                        excerpt(&url_scheme(&l.url))
                     ),
                 )
                 .with_hint("use an https:// address"),
@@ -350,4 +352,17 @@ fn bad_keyword(out: &mut Vec<Diagnostic>, cx: &At, field: &str, value: &str, all
                 .unwrap_or_else(|| format!("use one of: {}", allowed.join(", "))),
         ),
     );
+}
+
+/// The scheme of an unsafe URL as a browser reads it ("javascript" for " JavaScript:…").
+fn url_scheme(url: &str) -> String {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
+    cleaned
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }

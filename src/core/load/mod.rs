@@ -31,7 +31,7 @@ mod schedule;
 mod structure;
 
 use super::date::Date;
-use super::diagnostic::{self, Diagnostic, Pos};
+use super::diagnostic::{self, excerpt, Diagnostic, Pos};
 use super::model::{Roadmap, Stage};
 use super::yaml_tree::{Node, Seg};
 use std::collections::{BTreeMap, HashMap};
@@ -142,6 +142,17 @@ fn run(files: &DataFiles, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Ro
     let mut initiatives = kept.initiatives;
     for (i, list) in kept.deps.iter().enumerate() {
         schedule::warnings(&initiatives, i, list, &mut problems[kept.pending_of[i]]);
+    }
+    // Messages stand alone (CI reports show them without the source line): each
+    // names the initiative it is about.
+    for (n, found) in problems.iter_mut().enumerate() {
+        let owner = format!("\"{}\"", excerpt(&pending[n].raw.id));
+        if pending[n].raw.id.trim().is_empty() {
+            continue;
+        }
+        for d in found.iter_mut().filter(|d| !d.message.contains(&owner)) {
+            d.message = format!("{owner}: {}", d.message);
+        }
     }
     for (init, &n) in initiatives.iter_mut().zip(&kept.pending_of) {
         init.problems = problems[n].clone();
@@ -261,10 +272,6 @@ mod tests {
                 files.insert(path, FileText::Text(text));
             }
             for d in load(&files, Date(0)).1 {
-                // dependencies.rs quotes ids whole until its messages use `excerpt`.
-                if d.code == Code::UnknownDependency {
-                    continue;
-                }
                 let longest = d.message.len().max(d.hint.as_ref().map_or(0, String::len));
                 assert!(longest < 300, "{} {}: {longest} bytes", d.file, d.code);
                 codes.insert(d.code);
