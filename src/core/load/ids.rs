@@ -4,7 +4,7 @@
 use super::super::diagnostic::{Code, Diagnostic};
 use super::super::yaml_tree::Node;
 use super::initiatives::Pending;
-use super::{valid_id, ID_HINT};
+use super::{invalid_id, valid_id};
 use std::collections::HashMap;
 
 /// The outcome of checking ids.
@@ -30,15 +30,7 @@ pub(super) fn check(
         let id = &p.raw.id;
         let here = at.pos("id");
         if !valid_id(id) {
-            diags.push(
-                Diagnostic::error(
-                    Code::InvalidId,
-                    at.file,
-                    here,
-                    format!("\"{id}\" is not a valid initiative id"),
-                )
-                .with_hint(ID_HINT),
-            );
+            diags.push(invalid_id(at.file, here, "initiative", id));
             continue;
         }
         if let Some(&f) = first_of.get(id) {
