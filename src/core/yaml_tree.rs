@@ -5,9 +5,13 @@
 //! found again by its path (`initiatives[3].depends_on[1]`) and reported at its exact
 //! line and column. It also guards against alias bombs by computing what aliases add
 //! to the document without expanding anything.
+//!
+//! The two parsers must read the same document: [`parse_value`] is the serde parse
+//! (yaml_serde, a libyaml port), given the text with YAML 1.2's line breaks.
 
 use super::diagnostic::Pos;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use serde_yaml::Value;
 use std::collections::HashMap;
 
 /// Most nodes aliases may add to a file when expanded (real roadmaps add a few
@@ -341,6 +345,79 @@ pub fn parse(source: &str) -> Result<Node, TreeError> {
     }))
 }
 
+/// Characters YAML 1.1 (and libyaml, under yaml_serde) reads as line breaks and YAML
+/// 1.2 (and saphyr-parser) as ordinary text: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+const NOT_BREAKS: [char; 3] = ['\u{85}', '\u{2028}', '\u{2029}'];
+
+/// The serde value of `source` read as YAML 1.2, as [`parse`] reads it: NEL, LS and PS
+/// are text, never line breaks (so `# note<NEL>key: v` is one comment and
+/// `title: a<LS>b` one title, and both parsers count the same lines).
+///
+/// libyaml cannot be told, so each of these characters is swapped for a stand-in it
+/// reads as text (a Unicode noncharacter the file does not hold, not even as a `\u`
+/// escape), then swapped back in every string of the value. One character stands for
+/// one, so lines and columns in libyaml's errors stay right.
+///
+/// Complexity: O(n) in the file's length plus the value's size; O(66 · n) at worst to
+/// find the stand-ins.
+pub fn parse_value(source: &str) -> Result<Value, serde_yaml::Error> {
+    if !source.contains(NOT_BREAKS) {
+        return serde_yaml::from_str(source);
+    }
+    let Some(stand_ins) = stand_ins(source) else {
+        return Err(serde::de::Error::custom(
+            "the file has a NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR character and \
+             mentions every noncharacter that could stand in for it; remove these characters",
+        ));
+    };
+    let swap = |from: [char; 3], to: [char; 3]| {
+        move |c: char| from.iter().position(|&f| f == c).map_or(c, |i| to[i])
+    };
+    let hidden: String = source.chars().map(swap(NOT_BREAKS, stand_ins)).collect();
+    let mut value = serde_yaml::from_str(&hidden)?;
+    let back = swap(stand_ins, NOT_BREAKS);
+    restore(&mut value, &stand_ins, &back);
+    Ok(value)
+}
+
+/// Three noncharacters (U+FDD0..U+FDEF, then U+nFFFE and U+nFFFF) that `source` holds
+/// neither as characters nor as hexadecimal text (a `\uFDD0` escape would make one).
+fn stand_ins(source: &str) -> Option<[char; 3]> {
+    let lower = source.to_ascii_lowercase();
+    let planes = (1..=0x10u32).flat_map(|p| [p << 16 | 0xFFFE, p << 16 | 0xFFFF]);
+    let mut free = (0xFDD0..=0xFDEFu32)
+        .chain(planes)
+        .filter_map(char::from_u32)
+        .filter(|&c| !source.contains(c) && !lower.contains(&format!("{:x}", c as u32)));
+    Some([free.next()?, free.next()?, free.next()?])
+}
+
+/// Swaps the stand-ins back in every string (keys too) of `value`.
+fn restore(value: &mut Value, stand_ins: &[char; 3], back: &impl Fn(char) -> char) {
+    let fix = |s: &mut String| {
+        if s.contains(stand_ins) {
+            *s = s.chars().map(back).collect();
+        }
+    };
+    match value {
+        Value::String(s) => fix(s),
+        Value::Sequence(items) => items.iter_mut().for_each(|v| restore(v, stand_ins, back)),
+        Value::Mapping(m) => {
+            let entries = std::mem::take(m);
+            *m = entries
+                .into_iter()
+                .map(|(mut k, mut v)| {
+                    restore(&mut k, stand_ins, back);
+                    restore(&mut v, stand_ins, back);
+                    (k, v)
+                })
+                .collect();
+        }
+        Value::Tagged(t) => restore(&mut t.value, stand_ins, back),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
 /// Keys written twice in one mapping, anywhere in the tree: (key, where again, where first).
 pub fn duplicate_keys(root: &Node) -> Vec<(String, Pos, Pos)> {
     let mut out = Vec::new();
@@ -451,6 +528,82 @@ mod tests {
                 assert_eq!((pos.line, pos.column), (2, 5 + 4 * fits as u32));
             }
             other => panic!("expected an alias bomb, got {other:?}"),
+        }
+    }
+
+    /// The serde value as the tree reads it: strings for every scalar, `~` for aliases.
+    fn as_value(node: &Node) -> Value {
+        match &node.kind {
+            Kind::Scalar { text, .. } => Value::String(text.clone()),
+            Kind::Seq(items) => Value::Sequence(items.iter().map(as_value).collect()),
+            Kind::Map(entries) => Value::Mapping(
+                entries
+                    .iter()
+                    .map(|(k, v)| (as_value(k), as_value(v)))
+                    .collect(),
+            ),
+            Kind::Alias => Value::Null,
+        }
+    }
+
+    /// Regression: libyaml (the serde parse) took NEL, LS and PS for line breaks and
+    /// saphyr (the positioned parse) did not, so `# comment<NEL>key: v` loaded a key
+    /// the tree saw as a comment, and `title: a<LS>b` was a syntax error at the wrong line.
+    #[test]
+    fn both_parsers_read_nel_ls_and_ps_as_text() {
+        let nel = "# only a comment\u{85}initiatives: [a]\ntitle: t\n";
+        let value = parse_value(nel).unwrap();
+        assert_eq!(value, as_value(&parse(nel).unwrap()));
+        assert!(value.get("initiatives").is_none());
+        let ls = "title: a\u{2028}b\nkey: \"c\u{2029}d\"\n";
+        let value = parse_value(ls).unwrap();
+        assert_eq!(value, as_value(&parse(ls).unwrap()));
+        assert_eq!(value.get("title").unwrap().as_str(), Some("a\u{2028}b"));
+        // A stand-in the file itself names (as a character or an escape) is not used.
+        let named = "a: \"\\uFDD0\u{FDD1}\u{85}\"\n";
+        assert_eq!(
+            parse_value(named).unwrap().get("a").unwrap().as_str(),
+            Some("\u{FDD0}\u{FDD1}\u{85}")
+        );
+        // libyaml's errors stay on the line where they are (not two lines further).
+        let err = parse_value("a: x\u{2028}y\u{85}z\nb: ]\n").unwrap_err();
+        assert_eq!(err.location().map(|l| l.line()), Some(2));
+    }
+
+    /// Random documents with NEL, LS and PS in comments, plain, quoted and block
+    /// scalars and keys: the serde value equals the tree, string for string.
+    #[test]
+    fn both_parsers_agree_on_random_documents() {
+        use crate::core::test_support::XorShift;
+        const ODD: [&str; 3] = ["\u{85}", "\u{2028}", "\u{2029}"];
+        let mut rng = XorShift::new(0x1_2028_0085);
+        let text = |rng: &mut XorShift| {
+            let mut t = String::from("w");
+            for _ in 0..rng.below(4) {
+                t.push_str(["q", ODD[0], ODD[1], ODD[2], " z"][rng.below(5) as usize]);
+            }
+            t
+        };
+        for _ in 0..500 {
+            let mut doc = String::new();
+            for k in 0..1 + rng.below(5) {
+                let key = format!("k{k}{}", text(&mut rng));
+                let value = match rng.below(5) {
+                    0 => text(&mut rng),
+                    1 => format!("\"{}\"", text(&mut rng)),
+                    2 => format!("'{}'", text(&mut rng)),
+                    3 => format!("|\n  {}", text(&mut rng)),
+                    _ => format!("[{}, {}]", text(&mut rng), text(&mut rng)),
+                };
+                doc.push_str(&format!("{key}: {value}"));
+                if rng.below(2) == 0 {
+                    doc.push_str(&format!(" # {}", text(&mut rng)));
+                }
+                doc.push('\n');
+            }
+            let tree = parse(&doc).unwrap_or_else(|e| panic!("{doc:?}: {e:?}"));
+            let value = parse_value(&doc).unwrap_or_else(|e| panic!("{doc:?}: {e}"));
+            assert_eq!(value, as_value(&tree), "{doc:?}");
         }
     }
 }
