@@ -115,7 +115,8 @@ impl Node {
 }
 
 /// Byte offsets where each line of a source starts, so a line is found in O(1)
-/// (scanning from the top for every multi-line node made big files quadratic).
+/// (scanning from the top for every multi-line node made big files quadratic). Line
+/// breaks are YAML 1.2's, as both parsers read them: LF, CR LF, or a lone CR.
 struct Lines<'a> {
     source: &'a str,
     starts: Vec<usize>,
@@ -123,15 +124,62 @@ struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     fn new(source: &'a str) -> Self {
+        let b = source.as_bytes();
+        let breaks = b
+            .iter()
+            .enumerate()
+            .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')));
         let starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(breaks.map(|(i, _)| i + 1))
             .collect();
         Lines { source, starts }
+    }
+
+    /// How many lines there are (a final line break ends the last line, it does not
+    /// start another; an empty source has one, empty, line).
+    fn count(&self) -> usize {
+        if self.source.ends_with(['\n', '\r']) {
+            (self.starts.len() - 1).max(1)
+        } else {
+            self.starts.len()
+        }
+    }
+
+    /// `pos` moved inside the source: a place past the last line (where a parser
+    /// reports the end of a file) becomes the end of the last line. O(1) for a place
+    /// on an existing line, O(last line) otherwise.
+    fn clamp(&self, pos: Pos) -> Pos {
+        let last = self.count();
+        if pos.line == 0 {
+            return Pos::START;
+        }
+        if pos.line as usize > last {
+            let end = self.line(last).map_or(0, |l| l.chars().count());
+            return Pos {
+                line: last as u32,
+                column: end as u32 + 1,
+                len: 1,
+            };
+        }
+        pos
+    }
+
+    /// Like [`Lines::clamp`], also bringing the column back to one past the line's end.
+    fn clamp_column(&self, pos: Pos) -> Pos {
+        let pos = self.clamp(pos);
+        let end = self
+            .line(pos.line as usize)
+            .map_or(0, |l| l.chars().count()) as u32;
+        Pos {
+            column: pos.column.clamp(1, end + 1),
+            ..pos
+        }
     }
 
     /// Line `n` (from 1), without its line break.
     fn line(&self, n: usize) -> Option<&'a str> {
         let start = *self.starts.get(n.checked_sub(1)?)?;
+        // Up to the break's last byte (LF, or a lone CR); a CR before an LF is trimmed.
         let end = self.starts.get(n).map_or(self.source.len(), |&e| e - 1);
         Some(self.source[start..end].trim_end_matches('\r'))
     }
@@ -147,11 +195,11 @@ fn pos_of(span: &Span, lines: &Lines) -> Pos {
             .line(start.line())
             .map_or(1, |l| l.chars().count().saturating_sub(start.col()))
     };
-    Pos {
+    lines.clamp(Pos {
         line: start.line() as u32,
         column: start.col() as u32 + 1,
         len: len.max(1) as u32,
-    }
+    })
 }
 
 /// Parsers over-allocate (saphyr starts every scalar at 32 bytes): trimmed, the tree
@@ -183,7 +231,7 @@ enum Frame {
 }
 
 /// Parses `source` into a positioned tree (the first document; an empty file is an
-/// empty mapping).
+/// empty mapping). Every position is inside the source.
 ///
 /// Refuses alias bombs: each anchored node's expanded size is kept in a table, and each
 /// alias adds its anchor's size less one (the alias itself) to what aliases add to the
@@ -205,11 +253,11 @@ pub fn parse(source: &str) -> Result<Node, TreeError> {
             Some(Err(e)) => {
                 let m = e.marker();
                 return Err(TreeError::Syntax {
-                    pos: Pos {
+                    pos: lines.clamp_column(Pos {
                         line: m.line() as u32,
                         column: m.col() as u32 + 1,
                         len: 1,
-                    },
+                    }),
                     message: e.info().to_string(),
                 });
             }
@@ -529,6 +577,45 @@ mod tests {
             }
             other => panic!("expected an alias bomb, got {other:?}"),
         }
+    }
+
+    /// Regression: `title: x\ninclude: [` (no final line break) was an error at 3:1,
+    /// a line past the end of the file.
+    #[test]
+    fn positions_stay_inside_the_file() {
+        let cases = [
+            ("title: x\ninclude: [", (2, 11)),
+            ("title: x\ninclude: [\n", (2, 11)),
+            ("title: x\ninclude: [\n\n", (3, 1)),
+        ];
+        for (src, at) in cases {
+            match parse(src) {
+                Err(TreeError::Syntax { pos, .. }) => {
+                    assert_eq!((pos.line, pos.column), at, "{src:?}")
+                }
+                other => panic!("expected a syntax error, got {other:?}"),
+            }
+        }
+        // An empty value at the very end is placed at the end of the last line.
+        let tree = parse("title:\n").unwrap();
+        assert_eq!(tree.get("title").unwrap().pos.line, 1);
+        // A lone CR ends a line too (for both parsers): the lines are not clamped away.
+        let tree = parse("a: 1\rb: 2\r\nc: 3").unwrap();
+        let lines: Vec<u32> = ["a", "b", "c"]
+            .map(|k| tree.get(k).unwrap().pos.line)
+            .into();
+        assert_eq!(lines, [1, 2, 3]);
+        assert!(matches!(
+            parse("a: 1\rb: [\r"),
+            Err(TreeError::Syntax {
+                pos: Pos {
+                    line: 2,
+                    column: 5,
+                    ..
+                },
+                ..
+            })
+        ));
     }
 
     /// The serde value as the tree reads it: strings for every scalar, `~` for aliases.
