@@ -190,7 +190,7 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
         }
         return None;
     }
-    match serde_yaml::from_str::<Value>(text) {
+    match yaml_tree::parse_value(text) {
         Ok(value) => Some(Parsed { tree, value }),
         Err(e) => {
             let pos = e.location().map_or(Pos::START, |l| Pos {

@@ -5,7 +5,7 @@
 use super::super::diagnostic::{excerpt, Code, Diagnostic};
 use super::super::yaml_tree::Node;
 use super::initiatives::Pending;
-use super::{valid_id, ID_HINT};
+use super::{invalid_id, valid_id};
 use std::collections::HashMap;
 
 /// The outcome of checking ids.
@@ -40,15 +40,7 @@ pub(super) fn check(
         let id = &p.raw.id;
         let here = at.pos("id");
         if !valid_id(id) {
-            problems[n].push(
-                Diagnostic::error(
-                    Code::InvalidId,
-                    at.file,
-                    here,
-                    format!("\"{}\" is not a valid initiative id", excerpt(id)),
-                )
-                .with_hint(ID_HINT),
-            );
+            problems[n].push(invalid_id(at.file, here, "initiative", id));
         }
         if let Some(&f) = first_of.get(id) {
             let q = &pending[f];

@@ -31,7 +31,7 @@ mod schedule;
 mod structure;
 
 use super::date::Date;
-use super::diagnostic::{self, excerpt, Diagnostic, Pos};
+use super::diagnostic::{self, excerpt, Code, Diagnostic, Pos};
 use super::model::{Roadmap, Stage};
 use super::yaml_tree::{Node, Seg};
 use std::collections::{BTreeMap, HashMap};
@@ -150,7 +150,10 @@ fn run(files: &DataFiles, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Ro
         if pending[n].raw.id.trim().is_empty() {
             continue;
         }
-        for d in found.iter_mut().filter(|d| !d.message.contains(&owner)) {
+        // An invalid id's message is about the id itself and quotes it already.
+        let unnamed =
+            |d: &&mut Diagnostic| d.code != Code::InvalidId && !d.message.contains(&owner);
+        for d in found.iter_mut().filter(unnamed) {
             d.message = format!("{owner}: {}", d.message);
         }
     }
@@ -192,10 +195,16 @@ fn key(k: &str) -> Seg {
     Seg::Key(k.to_string())
 }
 
-/// Stage, team, tag and initiative ids: lower-case letters, digits and dashes.
+/// The longest id, in characters: ids are names people type, and every "did you
+/// mean" compares them (a 20,000-character id made that take gigabytes).
+const MAX_ID_CHARS: usize = 100;
+
+/// Stage, team, tag and initiative ids: lower-case letters, digits and dashes, at most
+/// [`MAX_ID_CHARS`].
 fn valid_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
+        && b.len() <= MAX_ID_CHARS
         && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
         && b.iter()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
@@ -203,6 +212,29 @@ fn valid_id(id: &str) -> bool {
 
 const ID_HINT: &str =
     "ids use lower-case letters, digits and dashes, starting with a letter or digit";
+
+/// The `invalid-id` error for `id`, a `what` ("stage", "team", "initiative") id that
+/// [`valid_id`] refused. An id over [`MAX_ID_CHARS`] is shown by its start and length.
+fn invalid_id(file: &str, pos: Pos, what: &str, id: &str) -> Diagnostic {
+    let chars = id.chars().count();
+    if chars > MAX_ID_CHARS {
+        let start: String = id.chars().take(40).collect();
+        return Diagnostic::error(
+            Code::InvalidId,
+            file,
+            pos,
+            format!("{what} id \"{start}…\" is too long ({chars} characters)"),
+        )
+        .with_hint(format!("ids have at most {MAX_ID_CHARS} characters"));
+    }
+    Diagnostic::error(
+        Code::InvalidId,
+        file,
+        pos,
+        format!("\"{}\" is not a valid {what} id", excerpt(id)),
+    )
+    .with_hint(ID_HINT)
+}
 
 /// Where a value of a data file is, for diagnostics that point at it.
 fn pos_of(tree: &Node, path: &[Seg]) -> Pos {

@@ -10,7 +10,7 @@ use super::super::url::is_safe_url;
 use super::super::yaml_tree::{Node, Seg};
 use super::files::Parsed;
 use super::initiatives::field_errors;
-use super::{key, pos_of, valid_id, ID_HINT, ROADMAP_FILE};
+use super::{invalid_id, key, pos_of, valid_id, ROADMAP_FILE};
 use serde_yaml::Value;
 use std::collections::{BTreeSet, HashMap};
 
@@ -117,15 +117,7 @@ fn stages_and_teams(
         let sbase = [key("stages"), Seg::Index(si)];
         let id_pos = pos_of(tree, &[key("stages"), Seg::Index(si), key("id")]);
         if !valid_id(&s.id) {
-            diags.push(
-                Diagnostic::error(
-                    Code::InvalidId,
-                    file,
-                    id_pos,
-                    format!("\"{}\" is not a valid stage id", excerpt(&s.id)),
-                )
-                .with_hint(ID_HINT),
-            );
+            diags.push(invalid_id(file, id_pos, "stage", &s.id));
             continue;
         }
         if let Some(first) = stage_at.get(s.id.as_str()) {
@@ -149,15 +141,7 @@ fn stages_and_teams(
             tp.extend([key("teams"), Seg::Index(ti), key("id")]);
             let tpos = pos_of(tree, &tp);
             if !valid_id(&t.id) {
-                diags.push(
-                    Diagnostic::error(
-                        Code::InvalidId,
-                        file,
-                        tpos,
-                        format!("\"{}\" is not a valid team id", excerpt(&t.id)),
-                    )
-                    .with_hint(ID_HINT),
-                );
+                diags.push(invalid_id(file, tpos, "team", &t.id));
                 continue;
             }
             if let Some(first) = team_at.get(t.id.as_str()) {
