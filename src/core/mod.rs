@@ -36,6 +36,7 @@ pub mod timeline;
 pub mod url;
 pub mod view_state;
 pub mod yaml_tree;
+pub mod yaml_value;
 
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Severity};

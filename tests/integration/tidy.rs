@@ -79,6 +79,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "glob",
             "url",
             "yaml_tree",
+            "yaml_value",
             "raw",
             "deserialize",
             "markdown",

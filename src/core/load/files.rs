@@ -3,6 +3,7 @@
 
 use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::yaml_tree::{self, Node, Seg, TreeError};
+use super::super::yaml_value;
 use super::super::{glob, suggest};
 use super::{key, DataFiles, FileText, Refusal, MAX_FILE_BYTES, ROADMAP_FILE};
 use serde_yaml::Value;
@@ -190,7 +191,7 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
         }
         return None;
     }
-    match yaml_tree::parse_value(text) {
+    match yaml_value::parse_value(text) {
         Ok(value) => Some(Parsed { tree, value }),
         Err(e) => {
             let pos = e.location().map_or(Pos::START, |l| Pos {
