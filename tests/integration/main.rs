@@ -6,6 +6,7 @@ mod check_cli;
 mod deploy_templates;
 mod filters;
 mod fixtures;
+mod fuzz;
 mod redact;
 mod tidy;
 mod typos;
