@@ -187,14 +187,11 @@ fn mutate(base: &DataFiles, seed: u64) -> (DataFiles, String) {
                 let c =
                     ['\u{85}', '\u{2028}', '\u{2029}', '\u{0}', '\u{202E}'][rng.below(5) as usize];
                 let line = &mut lines[at];
-                let i = (0..=line.len())
-                    .filter(|&i| line.is_char_boundary(i))
-                    .last()
-                    .unwrap_or(0);
-                let i = rng.below(i as u64 + 1) as usize;
-                if line.is_char_boundary(i) {
-                    line.insert(i, c);
+                let mut i = rng.below(line.len() as u64 + 1) as usize;
+                while !line.is_char_boundary(i) {
+                    i -= 1;
                 }
+                line.insert(i, c);
             }
         }
         bytes = lines.join("\n").into_bytes();
