@@ -184,6 +184,12 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// `pos` brought inside `source` (line and column), for positions another parser
+/// reports (libyaml's errors may point past the end).
+pub fn clamp_to(source: &str, pos: Pos) -> Pos {
+    Lines::new(source).clamp_column(pos)
+}
+
 fn pos_of(span: &Span, lines: &Lines) -> Pos {
     let start = span.start;
     // saphyr counts lines from 1 and columns from 0, in characters.
@@ -425,6 +431,20 @@ mod tests {
     use super::*;
     use crate::core::yaml_value::parse_value;
     use serde_yaml::Value;
+
+    /// Positions from the other parser are brought inside the file.
+    #[test]
+    fn clamp_to_keeps_positions_inside_the_text() {
+        let at = |line, column| Pos {
+            line,
+            column,
+            len: 1,
+        };
+        assert_eq!(clamp_to("ab\ncd", at(5, 9)), at(2, 3));
+        assert_eq!(clamp_to("ab\ncd\n", at(3, 1)), at(2, 3));
+        assert_eq!(clamp_to("ab\rcd", at(1, 7)), at(1, 3));
+        assert_eq!(clamp_to("ab", at(1, 2)), at(1, 2));
+    }
 
     #[test]
     fn values_are_found_by_path() {

@@ -16,12 +16,12 @@ pub(super) struct Parsed {
 }
 
 impl Parsed {
-    /// The file's value, with an empty file read as an empty mapping.
-    pub fn mapping_or_empty(&self) -> Value {
-        if self.value.is_null() {
-            Value::Mapping(Default::default())
-        } else {
-            self.value.clone()
+    /// Moves the file's value out (an empty file reads as an empty mapping): the
+    /// value is typed once, never copied; the positioned tree stays.
+    pub fn take_mapping(&mut self) -> Value {
+        match std::mem::take(&mut self.value) {
+            Value::Null => Value::Mapping(Default::default()),
+            v => v,
         }
     }
 }
@@ -194,10 +194,15 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
     match yaml_value::parse_value(text) {
         Ok(value) => Some(Parsed { tree, value }),
         Err(e) => {
-            let pos = e.location().map_or(Pos::START, |l| Pos {
-                line: l.line() as u32,
-                column: l.column() as u32,
-                len: 1,
+            let pos = e.location().map_or(Pos::START, |l| {
+                yaml_tree::clamp_to(
+                    text,
+                    Pos {
+                        line: l.line() as u32,
+                        column: l.column() as u32,
+                        len: 1,
+                    },
+                )
             });
             let msg = e.to_string();
             // The parser's message may quote a key: bound it like any value.

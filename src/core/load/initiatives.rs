@@ -104,9 +104,13 @@ pub(super) fn field_errors(
 }
 
 /// The initiatives of an included file, with its `defaults` applied.
-pub(super) fn from_file(path: &str, parsed: &Parsed, diags: &mut Vec<Diagnostic>) -> Vec<Pending> {
+pub(super) fn from_file(
+    path: &str,
+    parsed: &mut Parsed,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Pending> {
     let (raw, errors) =
-        deserialize::collect::<RawInitiativeFile>(parsed.mapping_or_empty(), "initiative file");
+        deserialize::collect::<RawInitiativeFile>(parsed.take_mapping(), "initiative file");
     diags.extend(field_errors(path, &parsed.tree, &[], errors));
     let Some(raw) = raw else { return Vec::new() };
     let defaults = raw

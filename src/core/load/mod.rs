@@ -116,14 +116,14 @@ pub fn load(files: &DataFiles, today: Date) -> (Roadmap, Vec<Diagnostic>) {
 }
 
 fn run(files: &DataFiles, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Roadmap> {
-    let parsed = files::parse_roadmap_file(files, diags)?;
-    let st = structure::read(&parsed, today, diags)?;
+    let mut parsed = files::parse_roadmap_file(files, diags)?;
+    let st = structure::read(&mut parsed, today, diags)?;
     let tree = &parsed.tree;
 
     // Initiative files: the roadmap's own list, then every included file once.
     let mut pending = initiatives::collect(ROADMAP_FILE, tree, &st.initiatives, None, diags);
-    let included = files::includes(files, tree, &st.include, diags);
-    for (path, p) in &included {
+    let mut included = files::includes(files, tree, &st.include, diags);
+    for (path, p) in &mut included {
         pending.extend(initiatives::from_file(path, p, diags));
     }
     let trees: HashMap<&str, &Node> = std::iter::once((ROADMAP_FILE, tree))

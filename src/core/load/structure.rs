@@ -30,19 +30,24 @@ pub(super) struct Structure {
 }
 
 /// Reads the roadmap file; `None` (with a diagnostic) when it is not a mapping.
-pub(super) fn read(parsed: &Parsed, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Structure> {
+pub(super) fn read(
+    parsed: &mut Parsed,
+    today: Date,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Structure> {
     let file = ROADMAP_FILE;
-    let tree = &parsed.tree;
     if !matches!(parsed.value, Value::Mapping(_) | Value::Null) {
         diags.push(Diagnostic::error(
             Code::WrongType,
             file,
-            tree.pos,
+            parsed.tree.pos,
             "roadmap.yaml should be a mapping of keys (title, stages, ...)",
         ));
         return None;
     }
-    let (raw, errors) = deserialize::collect::<RawRoadmap>(parsed.mapping_or_empty(), "roadmap");
+    let value = parsed.take_mapping();
+    let tree = &parsed.tree;
+    let (raw, errors) = deserialize::collect::<RawRoadmap>(value, "roadmap");
     diags.extend(field_errors(file, tree, &[], errors));
     let raw = raw.unwrap_or_default();
 
