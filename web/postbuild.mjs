@@ -1,6 +1,8 @@
 // Trunk post-build step (runs with node, which the build already needs for wasm-opt).
 //
-// 0. With ROADMAP_DATA set, swaps in that data folder (public, redacted builds).
+// 0. With ROADMAP_DATA set, swaps in that data folder (public, redacted builds). The
+//    data folder is a jail, as `roadmap check` reads it: a staged data file whose
+//    source is a link out of the folder, or not a regular file, is not published.
 // 1. Writes data/files.txt: static hosts cannot list folders, so the viewer fetches
 //    the files this names.
 // 2. Moves Trunk's inline loader <script> into a file, so the site runs under a strict
@@ -9,8 +11,8 @@
 // 3. Stamps a build id (a hash of every file) into index.html and writes sw.js, the
 //    service worker for this build, with the list of files to precache.
 import { createHash } from "node:crypto";
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
@@ -28,6 +30,23 @@ function walk(d) {
 if (process.env.ROADMAP_DATA) {
   rmSync(join(dir, "data"), { recursive: true, force: true });
   cpSync(process.env.ROADMAP_DATA, join(dir, "data"), { recursive: true, filter: (src) => statSync(src).isDirectory() || /\.ya?ml$/.test(src) });
+}
+
+// 0b. The jail: copies follow links, so check each staged file's source.
+const sourceData = process.env.ROADMAP_DATA || join(process.env.TRUNK_SOURCE_DIR || process.cwd(), "data");
+const jail = realpathSync(sourceData);
+for (const staged of walk(join(dir, "data"))) {
+  let inside = false;
+  try {
+    const real = realpathSync(join(sourceData, staged.slice("data/".length)));
+    inside = real.startsWith(jail + sep) && statSync(real).isFile();
+  } catch {
+    inside = false;
+  }
+  if (!inside) {
+    rmSync(join(dir, staged), { force: true });
+    console.warn(`postbuild: ${staged} leads outside the data folder or is not a regular file: not published`);
+  }
 }
 
 // 1. The data manifest.

@@ -112,3 +112,38 @@ async fn a_typo_marks_an_initiative_and_hides_none() {
     assert!(text.contains("cells-topolgy-service"), "{text}");
     b.close().await;
 }
+
+#[path = "../support/mutate.rs"]
+mod mutate;
+
+/// A sample of fuzzed data folders (the loader fuzzer's mutations, the same seeds):
+/// the page is never blank and never stuck, and it shows exactly the initiatives the
+/// core keeps.
+#[tokio::test]
+async fn fuzzed_data_never_leaves_a_blank_page() {
+    let base = bundled_files();
+    let b = Browser::new().await;
+    for seed in [3u64, 11, 29, 47, 83, 131, 197, 241] {
+        let (files, what) = mutate::mutate(&base, seed);
+        let expected = load(&files, Date(0)).0.initiatives.len();
+        let mut overrides = Overrides::new();
+        for (path, text) in &files.files {
+            if base.files.get(path) != Some(text) {
+                let bytes = match text {
+                    FileText::Text(t) => t.clone().into_bytes(),
+                    _ => vec![0xFF, 0xFE, 0x00], // not UTF-8, as the mutation made it
+                };
+                overrides.insert(format!("data/{path}"), Some(bytes));
+            }
+        }
+        let server = Server::start(site(), "/", overrides);
+        b.open(&server.base).await;
+        b.wait_for(&format!(
+            "main.app[data-ready=\"true\"][data-visible-count=\"{expected}\"]"
+        ))
+        .await;
+        let shown = b.all("[data-initiative]:not([data-ghost])").await.len();
+        assert_eq!(shown, expected, "seed {seed} ({what})");
+    }
+    b.close().await;
+}
