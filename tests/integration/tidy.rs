@@ -78,6 +78,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "suggest",
             "glob",
             "url",
+            "lines",
             "yaml_tree",
             "yaml_value",
             "raw",
