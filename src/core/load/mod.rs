@@ -160,7 +160,7 @@ fn run(files: &DataFiles, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Ro
     for (init, &n) in initiatives.iter_mut().zip(&kept.pending_of) {
         init.problems = problems[n].clone();
     }
-    diags.extend(problems.into_iter().flatten());
+    diags.extend(once_per_place(problems.into_iter().flatten()));
     let mut stages = st.stages;
     if initiatives.iter().any(|i| i.stage == stages.len()) {
         stages.push(unplaced());
@@ -188,6 +188,50 @@ fn unplaced() -> Stage {
         description: Some("Initiatives whose stage is not declared in roadmap.yaml".to_string()),
         teams: Vec::new(),
     }
+}
+
+/// The report lists a problem once per place: a bad value in a file's `defaults` is
+/// one diagnostic ("\"a\" and 17 more initiatives: unknown stage ..."), though each
+/// initiative that inherits it carries its own.
+fn once_per_place(found: impl Iterator<Item = Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    // (file, line, column, code, message without its owner) -> (index in out, how many more)
+    type Place = (String, u32, u32, Code, String);
+    let mut at: HashMap<Place, (usize, usize)> = HashMap::new();
+    for d in found {
+        let place = (
+            d.file.clone(),
+            d.line,
+            d.column,
+            d.code,
+            without_owner(&d.message),
+        );
+        match at.get_mut(&place) {
+            Some((_, more)) => *more += 1,
+            None => {
+                at.insert(place, (out.len(), 0));
+                out.push(d);
+            }
+        }
+    }
+    for (k, more) in at.into_values().filter(|&(_, more)| more > 0) {
+        let d = &mut out[k];
+        // "\"a\": message" -> "\"a\" and N more initiatives: message"
+        let rest = without_owner(&d.message);
+        let owner = &d.message[..d.message.len() - rest.len()];
+        if let Some(owner) = owner.strip_suffix(": ") {
+            d.message = format!("{owner} and {more} more initiatives: {rest}");
+        }
+    }
+    out
+}
+
+/// A message without the `"<id>": ` that names its initiative.
+fn without_owner(message: &str) -> String {
+    message
+        .strip_prefix('"')
+        .and_then(|m| m.find("\": ").map(|end| message[end + 4..].to_string()))
+        .unwrap_or_else(|| message.to_string())
 }
 
 /// A path segment for a mapping key.
