@@ -2,6 +2,8 @@
 //! compiler-style text, JSON, and the GitLab code quality report.
 
 use super::keyword::keyword_enum;
+use super::lines::Lines;
+pub use super::lines::Pos;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -72,23 +74,6 @@ impl PartialEq<&str> for Code {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
-}
-
-/// A place in a data file: 1-based line and column, and how many characters the
-/// offending text spans (for the caret line; at least 1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-    pub len: u32,
-}
-
-impl Pos {
-    pub const START: Pos = Pos {
-        line: 1,
-        column: 1,
-        len: 1,
-    };
 }
 
 /// One problem found in the data.
@@ -165,7 +150,7 @@ impl Diagnostic {
     pub fn render(&self, file_prefix: &str, source: Option<&str>) -> String {
         let mut out = self.headline(file_prefix);
         out.push('\n');
-        if let Some(line) = source.and_then(|s| source_line(s, self.line as usize)) {
+        if let Some(line) = source.and_then(|s| Lines::new(s).numbered(self.line as usize)) {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
             let (text, col, width) = clip(line, self.column as usize - 1, self.len as usize);
@@ -225,21 +210,6 @@ pub fn excerpts(values: &[&str]) -> String {
 /// Characters that reorder the text around them when displayed.
 fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Line `n` (1-based) of `text`, with the line breaks YAML and the positions count:
-/// LF, CRLF and a lone CR.
-fn source_line(text: &str, n: usize) -> Option<&str> {
-    let mut rest = text;
-    for _ in 1..n {
-        let i = rest.find(['\n', '\r'])?;
-        let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-        rest = &rest[i + skip..];
-    }
-    if rest.is_empty() && n > 1 {
-        return None;
-    }
-    Some(&rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())])
 }
 
 /// At most this many characters of a source line are shown, around the caret.
@@ -428,8 +398,8 @@ mod tests {
             let out = d.render("", Some(text));
             assert!(out.contains("3 | c: bad\n  |    ^^^\n"), "{text:?}: {out}");
         }
-        assert_eq!(source_line("a\n", 2), None);
-        assert_eq!(source_line("a\n\nb", 2), Some(""));
+        assert_eq!(Lines::new("a\n").numbered(2), None);
+        assert_eq!(Lines::new("a\n\nb").numbered(2), Some(""));
     }
 
     #[test]

@@ -1,7 +1,22 @@
 //! Lines of a source text as YAML 1.2 and both parsers count them (LF, CR LF, or a
 //! lone CR end a line), found in O(1), and positions brought inside the text.
 
-use super::diagnostic::Pos;
+/// A place in a data file: 1-based line and column, and how many characters the
+/// offending text spans (for the caret line; at least 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+    pub len: u32,
+}
+
+impl Pos {
+    pub const START: Pos = Pos {
+        line: 1,
+        column: 1,
+        len: 1,
+    };
+}
 
 /// Byte offsets where each line of a source starts, so a line is found in O(1)
 /// (scanning from the top for every multi-line node made big files quadratic). Line
@@ -63,6 +78,12 @@ impl<'a> Lines<'a> {
             column: pos.column.clamp(1, end + 1),
             ..pos
         }
+    }
+
+    /// Line `n` (from 1) when the text has it (a final line break starts no line),
+    /// without its line break: the line a diagnostic's snippet shows.
+    pub fn numbered(&self, n: usize) -> Option<&'a str> {
+        (n <= self.count()).then(|| self.line(n)).flatten()
     }
 
     /// Line `n` (from 1), without its line break.
