@@ -121,10 +121,10 @@ pub fn details_panel(props: &Props) -> Html {
         let id = init.id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            // Out-of-range weeks are the intent's to refuse (`ViewState::apply`).
             let weeks = input
                 .cast::<HtmlInputElement>()
-                .and_then(|i| i.value().trim().parse::<u32>().ok())
-                .filter(|w| (1..=MAX_SLIP_WEEKS).contains(w));
+                .and_then(|i| i.value().trim().parse::<u32>().ok());
             if let Some(w) = weeks {
                 d.emit(Intent::SetSlip(Some((id.clone(), w))));
             }
