@@ -64,7 +64,19 @@ fn core(c: &mut Criterion) {
         });
         let all = filter::visible(&r, &Filter::default(), as_of, false);
         g.bench_function("timeline layout (everything)", |b| {
-            b.iter(|| timeline::layout(&r, black_box(&all), as_of, Zoom::Quarter, &BTreeSet::new()))
+            b.iter(|| {
+                timeline::layout(
+                    &r,
+                    black_box(&all),
+                    as_of,
+                    &timeline::Settings {
+                        zoom: Zoom::Quarter,
+                        canvas: timeline::Canvas::DEFAULT,
+                        collapsed: &BTreeSet::new(),
+                        focus: None,
+                    },
+                )
+            })
         });
         if n <= 1_000 {
             g.bench_function("graph view drawing (everything)", |b| {

@@ -125,7 +125,21 @@ pub fn view_svg(title: &str, subtitle: &str) -> Option<String> {
         escape(title),
         escape(subtitle)
     );
-    let top = 56.0;
+    // The legend goes under the title, so the file explains its own marks.
+    let (legend, legend_h) = match document.query_selector("[data-legend]") {
+        Ok(Some(el)) => {
+            let h = num(&el, "height");
+            (
+                inlined(&el).map_or(String::new(), |c| {
+                    format!("<g transform=\"translate(12,52)\">{}</g>", inner_xml(&c))
+                }),
+                h + 8.0,
+            )
+        }
+        _ => (String::new(), 0.0),
+    };
+    let head = format!("{head}{legend}");
+    let top = 56.0 + legend_h;
     if let Ok(Some(body)) = document.query_selector(".timeline .tl-body") {
         let axis = document.query_selector(".timeline .tl-axis").ok()??;
         let labels = document.query_selector(".timeline .tl-labels").ok()??;

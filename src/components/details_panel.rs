@@ -3,7 +3,7 @@
 
 use super::markdown;
 use crate::core::analysis::{self, Analysis};
-use crate::core::describe::place;
+use crate::core::describe::{critical_chain, moved_list, place};
 use crate::core::intent::Intent;
 use crate::core::markdown as md;
 use crate::core::slip::MAX_SLIP_WEEKS;
@@ -41,7 +41,8 @@ pub fn details_panel(props: &Props) -> Html {
         })
     };
     let close = props.on_intent.reform(|_| Intent::Select(None));
-    let item_link = |j: usize| {
+    // A link that selects initiative `j` (`data-goto`).
+    let anchor = |j: usize| {
         let other = &r.initiatives[j];
         let id = other.id.clone();
         let onclick = props.on_intent.reform(move |e: MouseEvent| {
@@ -49,8 +50,14 @@ pub fn details_panel(props: &Props) -> Html {
             Intent::Select(Some(id.clone()))
         });
         html! {
+            <a href={format!("?select={}", crate::core::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
+        }
+    };
+    let item_link = |j: usize| {
+        let other = &r.initiatives[j];
+        html! {
             <li>
-                <a href={format!("?select={}", crate::core::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
+                { anchor(j) }
                 <span class="muted">{ format!(" · {}", r.stages[other.stage].name) }</span>
                 if init.redacted.via.contains(&j) { <span class="muted small">{ " (through a confidential step)" }</span> }
             </li>
@@ -138,6 +145,43 @@ pub fn details_panel(props: &Props) -> Html {
         .on_intent
         .reform(move |_: Event| Intent::SetCritical(!on));
     let moved = props.analysis.moves[i].as_ref();
+    // What the slip moves, and the critical chain, as lists of links (each also framed
+    // on the chart).
+    let goto = |j: usize, extra: String| {
+        let other = &r.initiatives[j];
+        html! {
+            <li>
+                { anchor(j) }
+                <span class="muted small">{ format!(" {} · {extra}", other.id) }</span>
+            </li>
+        }
+    };
+    let slip_list = props.slip.as_ref().map(|(id, weeks)| {
+        let list = moved_list(r, &props.analysis, r.find(id));
+        html! {
+            <section class="question-list" data-slip-list={list.len().to_string()}>
+                <h3>{ format!("If {} slips {weeks} weeks, {} initiative{} move", r.find(id).map_or(id.as_str(), |k| r.initiatives[k].title.as_str()), list.len(), if list.len() == 1 { "" } else { "s" }) }</h3>
+                <ol>{ for list.iter().map(|m| {
+                    let when = |d: Option<Date>| d.map_or("undated".to_string(), |d| d.to_string());
+                    goto(m.init, format!("{} → {}, +{} w", when(m.from), when(m.to), m.weeks))
+                }) }</ol>
+            </section>
+        }
+    });
+    let critical_list = props.critical.then(|| {
+        let chain = critical_chain(&props.analysis);
+        html! {
+            <section class="question-list" data-critical-list={chain.len().to_string()}>
+                <h3>{ format!("Critical path: {} step{}", chain.len(), if chain.len() == 1 { "" } else { "s" }) }</h3>
+                if chain.is_empty() { <p class="muted">{ "No dated chain leads here." }</p> }
+                <ol>{ for chain.iter().map(|&(j, slack)| goto(j, match slack {
+                    Some(0) => "no slack".to_string(),
+                    Some(d) => format!("{d} days of slack"),
+                    None => "not fully dated".to_string(),
+                })) }</ol>
+            </section>
+        }
+    });
     let direct_deps: Vec<usize> = init.depends_on.clone();
     let direct_dependents: Vec<usize> = r.dependents(i).collect();
     html! {
@@ -204,6 +248,8 @@ pub fn details_panel(props: &Props) -> Html {
                 <input type="checkbox" checked={props.critical} onchange={toggle_critical} data-critical-switch="" />
                 { " Highlight the critical path to this initiative" }
             </label>
+            { for slip_list }
+            { for critical_list }
             { impact_summary }
             { relations("Blocked by", direct_deps, &props.analysis.upstream, "blocked-by") }
             { relations("Blocks", direct_dependents, &props.analysis.downstream, "blocks") }

@@ -3,13 +3,13 @@
 
 use crate::app::{preview_files, Preview};
 use crate::components::{
-    DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, TableView, Timeline,
+    DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::describe;
 use crate::core::filter;
 use crate::core::intent::{history_entry, History, Intent};
-use crate::core::timeline;
+use crate::core::timeline::{self, Canvas, Settings, LABEL_COLUMN};
 use crate::core::view_state::{View, ViewState};
 use crate::core::Date;
 use crate::state::{Action, Loaded, RoadmapState};
@@ -79,6 +79,23 @@ pub fn roadmap_view(props: &Props) -> Html {
         let setter = hover.setter();
         use_memo((), move |_| Callback::from(move |h| setter.set(h)))
     };
+    // The chart's drawing size, measured by the timeline (`fit` fills it); until then
+    // an estimate from the window.
+    let canvas = use_state_eq(|| {
+        let window = gloo::utils::window();
+        let px =
+            |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let (w, h) = (px(window.inner_width()), px(window.inner_height()));
+        let filters = if w >= 760.0 { 266.0 } else { 0.0 };
+        Canvas {
+            width: (w - 34.0 - filters - LABEL_COLUMN).max(320.0).floor(),
+            height: (h - 260.0).max(240.0).floor(),
+        }
+    });
+    let on_canvas = {
+        let setter = canvas.setter();
+        use_memo((), move |_| Callback::from(move |c| setter.set(c)))
+    };
     // One stable callback for every intent, so it never makes props differ.
     let on_intent = {
         let d = state.dispatcher();
@@ -126,19 +143,27 @@ pub fn roadmap_view(props: &Props) -> Html {
     }
 
     {
-        // Bring the selection into view (deep links, details links), without jumping if visible.
+        // Bring the selection into view in the graph and the table (deep links, details
+        // links), without jumping if visible; the timeline frames it itself.
         let select = state.view.select.clone();
-        use_effect_with(select, |select| {
-            if let Some(id) = select {
-                let css = format!("[data-initiative=\"{}\"]", id.replace('"', ""));
-                if let Ok(Some(el)) = gloo::utils::document().query_selector(&css) {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+        let framed_by_timeline = state.view.view == View::Timeline;
+        use_effect_with(
+            (select, framed_by_timeline),
+            |(select, framed_by_timeline)| {
+                if *framed_by_timeline {
+                    return;
                 }
-            }
-        });
+                if let Some(id) = select {
+                    let css = format!("[data-initiative=\"{}\"]", id.replace('"', ""));
+                    if let Ok(Some(el)) = gloo::utils::document().query_selector(&css) {
+                        let opts = web_sys::ScrollIntoViewOptions::new();
+                        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                        opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                        el.scroll_into_view_with_scroll_into_view_options(&opts);
+                    }
+                }
+            },
+        );
     }
     let roadmap = &state.data.roadmap;
     // Derived data, recomputed only when what it depends on changes (hovering a bar
@@ -171,27 +196,41 @@ pub fn roadmap_view(props: &Props) -> Html {
             move |(_, question, reference)| analysis::analyse(&data.roadmap, question, *reference),
         )
     };
+    // What the question asked is about (the timeline frames it).
+    let selected = state.selected();
+    let focus = {
+        let (data, analysis) = (state.data.clone(), analysis.clone());
+        use_memo((data_key, view.question()), move |_| {
+            Rc::new(timeline::focus_of(&data.roadmap, &analysis, selected))
+        })
+    };
     // The timeline's drawing, computed only when the timeline is the view shown.
     let layout = {
         let data = state.data.clone();
-        let vis = vis.clone();
+        let (vis, focus) = (vis.clone(), (*focus).clone());
         use_memo(
             (
                 data_key,
-                (view.filter.clone(), view.context),
-                reference,
+                (view.filter.clone(), view.context, view.question()),
+                (reference, *canvas),
                 view.zoom,
                 state.collapsed.clone(),
                 view.view == View::Timeline,
             ),
-            move |(_, _, reference, zoom, collapsed, shown)| {
+            move |(_, _, (reference, canvas), zoom, collapsed, shown)| {
                 shown.then(|| {
-                    Rc::new(timeline::layout(
+                    let settings = Settings {
+                        zoom: *zoom,
+                        canvas: *canvas,
+                        collapsed,
+                        focus: None,
+                    };
+                    Rc::new(timeline::framed_layout(
                         &data.roadmap,
                         &vis,
                         *reference,
-                        *zoom,
-                        collapsed,
+                        &settings,
+                        &focus,
                     ))
                 })
             },
@@ -221,7 +260,6 @@ pub fn roadmap_view(props: &Props) -> Html {
             },
         )
     };
-    let selected = state.selected();
     let arrows = {
         let (data, layout) = (state.data.clone(), layout.clone());
         use_memo(
@@ -232,6 +270,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                     view.zoom,
                     state.collapsed.clone(),
                     view.view == View::Timeline,
+                    (*canvas, view.question()),
                 ),
                 (view.deps, hover.or(selected)),
             ),
@@ -254,8 +293,10 @@ pub fn roadmap_view(props: &Props) -> Html {
             return Html::default();
         };
         html! {
-            <Timeline data={state.data.clone()} {selected} hover={*hover} zoom={view.zoom}
-                {layout} {arrows} analysis={analysis.clone()} on_intent={(*on_intent).clone()}
+            <Timeline data={state.data.clone()} {selected} hover={*hover} zoom={view.zoom} deps={view.deps}
+                {layout} {arrows} analysis={analysis.clone()} focus={(*focus).clone()} canvas={*canvas}
+                filtered={!view.filter.is_empty()} on_canvas={(*on_canvas).clone()}
+                on_intent={(*on_intent).clone()}
                 on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} />
         }
     };
@@ -438,6 +479,9 @@ pub fn roadmap_view(props: &Props) -> Html {
                             <button type="button" class="seg" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "Print" }</button>
                         </span>
                     </div>
+                    if state.view.view != View::Table {
+                        <Legend width={canvas.width + LABEL_COLUMN} />
+                    }
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage}
                             {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}

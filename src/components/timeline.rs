@@ -1,25 +1,27 @@
 //! The timeline: an SVG drawing of the core's `TimelineLayout`: horizon bands,
-//! quarter gridlines, the today line, lanes per stage and team, bars, and the
-//! dependency arrows. Lane labels and the time axis stay visible while scrolling.
+//! gridlines, the today line, lanes per stage and team, bars with their labels, the
+//! Unscheduled lane's chips, and the dependency arrows. Lane labels and the time axis
+//! stay visible while scrolling. It measures the chart for the core (`fit` fills
+//! it), scrolls to the frame the core computes after each question, and shows a
+//! tooltip for the hovered or focused bar.
 
 use crate::core::analysis::Analysis;
-use crate::core::describe::{
-    accessible_label, bar_text, horizon_label, marks, place, problem_code,
-};
+use crate::core::describe::{accessible_label, bar_text, place, problem_code, tooltip};
 use crate::core::intent::Intent;
 use crate::core::model::{Confidence, Status};
-use crate::core::timeline::Zoom;
 use crate::core::timeline::{
-    fit_label, initial_scroll, label_span, slip_ghost, Arrow, LaneKind, Shape, TimelineLayout,
-    Viewport, BAR_HEIGHT, MILESTONE_LABEL, STAGE_HEADER, TEAM_HEADER, VIRTUALIZE_ABOVE,
+    fit_label, frame, initial_scroll, label_span, slip_ghost, Arrow, Canvas, DepsMode, LaneKind,
+    Shape, Side, TimelineLayout, Viewport, Zoom, BAR_HEIGHT, FOLD_HEIGHT, LABEL_COLUMN, ROW_HEIGHT,
+    VIRTUALIZE_ABOVE,
 };
 use crate::state::Loaded;
+use gloo::events::EventListener;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-const AXIS_HEIGHT: f64 = 46.0;
-const LABEL_WIDTH: f64 = 210.0;
+pub const AXIS_HEIGHT: f64 = 46.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -27,12 +29,49 @@ pub struct Props {
     pub selected: Option<usize>,
     pub hover: Option<usize>,
     pub zoom: Zoom,
+    pub deps: DepsMode,
     pub layout: Rc<TimelineLayout>,
     pub arrows: Rc<Vec<Arrow>>,
     pub analysis: Rc<Analysis>,
+    /// What the question asked is about: framed after each question.
+    pub focus: Rc<BTreeSet<usize>>,
+    /// The chart's size the layout was made for.
+    pub canvas: Canvas,
+    /// Any filter is on (the empty state offers to clear them).
+    pub filtered: bool,
+    pub on_canvas: Callback<Canvas>,
     pub on_intent: Callback<Intent>,
     pub on_hover: Callback<Option<usize>>,
     pub on_toggle_stage: Callback<usize>,
+}
+
+/// The drawing area's size: the scrolling element less the lane labels and the axis.
+fn measure(el: &web_sys::Element) -> Canvas {
+    Canvas {
+        width: (f64::from(el.client_width()) - LABEL_COLUMN)
+            .max(120.0)
+            .floor(),
+        height: (f64::from(el.client_height()) - AXIS_HEIGHT)
+            .max(120.0)
+            .floor(),
+    }
+}
+
+/// Makes the scrolling chart end at the window's bottom (at least 320 px tall), so
+/// the whole chart is on screen with the page scrolled to the top.
+fn fit_to_window(el: &web_sys::HtmlElement) {
+    let window = gloo::utils::window();
+    let inner = window
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(800.0);
+    let top = el.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+    let want = format!("{}px", (inner - top - 16.0).max(320.0).floor());
+    let style = el.style();
+    if style.get_property_value("max-height").ok().as_deref() != Some(want.as_str()) {
+        let _ = style.set_property("max-height", &want);
+    }
 }
 
 #[function_component(Timeline)]
@@ -43,14 +82,42 @@ pub fn timeline(props: &Props) -> Html {
     let scroller = use_node_ref();
     // Labels of bars that began left of the visible area follow the scroll position.
     let scroll_left = use_state(|| 0.0f64);
+    let scroll_top = use_state(|| 0.0f64);
+    let focused = use_state_eq(|| None::<usize>);
+    // Measure after every render (cheap; equal sizes change nothing) and on resize.
+    {
+        let (scroller, on_canvas, canvas) =
+            (scroller.clone(), props.on_canvas.clone(), props.canvas);
+        use_effect(move || {
+            if let Some(el) = scroller.cast::<web_sys::HtmlElement>() {
+                fit_to_window(&el);
+                let now = measure(&el);
+                if now != canvas {
+                    on_canvas.emit(now);
+                }
+            }
+        });
+    }
+    {
+        let (scroller, on_canvas) = (scroller.clone(), props.on_canvas.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                if let Some(el) = scroller.cast::<web_sys::HtmlElement>() {
+                    fit_to_window(&el);
+                    on_canvas.emit(measure(&el));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     {
         let scroller = scroller.clone();
         let scroll_left = scroll_left.clone();
-        let left = initial_scroll(l);
+        let left = initial_scroll(l, props.zoom);
         use_effect_with(props.zoom, move |_| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 el.set_scroll_left(left as i32);
-                scroll_left.set(el.scroll_left() as f64);
+                scroll_left.set(f64::from(el.scroll_left()));
             }
         });
     }
@@ -59,19 +126,21 @@ pub fn timeline(props: &Props) -> Html {
     let window = use_state(|| Viewport::span_around(0.0, 1000.0));
     let on_scroll = {
         let scroller = scroller.clone();
-        let scroll_left = scroll_left.clone();
+        let (scroll_left, scroll_top) = (scroll_left.clone(), scroll_top.clone());
         let window = window.clone();
         Callback::from(move |_: Event| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
-                let x = el.scroll_left() as f64;
+                let x = f64::from(el.scroll_left());
                 if (x - *scroll_left).abs() >= 24.0 || x == 0.0 {
                     scroll_left.set(x);
                 }
+                let top = f64::from(el.scroll_top());
+                if (top - *scroll_top).abs() >= 8.0 || top == 0.0 {
+                    scroll_top.set(top);
+                }
                 if virtualize {
-                    let (h, top) = (
-                        el.client_height() as f64,
-                        el.scroll_top() as f64 - AXIS_HEIGHT,
-                    );
+                    let h = f64::from(el.client_height());
+                    let top = top - AXIS_HEIGHT;
                     let (w0, w1) = *window;
                     if top < w0 + h / 16.0 && w0 > 0.0 || top + h > w1 - h / 16.0 {
                         window.set(Viewport::span_around(top, h));
@@ -81,46 +150,48 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
     {
-        // Bring a selected bar into view when it may not be rendered (a deep link or
-        // a details link to a bar far away on a virtualized timeline); otherwise the
-        // roadmap view scrolls its element into view.
+        // Frame the question: after a selection, a slip, the critical path, or a
+        // change of what is drawn while one is asked, scroll so its initiatives are in
+        // view (zooming out to `fit` when they cannot fit across at this zoom).
         let scroller = scroller.clone();
-        let (window, scroll_left) = (window.clone(), scroll_left.clone());
-        let bar_at = selected.and_then(|i| l.bar_of(i)).map(|b| (b.x, b.y));
-        use_effect_with(bar_at.map(|(x, y)| (x as i64, y as i64)), move |_| {
-            let (Some((x, y)), Some(el)) = (bar_at, scroller.cast::<web_sys::Element>()) else {
+        let (window, scroll_left, scroll_top) =
+            (window.clone(), scroll_left.clone(), scroll_top.clone());
+        let (layout, focus, canvas, zoom) = (
+            props.layout.clone(),
+            props.focus.clone(),
+            props.canvas,
+            props.zoom,
+        );
+        let on_intent = props.on_intent.clone();
+        let key = (
+            focus.iter().copied().collect::<Vec<_>>(),
+            selected,
+            (l.width as i64, l.height as i64, l.bars.len()),
+        );
+        use_effect_with(key, move |_| {
+            let Some(el) = scroller.cast::<web_sys::Element>() else {
                 return;
             };
-            if !virtualize {
+            let current = (f64::from(el.scroll_left()), f64::from(el.scroll_top()));
+            let Some(f) = frame(&layout, &focus, selected, current, canvas, zoom) else {
+                return;
+            };
+            if !f.fits_across {
+                on_intent.emit(Intent::SetZoom(Zoom::Fit));
                 return;
             }
-            let (h, top) = (
-                el.client_height() as f64,
-                el.scroll_top() as f64 - AXIS_HEIGHT,
-            );
-            if y < top || y > top + h - 40.0 {
-                let new_top = (y - h / 3.0).max(0.0);
-                el.set_scroll_top((new_top + AXIS_HEIGHT) as i32);
-                window.set(Viewport::span_around(new_top, h));
-            }
-            let (w, left) = (
-                el.client_width() as f64 - LABEL_WIDTH,
-                el.scroll_left() as f64,
-            );
-            if x < left || x > left + w - 40.0 {
-                el.set_scroll_left((x - w / 3.0).max(0.0) as i32);
-                scroll_left.set(el.scroll_left() as f64);
-            }
+            el.set_scroll_left(f.left as i32);
+            el.set_scroll_top(f.top as i32);
+            scroll_left.set(f64::from(el.scroll_left()));
+            scroll_top.set(f64::from(el.scroll_top()));
+            window.set(Viewport::span_around(f.top, canvas.height + AXIS_HEIGHT));
         });
     }
     let view_left = *scroll_left;
     // Columns too: rows of a big roadmap hold dozens of bars across three years.
     let viewport = if virtualize {
-        let view_width = scroller
-            .cast::<web_sys::Element>()
-            .map_or(f64::MAX / 4.0, |e| e.client_width() as f64);
         let (top, bottom) = *window;
-        let (left, right) = Viewport::span_around(view_left, view_width);
+        let (left, right) = Viewport::span_around(view_left, props.canvas.width + LABEL_COLUMN);
         Viewport {
             top,
             bottom,
@@ -194,11 +265,23 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
     let on_bars_out = {
-        let on_hover = props.on_hover.clone();
+        let (bar_of, on_hover) = (bar_of.clone(), props.on_hover.clone());
         Callback::from(move |e: MouseEvent| {
             // Leaving for another bar: its mouseover sets the hover instead.
             if bar_of(e.related_target()).is_none() {
                 on_hover.emit(None);
+            }
+        })
+    };
+    let on_bars_focus = {
+        let (bar_of, focused) = (bar_of.clone(), focused.clone());
+        Callback::from(move |e: FocusEvent| focused.set(bar_of(e.target())))
+    };
+    let on_bars_blur = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            if bar_of(e.related_target()).is_none() {
+                focused.set(None);
             }
         })
     };
@@ -207,10 +290,11 @@ pub fn timeline(props: &Props) -> Html {
         let stage = &r.stages[init.stage];
         let ghost_label = b.ghost.then(|| place(r, b.init));
         let (label_x, label_w) = label_span(b, view_left);
-        // The whole text is drawn, clipped to the bar: what is read is what is named.
-        let visible = bar_text(r, b.init, b.ghost);
+        let full = bar_text(r, b.init, b.ghost);
+        // The text drawn is the title cut to its box; the accessible name starts with it.
+        let visible = fit_label(&full, label_w);
         let problem = problem_code(r, b.init);
-        let name = accessible_label(r, b.init, &visible);
+        let name = accessible_label(r, b.init, &full);
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
         let critical = props.analysis.critical.contains(&b.init);
@@ -222,12 +306,12 @@ pub fn timeline(props: &Props) -> Html {
             format!("conf-{}", init.confidence.as_str()),
             format!("status-{}", init.status.as_str()),
             b.ghost.then_some("ghost"),
+            (b.shape == Shape::Undated).then_some("undated"),
             problem.is_some().then_some("problem"),
             (selected == Some(b.init)).then_some("selected"),
             (props.hover == Some(b.init)).then_some("hovered"),
         );
-        let text_x = if b.shape == Shape::Milestone { b.x + BAR_HEIGHT + 4.0 } else { label_x };
-        let (clip_x, clip_w) = if b.shape == Shape::Milestone { (text_x, MILESTONE_LABEL) } else { (label_x - 2.0, (label_w - 8.0).max(0.0)) };
+        let outside = matches!(b.label.side, Side::Left | Side::Right);
         html! {
             <BarView key={init.id.clone()} id={init.id.clone()} stage={stage.id.clone()}
                 confidence={init.confidence} status={init.status} {class}
@@ -235,8 +319,8 @@ pub fn timeline(props: &Props) -> Html {
                 impact={impact.map(|i| (i.as_str(), AttrValue::from(i.distance().to_string())))}
                 moved={moved.is_some()} new_end={moved.and_then(|m| m.end.or(m.start)).map(|d| AttrValue::from(d.to_string()))}
                 {critical} confidential={init.confidential} selected={selected == Some(b.init)} {problem}
-                name={name} visible={visible} x={b.x} y={b.y} w={b.w} shape={b.shape}
-                {text_x} {clip_x} {clip_w} />
+                name={name} visible={visible} x={b.x} y={b.y} w={b.w} shape={b.shape} cut={b.cut}
+                {label_x} {label_w} {outside} />
         }
     });
 
@@ -265,7 +349,7 @@ pub fn timeline(props: &Props) -> Html {
             .filter(|lane| lane.y + lane.height >= viewport.top && lane.y <= viewport.bottom)
     };
     let lane_labels = lanes_drawn().map(|lane| match &lane.kind {
-        LaneKind::Stage { stage, count, collapsed } => {
+        LaneKind::Stage { stage, count, collapsed, name } => {
             let si = *stage;
             let (d, d2) = (props.on_toggle_stage.clone(), props.on_toggle_stage.clone());
             let onclick = Callback::from(move |_: MouseEvent| d.emit(si));
@@ -276,41 +360,131 @@ pub fn timeline(props: &Props) -> Html {
                 }
             });
             let s = &r.stages[*stage];
+            let header = if name.len() > 1 { 44.0 } else { 30.0 };
             html! {
                 <g class={classes!("lane-stage", format!("stage-c{}", stage % 8))} data-stage-toggle={s.id.clone()} {onclick} {onkeydown}
-                   role="button" tabindex="0" aria-expanded={(!collapsed).to_string()}>
-                    <rect class="stage-swatch" x="0" y={(lane.y + 6.0).to_string()} width="4" height={(STAGE_HEADER - 12.0).to_string()} />
+                   role="button" tabindex="0" aria-expanded={(!collapsed).to_string()} aria-label={format!("{}, {count} initiatives", s.name)}>
+                    <title>{ &s.name }</title>
+                    <rect class="stage-swatch" x="0" y={(lane.y + 6.0).to_string()} width="4" height={(header - 12.0).to_string()} />
                     <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>
-                        { format!("{} {}", if *collapsed { "▸" } else { "▾" }, fit_label(&s.name, LABEL_WIDTH - 50.0)) }
+                        { for name.iter().enumerate().map(|(k, line)| html! {
+                            <tspan x={if k == 0 { "12" } else { "26" }} dy={if k == 0 { "0" } else { "15" }}>
+                                { if k == 0 { format!("{} {line}", if *collapsed { "▸" } else { "▾" }) } else { line.clone() } }
+                            </tspan>
+                        }) }
                     </text>
-                    <text class="stage-count" x={(LABEL_WIDTH - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
+                    <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
                 </g>
             }
         }
         LaneKind::Team { team, .. } => {
             let name = team.map_or("No team".to_string(), |t| r.teams[t].name.clone());
-            html! { <text class="team-name" x="24" y={(lane.y + 15.0).to_string()}>{ fit_label(&name, LABEL_WIDTH - 24.0) }</text> }
+            html! {
+                <text class="team-name" x="24" y={(lane.y + ROW_HEIGHT / 2.0 + 4.0).to_string()}>
+                    <title>{ &name }</title>{ fit_label(&name, LABEL_COLUMN - 24.0) }
+                </text>
+            }
         }
+        LaneKind::Unscheduled { count } => html! {
+            <g class="lane-unscheduled" data-lane="unscheduled">
+                <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>{ "Unscheduled" }</text>
+                <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
+            </g>
+        },
+        LaneKind::Fold { initiatives, stages } => html! {
+            <text class="fold-label" x="12" y={(lane.y + 14.0).to_string()} data-fold={initiatives.to_string()}>
+                { fold_text(*initiatives, *stages) }
+            </text>
+        },
     });
     let lane_stripes = lanes_drawn().map(|lane| match &lane.kind {
-        LaneKind::Stage { .. } => html! {
-            <rect class="stage-stripe" x="0" y={lane.y.to_string()} width={width.to_string()} height={STAGE_HEADER.to_string()} />
+        LaneKind::Stage { name, .. } => html! {
+            <rect class="stage-stripe" x="0" y={lane.y.to_string()} width={width.to_string()} height={(if name.len() > 1 { 44.0 } else { 30.0 }).to_string()} />
+        },
+        LaneKind::Unscheduled { .. } => html! {
+            <rect class="stage-stripe" x="0" y={lane.y.to_string()} width={width.to_string()} height="30" />
         },
         LaneKind::Team { .. } => html! {
-            <line class="team-rule" x1="0" x2={width.to_string()} y1={(lane.y + TEAM_HEADER).to_string()} y2={(lane.y + TEAM_HEADER).to_string()} />
+            <line class="team-rule" x1="0" x2={width.to_string()} y1={lane.y.to_string()} y2={lane.y.to_string()} />
+        },
+        LaneKind::Fold { .. } => html! {
+            <rect class="fold-stripe" x="0" y={(lane.y + 3.0).to_string()} width={width.to_string()} height={(FOLD_HEIGHT - 6.0).to_string()} />
         },
     });
 
+    // The tooltip of the hovered, else the keyboard-focused, initiative. It is placed
+    // through the CSSOM after rendering: a strict CSP (`style-src 'self'`) refuses
+    // style attributes.
+    let tip_ref = use_node_ref();
+    let tip_at = props.hover.or(*focused).and_then(|i| l.bar_of(i)).map(|b| {
+        let (x, y) = (
+            LABEL_COLUMN + b.x - view_left,
+            AXIS_HEIGHT + b.y - *scroll_top,
+        );
+        let below = y + BAR_HEIGHT + 110.0 < props.canvas.height + AXIS_HEIGHT;
+        let top = if below { y + BAR_HEIGHT + 6.0 } else { y - 6.0 };
+        let left = x
+            .max(LABEL_COLUMN)
+            .min(LABEL_COLUMN + props.canvas.width - 300.0)
+            .max(0.0);
+        (b.init, left as i32, top as i32, below)
+    });
+    {
+        let tip_ref = tip_ref.clone();
+        use_effect_with(tip_at, move |at| {
+            if let (Some((_, left, top, below)), Some(el)) =
+                (at, tip_ref.cast::<web_sys::HtmlElement>())
+            {
+                let style = el.style();
+                let _ = style.set_property("left", &format!("{left}px"));
+                let _ = style.set_property("top", &format!("{top}px"));
+                let _ = style.set_property(
+                    "transform",
+                    if *below { "none" } else { "translateY(-100%)" },
+                );
+            }
+        });
+    }
+    let tip = tip_at.map(|(i, ..)| {
+        let lines = tooltip(r, i);
+        html! {
+            <div class="tooltip" role="tooltip" data-tooltip={r.initiatives[i].id.clone()} ref={tip_ref.clone()}>
+                { for lines.iter().enumerate().map(|(k, line)| html! {
+                    <div class={if k == 0 { "tip-title" } else { "tip-line" }}>{ line }</div>
+                }) }
+            </div>
+        }
+    });
+    let message = if l.bars.is_empty() {
+        let clear = props.on_intent.reform(|_: MouseEvent| Intent::ClearAll);
+        Some(html! {
+            <div class="chart-message" data-chart-message="empty" role="status">
+                <p>{ "No initiative matches these filters." }</p>
+                if props.filtered {
+                    <button type="button" class="seg" onclick={clear} data-clear-filters="">{ "Clear filters" }</button>
+                }
+            </div>
+        })
+    } else if props.deps == DepsMode::Violations && props.arrows.iter().all(|a| !a.violation) {
+        Some(html! {
+            <div class="chart-message note" data-chart-message="no-conflicts" role="status">
+                { "No schedule conflicts among the initiatives shown." }
+            </div>
+        })
+    } else {
+        None
+    };
+
     html! {
-        <div class="timeline" data-zoom={props.zoom.as_str()} data-view="timeline">
-            <div class="tl-scroll" ref={scroller} onscroll={on_scroll}>
+        <div class="timeline" data-zoom={props.zoom.as_str()} data-view="timeline" data-folded={l.folded.then_some("")}>
+            <div class="tl-scroll" ref={scroller} onscroll={on_scroll} data-chart="timeline">
                 <div class="tl-grid">
                     <div class="tl-corner"><span>{ format!("{} to {}", l.start.month_year(), l.end.month_year()) }</span></div>
                     <svg class="tl-axis" width={width.to_string()} height={AXIS_HEIGHT.to_string()} aria-hidden="true">
                         { for l.bands.iter().map(|b| html! {
                             <g class={classes!("band-head", format!("band-{}", b.horizon.as_str()))}>
                                 <rect x={b.x0.to_string()} y="0" width={(b.x1 - b.x0).to_string()} height="20" />
-                                <text x={(b.x0 + 8.0).to_string()} y="14">{ fit_label(horizon_label(b.horizon), b.x1 - b.x0) }</text>
+                                <text x={(b.x0.max(0.0) + 8.0).to_string()} y="14">{ b.title }</text>
                             </g>
                         }) }
                         { for l.ticks.iter().map(|t| html! {
@@ -324,7 +498,7 @@ pub fn timeline(props: &Props) -> Html {
                             <text x={(l.today_x + 4.0).to_string()} y="30">{ "today" }</text>
                         </g>
                     </svg>
-                    <svg class="tl-labels" width={LABEL_WIDTH.to_string()} height={height.to_string()} aria-label="Lanes">
+                    <svg class="tl-labels" width={LABEL_COLUMN.to_string()} height={height.to_string()} aria-label="Lanes">
                         { for lane_labels }
                     </svg>
                     <svg class="tl-body" width={width.to_string()} height={height.to_string()} role="group" aria-label="Initiatives over time">
@@ -350,45 +524,29 @@ pub fn timeline(props: &Props) -> Html {
                         <line class="today-line" x1={l.today_x.to_string()} x2={l.today_x.to_string()} y1="0" y2={height.to_string()} />
                         { for slip_ghosts }
                         <g class="bars" onclick={on_bars_click} onkeydown={on_bars_key}
-                           onmouseover={on_bars_over} onmouseout={on_bars_out}>{ for bars }</g>
+                           onmouseover={on_bars_over} onmouseout={on_bars_out}
+                           onfocusin={on_bars_focus} onfocusout={on_bars_blur}>{ for bars }</g>
                         <g class="arrows">{ for arrows }</g>
                     </svg>
                 </div>
             </div>
-            if l.bars.is_empty() && l.unscheduled.is_empty() {
-                <p class="empty">{ "No initiative matches these filters." }</p>
-            }
-            if !l.unscheduled.is_empty() {
-                <section class="unscheduled" aria-label="Unscheduled">
-                    <h2>{ "Unscheduled" }</h2>
-                    { for l.unscheduled.iter().map(|(h, items)| html! {
-                        <div class="unscheduled-group">
-                            <h3>{ h.map_or("No horizon".to_string(), |h| format!("{} term", h.as_str())) }</h3>
-                            <ul>
-                                { for items.iter().map(|&(i, ghost)| {
-                                    let init = &r.initiatives[i];
-                                    let select = select.clone();
-                                    let onclick = Callback::from(move |_: MouseEvent| select(i));
-                                    html! {
-                                        <li>
-                                            <button type="button" class={classes!("chip", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()), ghost.then_some("ghost"), problem_code(r, i).map(|_| "problem"), (selected == Some(i)).then_some("selected"), props.analysis.impact[i].map(|x| format!("impact-{}", x.as_str())))}
-                                                data-impact={props.analysis.impact[i].map(|x| x.as_str())} data-problem={problem_code(r, i)}
-                                                data-initiative={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
-                                                data-confidence={init.confidence.as_str()} data-status={init.status.as_str()}
-                                                data-ghost={ghost.then(|| place(r, i))}
-                                                title={accessible_label(r, i, &format!("{}{}", marks(r, i), init.title))} {onclick}>
-                                                <span class="swatch"></span>{ marks(r, i) }{ &init.title }
-                                                <span class="chip-meta">{ format!("{} confidence", init.confidence.as_str()) }</span>
-                                            </button>
-                                        </li>
-                                    }
-                                }) }
-                            </ul>
-                        </div>
-                    }) }
-                </section>
-            }
+            { for message }
+            { for tip }
         </div>
+    }
+}
+
+/// "⋯ 37 more initiatives in 3 stages" for a folded run of lanes.
+fn fold_text(initiatives: usize, stages: usize) -> String {
+    let what = if initiatives == 1 {
+        "initiative"
+    } else {
+        "initiatives"
+    };
+    match stages {
+        0 => format!("⋯ {initiatives} more {what}"),
+        1 => format!("⋯ {initiatives} more {what} in 1 stage"),
+        n => format!("⋯ {initiatives} more {what} in {n} stages"),
     }
 }
 
@@ -421,14 +579,16 @@ struct BarProps {
     /// The first problem's code, when the data has one for this initiative.
     problem: Option<&'static str>,
     name: AttrValue,
-    visible: AttrValue,
+    visible: String,
     x: f64,
     y: f64,
     w: f64,
     shape: Shape,
-    text_x: f64,
-    clip_x: f64,
-    clip_w: f64,
+    cut: (bool, bool),
+    label_x: f64,
+    label_w: f64,
+    /// The label is beside the bar, not on it.
+    outside: bool,
 }
 
 /// One bar, from plain values: a bar whose values did not change skips its render and
@@ -441,21 +601,36 @@ fn bar_view(p: &BarProps) -> Html {
             let (cx, cy, s) = (x + h / 2.0, y + h / 2.0, h / 2.0);
             html! { <polygon class="shape" points={format!("{cx},{} {},{cy} {cx},{} {},{cy}", cy - s, cx + s, cy + s, cx - s)} /> }
         }
+        Shape::Undated => html! {
+            <rect class="shape chip-shape" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="11" />
+        },
         _ => html! {
             <>
                 <rect class="shape" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="4" />
                 if p.confidence == Confidence::Medium {
                     <rect class="hatch" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="4" />
                 }
-                if p.shape == Shape::OpenEnded {
+                if p.shape == Shape::OpenEnded && !p.cut.1 {
                     <path class="open-end" d={format!("M{},{} l8,{} l-8,{}", x + w - 10.0, y + 3.0, h / 2.0 - 3.0, h / 2.0 - 3.0)} />
                 }
                 if p.status == Status::Cancelled {
                     <line class="strike" x1={x.to_string()} x2={(x + w).to_string()} y1={(y + h / 2.0).to_string()} y2={(y + h / 2.0).to_string()} />
                 }
+                if p.cut.0 {
+                    <path class="cut-mark" d={format!("M{},{} l-4,{} l4,{}", x + 7.0, y + 5.0, h / 2.0 - 5.0, h / 2.0 - 5.0)} />
+                }
+                if p.cut.1 {
+                    <path class="cut-mark" d={format!("M{},{} l4,{} l-4,{}", x + w - 7.0, y + 5.0, h / 2.0 - 5.0, h / 2.0 - 5.0)} />
+                }
             </>
         },
     };
+    // A ring around the bar marks what a question found (selected, upstream,
+    // downstream, critical): drawn on the background, it shows on every stage colour.
+    let ring = (p.selected || p.impact.is_some() || p.critical).then(|| {
+        let (rx, rw) = if p.shape == Shape::Milestone { (x - 3.0, h + 6.0) } else { (x - 3.0, w + 6.0) };
+        html! { <rect class="ring" x={rx.to_string()} y={(y - 3.0).to_string()} width={rw.to_string()} height={(h + 6.0).to_string()} rx="6" /> }
+    });
     html! {
         <g class={p.class.clone()} data-initiative={p.id.clone()} data-stage={p.stage.clone()}
            data-confidence={p.confidence.as_str()} data-status={p.status.as_str()}
@@ -463,14 +638,20 @@ fn bar_view(p: &BarProps) -> Html {
            data-impact={p.impact.as_ref().map(|i| i.0)} data-distance={p.impact.as_ref().map(|i| i.1.clone())}
            data-moved={p.moved.then_some("")} data-new-end={p.new_end.clone()}
            data-critical={p.critical.then_some("")} data-confidential={p.confidential.then_some("")}
-           data-problem={p.problem}
+           data-problem={p.problem} data-undated={(p.shape == Shape::Undated).then_some("")}
            aria-label={p.name.clone()} aria-pressed={p.selected.to_string()}>
-            <title>{ p.name.clone() }</title>
+            { for ring }
             { shape }
-            // A nested viewport clips the label to the bar: cheaper to draw than a
+            if p.problem.is_some() {
+                <g class="problem-badge" aria-hidden="true">
+                    <circle cx={x.to_string()} cy={y.to_string()} r="6" />
+                    <text x={x.to_string()} y={(y + 3.5).to_string()} text-anchor="middle">{ "!" }</text>
+                </g>
+            }
+            // A nested viewport clips the label to its box: cheaper to draw than a
             // clipPath per bar, and no ids to keep unique.
-            <svg class="bar-label" x={p.clip_x.to_string()} y={y.to_string()} width={p.clip_w.to_string()} height={h.to_string()} aria-hidden="true">
-                <text x={(p.text_x - p.clip_x).to_string()} y="15">{ p.visible.clone() }</text>
+            <svg class={classes!("bar-label", p.outside.then_some("outside"))} x={(p.label_x - 2.0).to_string()} y={y.to_string()} width={(p.label_w - 4.0).max(0.0).to_string()} height={h.to_string()} aria-hidden="true">
+                <text x="2" y="15">{ p.visible.clone() }</text>
             </svg>
         </g>
     }

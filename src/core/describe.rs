@@ -2,6 +2,7 @@
 //! its accessible name, the slip note. One place, so every view says the same.
 
 use super::analysis::Analysis;
+use super::date::Date;
 use super::model::{Horizon, Roadmap, Status};
 
 /// "Data Access / Gitaly", or just the stage's name when the initiative has no team.
@@ -99,6 +100,90 @@ pub fn slip_note(roadmap: &Roadmap, slip: &(String, u32), analysis: &Analysis) -
     format!("What-if: {title} slips {weeks} weeks; {moved} initiatives move.")
 }
 
+/// The lines of an initiative's tooltip: its title with marks, where it sits, when,
+/// confidence and status, and how many problems the data has with it.
+pub fn tooltip(roadmap: &Roadmap, i: usize) -> Vec<String> {
+    let init = &roadmap.initiatives[i];
+    let when = match (init.start, init.end) {
+        (Some(s), Some(e)) => format!("{s} → {e}"),
+        (Some(s), None) => format!("from {s}, open-ended"),
+        (None, Some(e)) => format!("milestone, due {e}"),
+        (None, None) => "undated".into(),
+    };
+    let mut lines = vec![
+        format!("{}{}", marks(roadmap, i), init.title),
+        place(roadmap, i),
+        when,
+        format!(
+            "{} confidence · {}",
+            init.confidence.as_str(),
+            init.status.as_str()
+        ),
+    ];
+    match init.problems.len() {
+        0 => {}
+        1 => lines.push("⚠ 1 problem in the data".into()),
+        n => lines.push(format!("⚠ {n} problems in the data")),
+    }
+    lines
+}
+
+/// One initiative a slip moves: how its end moves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moved {
+    pub init: usize,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// The shift in whole weeks (rounded).
+    pub weeks: i32,
+}
+
+/// What a slip moves (the slipped initiative first), then by how much (most first),
+/// then by id: the panel's list.
+pub fn moved_list(roadmap: &Roadmap, analysis: &Analysis, slipped: Option<usize>) -> Vec<Moved> {
+    let mut out: Vec<Moved> = analysis
+        .moves
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let m = m.as_ref()?;
+            let init = &roadmap.initiatives[i];
+            Some(Moved {
+                init: i,
+                from: init.end.or(init.start),
+                to: m.end.or(m.start),
+                weeks: (m.days as f64 / 7.0).round() as i32,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (Some(b.init) == slipped)
+            .cmp(&(Some(a.init) == slipped))
+            .then(b.weeks.cmp(&a.weeks))
+            .then(
+                roadmap.initiatives[a.init]
+                    .id
+                    .cmp(&roadmap.initiatives[b.init].id),
+            )
+    });
+    out
+}
+
+/// The critical path's steps in order (by earliest start), each with its slack in
+/// days (`None` when it has no computed times).
+pub fn critical_chain(analysis: &Analysis) -> Vec<(usize, Option<i32>)> {
+    let mut steps: Vec<(usize, Option<i32>)> = analysis
+        .critical
+        .iter()
+        .map(|&i| (i, analysis.times[i].as_ref().map(|t| t.slack)))
+        .collect();
+    steps.sort_by_key(|&(i, _)| {
+        let t = analysis.times[i].as_ref();
+        (t.map(|t| t.es), t.map(|t| t.ef), i)
+    });
+    steps
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +239,66 @@ mod tests {
         assert_eq!(problem_code(&r, 2), Some("horizon-ignored"));
         assert_eq!(problem_code(&r, 0), None);
         assert_eq!(bar_text(&r, 0, true), "Alpha · Scale / Cells");
+    }
+
+    #[test]
+    fn tooltips_say_what_where_when_and_how_sure() {
+        let r = roadmap();
+        assert_eq!(
+            tooltip(&r, 0),
+            [
+                "Alpha",
+                "Scale / Cells",
+                "2027-01-01 → 2027-09-30",
+                "medium confidence · planned"
+            ]
+        );
+        assert_eq!(tooltip(&r, 1)[0], "🔒 Beta");
+        assert_eq!(tooltip(&r, 1)[2], "milestone, due 2028-03-31");
+        assert_eq!(tooltip(&r, 2).last().unwrap(), "⚠ 1 problem in the data");
+        assert_eq!(tooltip(&r, 3)[2], "undated");
+    }
+
+    #[test]
+    fn the_slip_list_starts_with_the_slipped_and_gives_old_and_new_ends() {
+        let r = roadmap();
+        let question = Question {
+            slip: Some(("a".into(), 6)),
+            ..Question::default()
+        };
+        let analysis = analyse(&r, &question, r.as_of.unwrap());
+        let list = moved_list(&r, &analysis, r.find("a"));
+        assert_eq!(list.len(), analysis.moves.iter().flatten().count());
+        assert_eq!(list[0].init, r.find("a").unwrap());
+        assert_eq!(list[0].weeks, 6);
+        assert_eq!(list[0].from.unwrap().to_string(), "2027-09-30");
+        assert_eq!(list[0].to.unwrap().to_string(), "2027-11-11");
+    }
+
+    /// The chain runs dependency to dependent, whatever order the file lists them in.
+    #[test]
+    fn the_critical_chain_runs_dependency_to_dependent() {
+        let r = crate::core::test_support::RoadmapBuilder::new(&["s"])
+            .as_of("2026-01-01")
+            .initiative(
+                "c",
+                "start: 2026-01-21, end: 2026-01-30, depends_on: [b, x]",
+            )
+            .initiative("b", "start: 2026-01-11, end: 2026-01-20, depends_on: [a]")
+            .initiative("x", "start: 2026-01-01, end: 2026-01-05")
+            .initiative("a", "start: 2026-01-01, end: 2026-01-10")
+            .build();
+        let question = Question {
+            select: Some("c".into()),
+            critical: true,
+            ..Question::default()
+        };
+        let analysis = analyse(&r, &question, r.as_of.unwrap());
+        let chain: Vec<(&str, Option<i32>)> = critical_chain(&analysis)
+            .into_iter()
+            .map(|(i, slack)| (r.initiatives[i].id.as_str(), slack))
+            .collect();
+        assert_eq!(chain, [("a", Some(0)), ("b", Some(0)), ("c", Some(0))]);
     }
 
     #[test]

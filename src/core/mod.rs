@@ -17,6 +17,7 @@ pub mod graph_view;
 pub mod intent;
 pub mod keyword;
 pub mod layout;
+pub mod legend;
 pub mod lines;
 pub mod load;
 pub mod markdown;

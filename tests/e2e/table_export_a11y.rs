@@ -160,13 +160,14 @@ async fn keyboard_only_filter_select_move_details_escape() {
         reference,
         false,
     );
-    let layout = roadmap_viewer::core::timeline::layout(
-        &r,
-        &vis,
-        reference,
-        Default::default(),
-        &Default::default(),
-    );
+    let collapsed = Default::default();
+    let settings = roadmap_viewer::core::timeline::Settings {
+        zoom: Default::default(),
+        canvas: roadmap_viewer::core::timeline::Canvas::DEFAULT,
+        collapsed: &collapsed,
+        focus: None,
+    };
+    let layout = roadmap_viewer::core::timeline::layout(&r, &vis, reference, &settings);
     let next =
         roadmap_viewer::core::timeline::neighbour_in_lane(&r, &layout, r.find(id).unwrap(), true)
             .unwrap();

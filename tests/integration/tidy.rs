@@ -106,6 +106,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "graph_view",
             "table",
             "describe",
+            "legend",
         ],
     ),
     (

@@ -1,21 +1,31 @@
-//! Bar labels and where the timeline opens.
+//! Bar labels that follow the scroll position, and where the timeline opens.
 
-use super::{Bar, TimelineLayout};
+use super::{Bar, Side, TimelineLayout, Zoom, LABEL_COLUMN};
 
 /// Where a bar's label starts and how wide it may be, when the timeline is scrolled
-/// to `view_left`: a bar that began before that keeps its label in view.
+/// to `view_left`: a bar with its label inside that began before that keeps its
+/// label in view.
 pub fn label_span(bar: &Bar, view_left: f64) -> (f64, f64) {
-    let start = if bar.x < view_left && bar.x + bar.w - view_left > 60.0 {
-        view_left
+    let l = &bar.label;
+    let on_bar = matches!(l.side, Side::Inside | Side::Cut);
+    if on_bar && bar.x < view_left && bar.x + bar.w - view_left > 60.0 {
+        (view_left + 6.0, bar.x + bar.w - view_left)
+    } else if on_bar && bar.cut.0 {
+        // Clear of the mark saying the bar began earlier.
+        (l.x + 14.0, l.w - 8.0)
     } else {
-        bar.x
-    };
-    (start + 6.0, bar.x + bar.w - start)
+        (l.x + 6.0, l.w)
+    }
 }
 
-/// Where the timeline opens: today, with a little of the past in view.
-pub fn initial_scroll(layout: &TimelineLayout) -> f64 {
-    (layout.today_x - 60.0).max(0.0)
+/// Where the timeline opens: `fit` shows everything from the start; other zooms open
+/// on today, with a little of the past in view.
+pub fn initial_scroll(layout: &TimelineLayout, zoom: Zoom) -> f64 {
+    if zoom == Zoom::Fit {
+        0.0
+    } else {
+        (layout.today_x - 60.0).max(0.0)
+    }
 }
 
 /// A title cut to fit `width` pixels at roughly 7 px per character, with an ellipsis.
@@ -30,4 +40,29 @@ pub fn fit_label(title: &str, width: f64) -> String {
         let cut: String = title.chars().take(max - 1).collect();
         format!("{}…", cut.trim_end())
     }
+}
+
+/// A stage name in at most two lines of the label column (the second cut if need be).
+pub fn wrap_name(name: &str) -> Vec<String> {
+    let max = ((LABEL_COLUMN - 56.0) / 7.5).floor() as usize;
+    if name.chars().count() <= max {
+        return vec![name.to_string()];
+    }
+    let mut first = String::new();
+    let mut rest = name;
+    for word in name.split(' ') {
+        let len = first.chars().count() + usize::from(!first.is_empty()) + word.chars().count();
+        if len > max {
+            break;
+        }
+        if !first.is_empty() {
+            first.push(' ');
+        }
+        first.push_str(word);
+        rest = name[first.len()..].trim_start();
+    }
+    if first.is_empty() {
+        return vec![fit_label(name, max as f64 * 7.0 + 12.0)];
+    }
+    vec![first, fit_label(rest, max as f64 * 7.0 + 12.0)]
 }

@@ -1,36 +1,50 @@
 //! Timeline layout: where every bar, lane, gridline and arrow goes, in pixels.
 //!
-//! Time runs left to right from `as_of` (or today) to three years later, widened to
-//! show anything dated earlier or later. Lanes group by stage, then team; within a
-//! lane, bars are packed into rows so none overlap. The Yew component only draws
-//! what this computes.
+//! Time runs left to right. In `fit` zoom (the default) the drawing spans the work to
+//! do up to the end of the long horizon and exactly fills the chart's width; other
+//! zooms have a fixed scale and widen to show everything dated. Lanes group by stage,
+//! then team (a team's name sits beside its first row); within a lane, bars are packed
+//! into rows so that neither bars nor their labels overlap. Undated initiatives are
+//! chips in an "Unscheduled" lane at the bottom, under the band of their horizon, so
+//! arrows reach them like any bar. A *focus* (what a question is about) can fold every
+//! other lane to one thin row so the answer fits the screen. The Yew component only
+//! draws what this computes.
 
 use super::date::Date;
-use super::filter::Visible;
 use super::keyword::keyword_enum;
-use super::model::{Horizon, Initiative, Roadmap};
+use super::model::{Horizon, Roadmap};
 use std::collections::BTreeSet;
 
 mod arrows;
+mod build;
+mod frame;
 mod labels;
+mod place;
+mod range;
 mod slip_ghost;
 mod viewport;
 
 pub use arrows::{arrows, Arrow};
-pub use labels::{fit_label, initial_scroll, label_span};
+pub use build::layout;
+pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Frame};
+pub use labels::{fit_label, initial_scroll, label_span, wrap_name};
+pub use place::{extent, pack, place_label, text_width, Label, Side, CHAR_W};
+pub use range::{band_title, fit_range, scale, ticks, Dated};
 pub use slip_ghost::{slip_ghost, SlipGhost};
 pub use viewport::{Viewport, VIRTUALIZE_ABOVE};
 
 pub const ROW_HEIGHT: f64 = 30.0;
 pub const BAR_HEIGHT: f64 = 22.0;
 pub const STAGE_HEADER: f64 = 30.0;
-pub const TEAM_HEADER: f64 = 22.0;
+/// A stage header whose name takes two lines.
+pub const STAGE_HEADER_WRAPPED: f64 = 44.0;
+/// A folded run of lanes: one thin row.
+pub const FOLD_HEIGHT: f64 = 20.0;
 pub const LANE_GAP: f64 = 6.0;
 /// Bars never get thinner than this, so short items stay clickable.
 pub const MIN_BAR: f64 = 8.0;
-/// How far a milestone's label runs right of its diamond (it is clipped there).
-pub const MILESTONE_LABEL: f64 = 220.0;
-const ROW_PADDING: f64 = 6.0;
+/// Width of the lane label column: stage names wrap within it.
+pub const LABEL_COLUMN: f64 = 200.0;
 
 keyword_enum!(
     /// Which dependency arrows the timeline draws.
@@ -49,23 +63,14 @@ keyword_enum!(
     /// The timeline's scale.
     #[derive(Default)]
     pub enum Zoom {
-        Month = "month",
+        /// The work to do, to the end of the long horizon, in the chart's width.
         #[default]
+        Fit = "fit",
+        Month = "month",
         Quarter = "quarter",
         Year = "year",
     }
 );
-
-impl Zoom {
-    /// Horizontal scale in pixels per day.
-    pub fn px_per_day(self) -> f64 {
-        match self {
-            Zoom::Month => 4.0,
-            Zoom::Quarter => 1.4,
-            Zoom::Year => 0.5,
-        }
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -75,6 +80,8 @@ pub enum Shape {
     Milestone,
     /// Only a start: runs to the end of its horizon, drawn open.
     OpenEnded,
+    /// No dates: a chip in the Unscheduled lane, under its horizon's band.
+    Undated,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -85,6 +92,17 @@ pub struct Bar {
     pub w: f64,
     pub shape: Shape,
     pub ghost: bool,
+    /// Where its title goes.
+    pub label: Label,
+    /// It runs on before the drawn range (left) or after it (right): drawn cut.
+    pub cut: (bool, bool),
+}
+
+impl Bar {
+    /// The horizontal span the bar and its label take.
+    pub fn extent(&self) -> (f64, f64) {
+        extent(self.x, self.w, &self.label)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,14 +111,26 @@ pub enum LaneKind {
         stage: usize,
         count: usize,
         collapsed: bool,
+        /// The name, in one or two lines that fit the label column.
+        name: Vec<String>,
     },
     Team {
         team: Option<usize>,
         stage: usize,
     },
+    /// The header of the undated initiatives' lane.
+    Unscheduled {
+        count: usize,
+    },
+    /// Lanes folded away while a question is framed: how many initiatives, in how
+    /// many stages.
+    Fold {
+        initiatives: usize,
+        stages: usize,
+    },
 }
 
-/// A lane header at `y`, `height` tall (the header plus its rows).
+/// A lane at `y`, `height` tall (a stage: its header and its teams; a team: its rows).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     pub kind: LaneKind,
@@ -121,11 +151,36 @@ pub struct Band {
     pub horizon: Horizon,
     pub x0: f64,
     pub x1: f64,
+    /// Its title, shortened to fit the visible part of the band.
+    pub title: &'static str,
 }
 
-/// Undated initiatives under one declared horizon (`None`: no horizon), each with
-/// whether it is a ghost.
-pub type UnscheduledGroup = (Option<Horizon>, Vec<(usize, bool)>);
+/// The visible size of the chart's drawing in pixels (the lane labels and the time
+/// axis excluded): `fit` fills its width; framing fits a question in it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Canvas {
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Canvas {
+    /// Before the chart is measured (and in tests): a 1440 px window's chart.
+    pub const DEFAULT: Canvas = Canvas {
+        width: 920.0,
+        height: 700.0,
+    };
+}
+
+/// How to lay the timeline out.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings<'a> {
+    pub zoom: Zoom,
+    pub canvas: Canvas,
+    /// Stages (indices) shown as headers only.
+    pub collapsed: &'a BTreeSet<usize>,
+    /// When set, lanes holding none of these initiatives fold into thin rows.
+    pub focus: Option<&'a BTreeSet<usize>>,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineLayout {
@@ -139,8 +194,8 @@ pub struct TimelineLayout {
     pub bands: Vec<Band>,
     pub lanes: Vec<Lane>,
     pub bars: Vec<Bar>,
-    /// Undated initiatives by declared horizon (`None`: no horizon), with ghost flags.
-    pub unscheduled: Vec<UnscheduledGroup>,
+    /// Some lanes are folded around a focus.
+    pub folded: bool,
     /// Per initiative, its position in `bars` (`u32::MAX`: not drawn): `bar_of` in O(1).
     bar_index: Vec<u32>,
 }
@@ -158,229 +213,6 @@ impl TimelineLayout {
     fn bar_index(&self, init: usize) -> Option<usize> {
         let k = *self.bar_index.get(init)?;
         (k != u32::MAX).then_some(k as usize)
-    }
-}
-
-fn quarter_start(d: Date) -> Date {
-    let (y, m, _) = d.ymd();
-    Date::from_ymd(y, (m - 1) / 3 * 3 + 1, 1).expect("first day of a quarter")
-}
-
-/// The dates a bar spans, or `None` for undated initiatives.
-fn span(roadmap: &Roadmap, init: &Initiative, reference: Date) -> Option<(Date, Date, Shape)> {
-    match (init.start, init.end) {
-        (Some(s), Some(e)) => Some((s, e, Shape::Range)),
-        (None, Some(e)) => Some((e, e, Shape::Milestone)),
-        (Some(s), None) => {
-            let years = match roadmap.horizon_of(init, reference) {
-                Some(Horizon::Short) => 1,
-                Some(Horizon::Medium) => 2,
-                _ => 3,
-            };
-            let end = Date(reference.add_years(years).0 - 1).max(s);
-            Some((s, end, Shape::OpenEnded))
-        }
-        (None, None) => None,
-    }
-}
-
-/// Lays out the visible initiatives. `collapsed` lists stage indices shown as headers only.
-///
-/// Complexity: O(N log N + N · R) for N bars and R rows per lane (greedy interval packing).
-pub fn layout(
-    roadmap: &Roadmap,
-    visible: &Visible,
-    reference: Date,
-    zoom: Zoom,
-    collapsed: &BTreeSet<usize>,
-) -> TimelineLayout {
-    let ghost: BTreeSet<usize> = visible.ghosts.iter().copied().collect();
-    let all: Vec<usize> = {
-        let mut v: Vec<usize> = visible
-            .shown
-            .iter()
-            .chain(&visible.ghosts)
-            .copied()
-            .collect();
-        v.sort_unstable();
-        v
-    };
-    let spans: Vec<Option<(Date, Date, Shape)>> = all
-        .iter()
-        .map(|&i| span(roadmap, &roadmap.initiatives[i], reference))
-        .collect();
-    let mut first = reference;
-    let mut last = reference.add_years(3);
-    for (s, e, _) in spans.iter().flatten() {
-        first = first.min(*s);
-        last = last.max(*e);
-    }
-    let start = quarter_start(first);
-    let end = Date(quarter_start(last).add_months(3).0 - 1);
-    let ppd = zoom.px_per_day();
-    let x_of = |d: Date| (d.0 - start.0) as f64 * ppd;
-    let width = x_of(Date(end.0 + 1));
-
-    let mut ticks = Vec::new();
-    let mut q = start;
-    while q <= end {
-        let (y, m, _) = q.ymd();
-        let year = m == 1;
-        let label = match zoom {
-            Zoom::Year if !year => String::new(),
-            _ if year => format!("{y}"),
-            _ => format!("Q{}", (m - 1) / 3 + 1),
-        };
-        ticks.push(Tick {
-            x: x_of(q),
-            label,
-            year,
-        });
-        q = q.add_months(3);
-    }
-    let bands = Horizon::ALL
-        .iter()
-        .enumerate()
-        .map(|(k, &h)| Band {
-            horizon: h,
-            x0: x_of(reference.add_years(k as i32)),
-            x1: x_of(reference.add_years(k as i32 + 1)),
-        })
-        .collect();
-
-    let mut lanes = Vec::new();
-    let mut bars = Vec::new();
-    let mut unscheduled: Vec<UnscheduledGroup> = [
-        Some(Horizon::Short),
-        Some(Horizon::Medium),
-        Some(Horizon::Long),
-        None,
-    ]
-    .into_iter()
-    .map(|h| (h, Vec::new()))
-    .collect();
-    let mut y = 0.0;
-    // Stages with shown initiatives first; stages that only hold ghosts after them.
-    let mut stage_order: Vec<usize> = (0..roadmap.stages.len()).collect();
-    stage_order.sort_by_key(|&si| {
-        !all.iter()
-            .any(|&i| roadmap.initiatives[i].stage == si && !ghost.contains(&i))
-    });
-    for si in stage_order {
-        let stage = &roadmap.stages[si];
-        let in_stage: Vec<usize> = (0..all.len())
-            .filter(|&k| roadmap.initiatives[all[k]].stage == si)
-            .collect();
-        if in_stage.is_empty() {
-            continue;
-        }
-        for &k in &in_stage {
-            if spans[k].is_none() {
-                let i = all[k];
-                let h = roadmap.initiatives[i].horizon;
-                let slot = unscheduled
-                    .iter_mut()
-                    .find(|(x, _)| *x == h)
-                    .expect("every horizon has a slot");
-                slot.1.push((i, ghost.contains(&i)));
-            }
-        }
-        let count = in_stage
-            .iter()
-            .filter(|&&k| !ghost.contains(&all[k]))
-            .count();
-        let stage_lane = lanes.len();
-        let is_collapsed = collapsed.contains(&si);
-        lanes.push(Lane {
-            kind: LaneKind::Stage {
-                stage: si,
-                count,
-                collapsed: is_collapsed,
-            },
-            y,
-            height: STAGE_HEADER,
-        });
-        let stage_top = y;
-        y += STAGE_HEADER;
-        if !is_collapsed {
-            let teams = stage.teams.iter().map(|&t| Some(t)).chain([None]);
-            for team in teams {
-                let members: Vec<usize> = in_stage
-                    .iter()
-                    .copied()
-                    .filter(|&k| spans[k].is_some() && roadmap.initiatives[all[k]].team == team)
-                    .collect();
-                if members.is_empty() {
-                    continue;
-                }
-                let lane_top = y;
-                y += TEAM_HEADER;
-                let mut order = members.clone();
-                order.sort_by(|&a, &b| {
-                    let (sa, sb) = (spans[a].unwrap(), spans[b].unwrap());
-                    (sa.0, sa.1, all[a]).cmp(&(sb.0, sb.1, all[b]))
-                });
-                let mut row_ends: Vec<f64> = Vec::new();
-                for k in order {
-                    let (s, e, shape) = spans[k].unwrap();
-                    let x = x_of(s);
-                    let w = match shape {
-                        Shape::Milestone => BAR_HEIGHT,
-                        _ => (x_of(Date(e.0 + 1)) - x).max(MIN_BAR),
-                    };
-                    let x = if shape == Shape::Milestone {
-                        x_of(Date(e.0 + 1)) - BAR_HEIGHT / 2.0
-                    } else {
-                        x
-                    };
-                    let row = match row_ends.iter().position(|&r| r + ROW_PADDING <= x) {
-                        Some(r) => r,
-                        None => {
-                            row_ends.push(f64::MIN);
-                            row_ends.len() - 1
-                        }
-                    };
-                    row_ends[row] = x + w;
-                    bars.push(Bar {
-                        init: all[k],
-                        x,
-                        y: y + row as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0,
-                        w,
-                        shape,
-                        ghost: ghost.contains(&all[k]),
-                    });
-                }
-                y += row_ends.len() as f64 * ROW_HEIGHT;
-                lanes.push(Lane {
-                    kind: LaneKind::Team { team, stage: si },
-                    y: lane_top,
-                    height: y - lane_top,
-                });
-            }
-        }
-        y += LANE_GAP;
-        lanes[stage_lane].height = y - stage_top;
-    }
-    unscheduled.retain(|(_, v)| !v.is_empty());
-    // Top to bottom, left to right: drawing order, and `bars_in` searches it.
-    bars.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut bar_index = vec![u32::MAX; roadmap.initiatives.len()];
-    for (k, b) in bars.iter().enumerate() {
-        bar_index[b.init] = k as u32;
-    }
-    TimelineLayout {
-        start,
-        end,
-        px_per_day: ppd,
-        width,
-        height: y,
-        ticks,
-        today_x: x_of(reference),
-        bands,
-        lanes,
-        bars,
-        unscheduled,
-        bar_index,
     }
 }
 
@@ -404,6 +236,18 @@ pub fn neighbour_in_lane(
     same.get(j).map(|b| b.init)
 }
 
+/// Settings for tests: no stage collapsed, no focus, the default canvas.
+#[cfg(test)]
+pub(crate) fn settings(zoom: Zoom) -> Settings<'static> {
+    static NONE: BTreeSet<usize> = BTreeSet::new();
+    Settings {
+        zoom,
+        canvas: Canvas::DEFAULT,
+        collapsed: &NONE,
+        focus: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,7 +269,7 @@ mod tests {
     fn a_viewport_keeps_what_reaches_into_it() {
         let r = roadmap(YAML);
         let v = visible(&r, &Filter::default(), r.as_of.unwrap(), false);
-        let l = layout(&r, &v, r.as_of.unwrap(), Zoom::Quarter, &BTreeSet::new());
+        let l = layout(&r, &v, r.as_of.unwrap(), &settings(Zoom::Quarter));
         let ids = |bars: Vec<&Bar>| {
             let mut v: Vec<&str> = bars
                 .iter()
@@ -434,7 +278,10 @@ mod tests {
             v.sort_unstable();
             v
         };
-        assert_eq!(ids(l.bars_in(&Viewport::ALL)), ["a", "b", "c", "m", "o"]);
+        assert_eq!(
+            ids(l.bars_in(&Viewport::ALL)),
+            ["a", "b", "c", "m", "o", "x"]
+        );
         let (a, c) = (
             l.bar_of(r.find("a").unwrap()).unwrap(),
             l.bar_of(r.find("c").unwrap()).unwrap(),
@@ -479,7 +326,7 @@ mod tests {
             Date::from_ymd(2026, 11, 1).unwrap(),
             false,
         );
-        let l = layout(&r, &v, r.as_of.unwrap(), Zoom::Quarter, &BTreeSet::new());
+        let l = layout(&r, &v, r.as_of.unwrap(), &settings(Zoom::Quarter));
         assert_eq!(l.start.to_string(), "2026-01-01");
         let bar = |id: &str| l.bar_of(r.find(id).unwrap()).unwrap().clone();
         let (a, b, c) = (bar("a"), bar("b"), bar("c"));
@@ -493,9 +340,15 @@ mod tests {
             (o.x + o.w - l.x_of(Date::from_ymd(2028, 11, 1).unwrap())).abs() < 1.0,
             "starts in the medium horizon and runs to its end"
         );
+        let x = bar("x");
+        assert_eq!(x.shape, Shape::Undated);
         assert_eq!(
-            l.unscheduled,
-            vec![(Some(Horizon::Long), vec![(r.find("x").unwrap(), false)])]
+            x.x, l.bands[2].x0,
+            "an undated chip sits under its horizon's band"
+        );
+        assert!(
+            x.y > bar("o").y,
+            "in the Unscheduled lane, below every dated bar"
         );
         assert_eq!(l.bands.len(), 3);
         assert!((l.today_x - l.x_of(r.as_of.unwrap())).abs() < 1e-9);
@@ -517,6 +370,12 @@ mod tests {
             w: 400.0,
             shape: Shape::Range,
             ghost: false,
+            label: Label {
+                side: Side::Inside,
+                x: 100.0,
+                w: 400.0,
+            },
+            cut: (false, false),
         };
         assert_eq!(label_span(&bar, 0.0), (106.0, 400.0));
         assert_eq!(label_span(&bar, 300.0), (306.0, 200.0));
@@ -540,6 +399,7 @@ mod tests {
 
 #[cfg(test)]
 mod marks_tests {
+    use super::settings;
     use super::*;
     use crate::core::analysis::{analyse, Question};
     use crate::core::filter::{visible, Filter};
@@ -552,7 +412,7 @@ mod marks_tests {
         let (r, _) = load(&generate::generate(300, 3), generate::as_of());
         let reference = generate::as_of();
         let v = visible(&r, &Filter::default(), reference, false);
-        let l = layout(&r, &v, reference, Zoom::Quarter, &BTreeSet::new());
+        let l = layout(&r, &v, reference, &settings(Zoom::Quarter));
         let mut with_arrows = 0;
         for f in 0..r.initiatives.len() {
             let fast = arrows(&r, &l, DepsMode::Selected, Some(f), &|_, _| true);
@@ -564,6 +424,43 @@ mod marks_tests {
         assert!(arrows(&r, &l, DepsMode::Selected, None, &|_, _| true).is_empty());
     }
 
+    /// In `fit` zoom at 1,000 initiatives, no two bars in a row overlap, labels
+    /// included, and every label is inside the drawing.
+    #[test]
+    fn labels_never_overlap_bars_or_labels() {
+        let (r, _) = load(&generate::generate(1000, 7), generate::as_of());
+        let reference = generate::as_of();
+        let v = visible(&r, &Filter::default(), reference, false);
+        let l = layout(&r, &v, reference, &settings(Zoom::Fit));
+        assert!(
+            (l.width - Canvas::DEFAULT.width).abs() < 1e-6,
+            "fit fills the canvas"
+        );
+        let mut rows: std::collections::BTreeMap<i64, Vec<(f64, f64)>> = Default::default();
+        for b in &l.bars {
+            let (lo, hi) = b.extent();
+            assert!(
+                lo >= -1e-6 && (b.label.side == Side::Cut || hi <= l.width + 1e-6),
+                "{b:?}"
+            );
+            rows.entry((b.y * 10.0) as i64).or_default().push((lo, hi));
+        }
+        let mut outside = 0;
+        for b in &l.bars {
+            outside += usize::from(matches!(b.label.side, Side::Left | Side::Right));
+        }
+        assert!(
+            outside > 100,
+            "short bars carry their titles beside them ({outside})"
+        );
+        for row in rows.values_mut() {
+            row.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for w in row.windows(2) {
+                assert!(w[0].1 <= w[1].0, "{:?} overlaps {:?}", w[0], w[1]);
+            }
+        }
+    }
+
     /// A slip ghost starts at the moved start date, spans the moved dates, and is
     /// flagged exactly when the move says the plan now ends later than its horizon.
     #[test]
@@ -571,7 +468,7 @@ mod marks_tests {
         let (r, _) = load(&generate::generate(300, 3), generate::as_of());
         let reference = generate::as_of();
         let v = visible(&r, &Filter::default(), reference, false);
-        let l = layout(&r, &v, reference, Zoom::Quarter, &BTreeSet::new());
+        let l = layout(&r, &v, reference, &settings(Zoom::Quarter));
         let slipped = (0..r.initiatives.len())
             .find(|&i| r.initiatives[i].start.is_some() && r.dependents(i).count() >= 2)
             .expect("a dated initiative with dependents");

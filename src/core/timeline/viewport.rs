@@ -1,7 +1,7 @@
 //! Virtualization: the part of the timeline a drawing keeps (what reaches into a
 //! [`Viewport`] around the visible area) and the binary search that finds it.
 
-use super::{Arrow, Bar, Shape, TimelineLayout, BAR_HEIGHT, MILESTONE_LABEL};
+use super::{Arrow, Bar, TimelineLayout, BAR_HEIGHT};
 
 /// Above this many bars (timeline) or rows (table), only what is near the visible area
 /// is rendered; the drawing keeps its full size, so scrolling behaves as usual.
@@ -42,12 +42,8 @@ impl TimelineLayout {
         self.bars[from..to.max(from)]
             .iter()
             .filter(|b| {
-                let reach = if b.shape == Shape::Milestone {
-                    MILESTONE_LABEL
-                } else {
-                    0.0
-                };
-                b.x + b.w + reach >= v.left && b.x <= v.right
+                let (lo, hi) = b.extent();
+                hi >= v.left && lo <= v.right
             })
             .collect()
     }

@@ -1,0 +1,400 @@
+//! Building the timeline's layout: the range and scale, then lanes by stage and
+//! team with their bars packed into rows (labels included), the Unscheduled lane's
+//! chips, and the folding of lanes a question's focus leaves out.
+
+use super::super::date::Date;
+use super::super::describe::bar_text;
+use super::super::filter::Visible;
+use super::super::model::{Horizon, Initiative, Roadmap, Status};
+use super::{
+    band_title, fit_range, pack, place, place_label, range, scale, text_width, ticks, wrap_name,
+    Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side, TimelineLayout, Zoom,
+    BAR_HEIGHT, FOLD_HEIGHT, LANE_GAP, MIN_BAR, ROW_HEIGHT, STAGE_HEADER, STAGE_HEADER_WRAPPED,
+};
+use std::collections::BTreeSet;
+
+/// The dates a bar spans, or `None` for undated initiatives.
+fn span(roadmap: &Roadmap, init: &Initiative, reference: Date) -> Option<(Date, Date, Shape)> {
+    match (init.start, init.end) {
+        (Some(s), Some(e)) => Some((s, e, Shape::Range)),
+        (None, Some(e)) => Some((e, e, Shape::Milestone)),
+        (Some(s), None) => {
+            let years = match roadmap.horizon_of(init, reference) {
+                Some(Horizon::Short) => 1,
+                Some(Horizon::Medium) => 2,
+                _ => 3,
+            };
+            let end = Date(reference.add_years(years).0 - 1).max(s);
+            Some((s, end, Shape::OpenEnded))
+        }
+        (None, None) => None,
+    }
+}
+
+/// Lays out the visible initiatives.
+///
+/// Complexity: O(N log N + N · R) for N bars and R rows per lane (first-fit packing).
+pub fn layout(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    reference: Date,
+    settings: &Settings,
+) -> TimelineLayout {
+    let ghost: BTreeSet<usize> = visible.ghosts.iter().copied().collect();
+    let all: Vec<usize> = {
+        let mut v: Vec<usize> = visible
+            .shown
+            .iter()
+            .chain(&visible.ghosts)
+            .copied()
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let spans: Vec<Option<(Date, Date, Shape)>> = all
+        .iter()
+        .map(|&i| span(roadmap, &roadmap.initiatives[i], reference))
+        .collect();
+    let zoom = settings.zoom;
+    let (start, end) = if zoom == Zoom::Fit {
+        let dated: Vec<Dated> = all
+            .iter()
+            .zip(&spans)
+            .filter(|(i, _)| !ghost.contains(i))
+            .filter_map(|(&i, s)| {
+                let (start, end, _) = (*s)?;
+                let status = roadmap.initiatives[i].status;
+                let active = !matches!(status, Status::Done | Status::Cancelled);
+                Some(Dated { start, end, active })
+            })
+            .collect();
+        fit_range(&dated, reference)
+    } else {
+        let mut first = reference;
+        let mut last = reference.add_years(3);
+        for (s, e, _) in spans.iter().flatten() {
+            first = first.min(*s);
+            last = last.max(*e);
+        }
+        let start = range::quarter_start(first);
+        // Wide enough to fill the chart, so the grid reaches its edge.
+        let fill = Date(start.0 + (settings.canvas.width / scale(zoom, 1.0, 1)).ceil() as i32);
+        let last = range::quarter_start(last.max(fill)).add_months(3);
+        (start, Date(last.0 - 1))
+    };
+    let days = end.0 - start.0 + 1;
+    let ppd = scale(zoom, settings.canvas.width, days);
+    let x_of = |d: Date| (d.0 - start.0) as f64 * ppd;
+    let width = x_of(Date(end.0 + 1));
+    let ticks = ticks(start, end, ppd);
+    let bands: Vec<Band> = Horizon::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, &h)| {
+            let (x0, x1) = (
+                x_of(reference.add_years(k as i32)),
+                x_of(reference.add_years(k as i32 + 1)),
+            );
+            Band {
+                horizon: h,
+                x0,
+                x1,
+                title: band_title(h, x1.min(width) - x0.max(0.0)),
+            }
+        })
+        .collect();
+
+    let mut lanes = Vec::new();
+    let mut bars = Vec::new();
+    let mut y = 0.0;
+    let focus = settings.focus;
+    let mut fold = Fold::default();
+    // Stages with shown initiatives first; stages that only hold ghosts after them.
+    let mut stage_order: Vec<usize> = (0..roadmap.stages.len()).collect();
+    stage_order.sort_by_key(|&si| {
+        !all.iter()
+            .any(|&i| roadmap.initiatives[i].stage == si && !ghost.contains(&i))
+    });
+    let undated: Vec<usize> = (0..all.len()).filter(|&k| spans[k].is_none()).collect();
+    for si in stage_order {
+        let stage = &roadmap.stages[si];
+        let in_stage: Vec<usize> = (0..all.len())
+            .filter(|&k| roadmap.initiatives[all[k]].stage == si && spans[k].is_some())
+            .collect();
+        if in_stage.is_empty() {
+            continue;
+        }
+        let in_focus = |k: &usize| focus.is_none_or(|f| f.contains(&all[*k]));
+        if !in_stage.iter().any(in_focus) {
+            fold.add(in_stage.len(), 1);
+            continue;
+        }
+        fold.flush(&mut lanes, &mut y);
+        let count = in_stage
+            .iter()
+            .filter(|&&k| !ghost.contains(&all[k]))
+            .count();
+        let stage_lane = lanes.len();
+        let is_collapsed = settings.collapsed.contains(&si);
+        let name = wrap_name(&stage.name);
+        let header = if name.len() > 1 {
+            STAGE_HEADER_WRAPPED
+        } else {
+            STAGE_HEADER
+        };
+        lanes.push(Lane {
+            kind: LaneKind::Stage {
+                stage: si,
+                count,
+                collapsed: is_collapsed,
+                name,
+            },
+            y,
+            height: header,
+        });
+        let stage_top = y;
+        y += header;
+        if !is_collapsed {
+            let teams = stage.teams.iter().map(|&t| Some(t)).chain([None]);
+            for team in teams {
+                let members: Vec<usize> = in_stage
+                    .iter()
+                    .copied()
+                    .filter(|&k| roadmap.initiatives[all[k]].team == team)
+                    .collect();
+                if members.is_empty() {
+                    continue;
+                }
+                if !members.iter().any(in_focus) {
+                    fold.add(members.len(), 0);
+                    continue;
+                }
+                let lane_top = y;
+                // Framing a question, a lane keeps only what the question is about;
+                // the rest of it folds into the run that follows.
+                let kept: Vec<usize> = members.iter().copied().filter(in_focus).collect();
+                fold.add(members.len() - kept.len(), 0);
+                let placed: Vec<Bar> = kept
+                    .iter()
+                    .map(|&k| {
+                        let (s, e, shape) = spans[k].expect("dated");
+                        dated_bar(
+                            roadmap,
+                            all[k],
+                            ghost.contains(&all[k]),
+                            (s, e, shape),
+                            &x_of,
+                            width,
+                        )
+                    })
+                    .collect();
+                y += stack(placed, y, &mut bars);
+                lanes.push(Lane {
+                    kind: LaneKind::Team { team, stage: si },
+                    y: lane_top,
+                    height: y - lane_top,
+                });
+            }
+        }
+        if focus.is_none() {
+            y += LANE_GAP;
+        }
+        lanes[stage_lane].height = y - stage_top;
+    }
+    if !undated.is_empty() {
+        let in_focus = |k: &usize| focus.is_none_or(|f| f.contains(&all[*k]));
+        if undated.iter().any(in_focus) {
+            fold.flush(&mut lanes, &mut y);
+            let top = y;
+            let count = undated
+                .iter()
+                .filter(|&&k| !ghost.contains(&all[k]))
+                .count();
+            let header = lanes.len();
+            lanes.push(Lane {
+                kind: LaneKind::Unscheduled { count },
+                y,
+                height: STAGE_HEADER,
+            });
+            y += STAGE_HEADER;
+            let shown: Vec<usize> = undated.iter().copied().filter(in_focus).collect();
+            fold.add(undated.len() - shown.len(), 0);
+            let mut chips: Vec<(Bar, f64, f64)> = shown
+                .iter()
+                .map(|&k| chip(roadmap, all[k], ghost.contains(&all[k]), &bands, width))
+                .collect();
+            flow(&mut chips);
+            y += stack(chips.into_iter().map(|c| c.0).collect(), y, &mut bars);
+            fold.flush(&mut lanes, &mut y);
+            y += LANE_GAP;
+            lanes[header].height = y - top;
+        } else {
+            fold.add(undated.len(), 0);
+        }
+    }
+    fold.flush(&mut lanes, &mut y);
+    // Top to bottom, left to right: drawing order, and `bars_in` searches it.
+    bars.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut bar_index = vec![u32::MAX; roadmap.initiatives.len()];
+    for (k, b) in bars.iter().enumerate() {
+        bar_index[b.init] = k as u32;
+    }
+    TimelineLayout {
+        start,
+        end,
+        px_per_day: ppd,
+        width,
+        height: y,
+        ticks,
+        today_x: x_of(reference),
+        bands,
+        lanes,
+        bars,
+        folded: focus.is_some(),
+        bar_index,
+    }
+}
+
+/// Lanes being folded: how many initiatives and stages so far.
+#[derive(Default)]
+struct Fold {
+    initiatives: usize,
+    stages: usize,
+}
+
+impl Fold {
+    fn add(&mut self, initiatives: usize, stages: usize) {
+        self.initiatives += initiatives;
+        self.stages += stages;
+    }
+
+    /// Ends the run: one thin lane for it, if it folded anything.
+    fn flush(&mut self, lanes: &mut Vec<Lane>, y: &mut f64) {
+        if self.initiatives > 0 {
+            lanes.push(Lane {
+                kind: LaneKind::Fold {
+                    initiatives: self.initiatives,
+                    stages: self.stages,
+                },
+                y: *y,
+                height: FOLD_HEIGHT,
+            });
+            *y += FOLD_HEIGHT;
+        }
+        *self = Fold::default();
+    }
+}
+
+/// A dated initiative's bar (its row not yet known), cut to the drawn range.
+fn dated_bar(
+    roadmap: &Roadmap,
+    init: usize,
+    ghost: bool,
+    (s, e, shape): (Date, Date, Shape),
+    x_of: &dyn Fn(Date) -> f64,
+    width: f64,
+) -> Bar {
+    let (x0, x1) = if shape == Shape::Milestone {
+        let x = x_of(Date(e.0 + 1)) - BAR_HEIGHT / 2.0;
+        (x, x + BAR_HEIGHT)
+    } else {
+        (x_of(s), x_of(Date(e.0 + 1)))
+    };
+    let cut = (x0 < 0.0, x1 > width);
+    let (mut x, mut x1) = (x0.clamp(0.0, width), x1.clamp(0.0, width));
+    if x1 - x < MIN_BAR {
+        // Wholly outside (or tiny): a stub at the edge it is beyond.
+        if cut.1 && x >= width - MIN_BAR {
+            x = width - MIN_BAR;
+        }
+        x1 = x + MIN_BAR;
+    }
+    let w = x1 - x;
+    let text = text_width(bar_text(roadmap, init, ghost).chars().count());
+    Bar {
+        init,
+        x,
+        y: 0.0,
+        w,
+        shape,
+        ghost,
+        label: place_label(x, w, shape, text, width),
+        cut,
+    }
+}
+
+/// An undated initiative's chip, under its horizon's band (the whole drawing without
+/// a horizon), as wide as its title.
+fn chip(
+    roadmap: &Roadmap,
+    init: usize,
+    ghost: bool,
+    bands: &[Band],
+    width: f64,
+) -> (Bar, f64, f64) {
+    let (lo, hi) = match roadmap.initiatives[init].horizon {
+        Some(h) => {
+            let b = bands
+                .iter()
+                .find(|b| b.horizon == h)
+                .expect("a band per horizon");
+            (b.x0.clamp(0.0, width), b.x1.clamp(0.0, width))
+        }
+        None => (0.0, width),
+    };
+    let text = text_width(bar_text(roadmap, init, ghost).chars().count());
+    let w = text.min((hi - lo).max(MIN_BAR * 4.0)).min(MAX_CHIP);
+    let x = lo.min(width - w).max(0.0);
+    let bar = Bar {
+        init,
+        x,
+        y: 0.0,
+        w,
+        shape: Shape::Undated,
+        ghost,
+        label: Label {
+            side: if w >= text { Side::Inside } else { Side::Cut },
+            x,
+            w,
+        },
+        cut: (false, false),
+    };
+    (bar, x, hi.max(x + w))
+}
+
+/// The widest an undated chip grows.
+const MAX_CHIP: f64 = 260.0;
+
+/// Packs `placed` into rows from `top`, pushes them to `bars`, and returns the
+/// height used.
+fn stack(placed: Vec<Bar>, top: f64, bars: &mut Vec<Bar>) -> f64 {
+    let rows = pack(&placed.iter().map(Bar::extent).collect::<Vec<_>>());
+    let n_rows = rows.iter().max().map_or(0, |r| r + 1);
+    for (mut b, row) in placed.into_iter().zip(rows) {
+        b.y = top + row as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+        bars.push(b);
+    }
+    n_rows as f64 * ROW_HEIGHT
+}
+
+/// Spreads chips along their band: each after the previous one of its band, back to
+/// the band's start when the band is full (packing then puts it on the next row).
+fn flow(chips: &mut [(Bar, f64, f64)]) {
+    let mut cursors: Vec<(f64, f64)> = Vec::new(); // (band start, next x)
+    for (b, lo, hi) in chips.iter_mut() {
+        let k = match cursors.iter().position(|(s, _)| s == lo) {
+            Some(k) => k,
+            None => {
+                cursors.push((*lo, *lo));
+                cursors.len() - 1
+            }
+        };
+        let mut x = cursors[k].1;
+        if x + b.w > *hi && x > *lo {
+            x = *lo;
+        }
+        b.x = x;
+        b.label.x = x;
+        cursors[k].1 = x + b.w + place::ROW_PADDING;
+    }
+}
