@@ -167,6 +167,7 @@ pub fn timeline(props: &Props) -> Html {
             focus.iter().copied().collect::<Vec<_>>(),
             selected,
             (l.width as i64, l.height as i64, l.bars.len()),
+            (canvas.width as i64, canvas.height as i64),
         );
         use_effect_with(key, move |_| {
             let Some(el) = scroller.cast::<web_sys::Element>() else {
