@@ -295,7 +295,10 @@ pub fn timeline(props: &Props) -> Html {
         // The text drawn is the title cut to its box; the accessible name starts with it.
         let visible = fit_label(&full, label_w);
         let problem = problem_code(r, b.init);
-        let name = accessible_label(r, b.init, &full);
+        // The accessible name starts with the text drawn (WCAG 2.5.3), then the whole
+        // title when the drawing cuts it.
+        let shown = if visible == full { full.clone() } else { format!("{visible} {full}") };
+        let name = accessible_label(r, b.init, &shown);
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
         let critical = props.analysis.critical.contains(&b.init);
@@ -364,8 +367,7 @@ pub fn timeline(props: &Props) -> Html {
             let header = if name.len() > 1 { 44.0 } else { 30.0 };
             html! {
                 <g class={classes!("lane-stage", format!("stage-c{}", stage % 8))} data-stage-toggle={s.id.clone()} {onclick} {onkeydown}
-                   role="button" tabindex="0" aria-expanded={(!collapsed).to_string()} aria-label={format!("{}, {count} initiatives", s.name)}>
-                    <title>{ &s.name }</title>
+                   role="button" tabindex="0" aria-expanded={(!collapsed).to_string()}>
                     <rect class="stage-swatch" x="0" y={(lane.y + 6.0).to_string()} width="4" height={(header - 12.0).to_string()} />
                     <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>
                         { for name.iter().enumerate().map(|(k, line)| html! {
@@ -531,8 +533,12 @@ pub fn timeline(props: &Props) -> Html {
                     </svg>
                 </div>
             </div>
-            { for message }
-            { for tip }
+            // A stable wrapper: yew matches unkeyed children from the end, so an
+            // optional node after the scroller would replace it (and its scroll).
+            <div class="tl-overlays">
+                { for message }
+                { for tip }
+            </div>
         </div>
     }
 }
@@ -652,6 +658,7 @@ fn bar_view(p: &BarProps) -> Html {
             // A nested viewport clips the label to its box: cheaper to draw than a
             // clipPath per bar, and no ids to keep unique.
             <svg class={classes!("bar-label", p.outside.then_some("outside"))} x={(p.label_x - 2.0).to_string()} y={y.to_string()} width={(p.label_w - 4.0).max(0.0).to_string()} height={h.to_string()} aria-hidden="true">
+                if p.outside { <rect class="label-hit" width="100%" height="100%" /> }
                 <text x="2" y="15">{ p.visible.clone() }</text>
             </svg>
         </g>

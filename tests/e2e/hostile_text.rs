@@ -130,9 +130,9 @@ async fn hostile_text_stays_text_everywhere() {
         w[2] <= w[1],
         "the details panel leaves the window: {widths}"
     );
-    let tooltip = b
-        .eval("return document.querySelector('[data-initiative=\"xss-long\"] title').textContent")
+    b.eval("document.querySelector('[data-initiative=\"xss-long\"]').focus(); return 'ok'")
         .await;
+    let tooltip = b.text("[data-tooltip=\"xss-long\"] .tip-title").await;
     assert!(
         tooltip.starts_with("Very long title Very long title"),
         "{tooltip}"

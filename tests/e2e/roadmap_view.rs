@@ -162,20 +162,21 @@ async fn selecting_draws_exactly_the_arrows_of_that_initiative() {
     let r = bundled();
     let id = "cells-1-0";
     let i = r.find(id).unwrap();
-    // Arrows join bars on the time axis; undated neighbours are listed in the details instead.
-    let dated = |j: usize| r.initiatives[j].start.is_some() || r.initiatives[j].end.is_some();
+    // Arrows join the selection to every relation, undated ones (chips in the
+    // Unscheduled lane) included.
     let mut expected: BTreeSet<String> = r.initiatives[i]
         .depends_on
         .iter()
-        .filter(|&&d| dated(d))
         .map(|&d| format!("{}->{id}", r.initiatives[d].id))
         .collect();
     expected.extend(
         r.dependents(i)
-            .filter(|&d| dated(d))
             .map(|d| format!("{id}->{}", r.initiatives[d].id)),
     );
-    let undated: Vec<usize> = r.dependents(i).filter(|&d| !dated(d)).collect();
+    let undated: Vec<usize> = r
+        .dependents(i)
+        .filter(|&d| r.initiatives[d].start.is_none() && r.initiatives[d].end.is_none())
+        .collect();
     assert!(expected.len() >= 5);
     let b = Browser::new().await;
     b.open(&Server::site().base).await;

@@ -12,21 +12,25 @@ use std::collections::BTreeSet;
 /// Room kept around what is framed, in pixels.
 pub const MARGIN: f64 = 12.0;
 
-/// The initiatives a question is about: the selection with its direct dependencies
-/// and dependents, every initiative a slip moves (and the slipped one), the critical
-/// path's chain. Empty when nothing is asked.
-pub fn focus_of(
-    roadmap: &Roadmap,
-    analysis: &Analysis,
-    selected: Option<usize>,
-) -> BTreeSet<usize> {
-    let mut out = BTreeSet::new();
+/// What a question is about. `required` must be framed: the selection with its
+/// direct dependencies and dependents, every initiative a slip moves (and the
+/// slipped one), the critical path's chain. `wanted` adds what the selection reaches
+/// transitively, kept in view when there is room.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Focus {
+    pub required: BTreeSet<usize>,
+    pub wanted: BTreeSet<usize>,
+}
+
+/// The focus of the question the analysis answers (empty when nothing is asked).
+pub fn focus_of(roadmap: &Roadmap, analysis: &Analysis, selected: Option<usize>) -> Focus {
+    let mut required = BTreeSet::new();
     if let Some(s) = selected {
-        out.insert(s);
-        out.extend(roadmap.initiatives[s].depends_on.iter().copied());
-        out.extend(roadmap.dependents(s));
+        required.insert(s);
+        required.extend(roadmap.initiatives[s].depends_on.iter().copied());
+        required.extend(roadmap.dependents(s));
     }
-    out.extend(
+    required.extend(
         analysis
             .moves
             .iter()
@@ -34,19 +38,32 @@ pub fn focus_of(
             .filter(|(_, m)| m.is_some())
             .map(|(i, _)| i),
     );
-    out.extend(analysis.critical.iter().copied());
-    out
+    required.extend(analysis.critical.iter().copied());
+    let mut wanted = required.clone();
+    wanted.extend(
+        analysis
+            .upstream
+            .iter()
+            .chain(&analysis.downstream)
+            .copied(),
+    );
+    Focus { required, wanted }
 }
 
-/// The timeline for a question: the plain layout when the focus's bars fit the
-/// canvas's height there, else one with every lane outside the focus folded.
+/// The timeline for a question: the plain layout when the required initiatives fit
+/// the canvas's height there; else lanes folded around what is wanted, when the
+/// required ones fit that way; else folded around the required ones only.
 pub fn framed_layout(
     roadmap: &Roadmap,
     visible: &Visible,
     reference: Date,
     settings: &Settings,
-    focus: &BTreeSet<usize>,
+    focus: &Focus,
 ) -> TimelineLayout {
+    let fits = |l: &TimelineLayout| match vertical_span(l, &focus.required) {
+        Some((lo, hi)) => hi - lo + 2.0 * MARGIN <= settings.canvas.height,
+        None => true,
+    };
     let plain = layout(
         roadmap,
         visible,
@@ -56,21 +73,27 @@ pub fn framed_layout(
             ..*settings
         },
     );
-    if focus.is_empty() {
+    if focus.required.is_empty() || fits(&plain) {
         return plain;
     }
-    match vertical_span(&plain, focus) {
-        Some((lo, hi)) if hi - lo + 2.0 * MARGIN > settings.canvas.height => layout(
+    let folded = |keep: &BTreeSet<usize>| {
+        layout(
             roadmap,
             visible,
             reference,
             &Settings {
-                focus: Some(focus),
+                focus: Some(keep),
                 ..*settings
             },
-        ),
-        _ => plain,
+        )
+    };
+    if focus.wanted != focus.required {
+        let wide = folded(&focus.wanted);
+        if fits(&wide) {
+            return wide;
+        }
     }
+    folded(&focus.required)
 }
 
 /// The top of the highest and the bottom of the lowest drawn bar of `focus`.
@@ -125,10 +148,13 @@ pub fn frame(
         y0 = y0.min(b.y);
         y1 = y1.max(b.y + BAR_HEIGHT);
     }
-    let fits_across = zoom == Zoom::Fit || x1 - x0 + 2.0 * MARGIN <= canvas.width;
+    // `fit` spans the whole range; year zoom is coarser still: neither zooms out.
+    let fits_across =
+        matches!(zoom, Zoom::Fit | Zoom::Year) || x1 - x0 + 2.0 * MARGIN <= canvas.width;
+    let across = x1 - x0 + 2.0 * MARGIN <= canvas.width;
     let fits_down = y1 - y0 + 2.0 * MARGIN <= canvas.height;
     let (ax0, ax1) = anchor.extent();
-    let (x0, x1) = if fits_across { (x0, x1) } else { (ax0, ax1) };
+    let (x0, x1) = if across { (x0, x1) } else { (ax0, ax1) };
     let (y0, y1) = if fits_down {
         (y0, y1)
     } else {
@@ -178,7 +204,7 @@ mod tests {
                 let focus = focus_of(&r, &a, Some(sel));
                 let l = framed_layout(&r, &v, reference, &s, &focus);
                 folded += usize::from(l.folded);
-                let f = frame(&l, &focus, Some(sel), (0.0, 0.0), canvas, zoom).unwrap();
+                let f = frame(&l, &focus.required, Some(sel), (0.0, 0.0), canvas, zoom).unwrap();
                 if !f.fits_across {
                     assert_ne!(zoom, Zoom::Fit);
                     continue;
@@ -192,10 +218,10 @@ mod tests {
                         && b.y + BAR_HEIGHT <= f.top + canvas.height + 1e-6
                 };
                 assert!(inside(sel), "{} not framed", r.initiatives[sel].id);
-                if focus.len() <= 12 {
-                    for &i in &focus {
+                if focus.required.len() <= 12 {
+                    for &i in &focus.required {
                         let b = l.bar_of(i).unwrap();
-                        assert!(inside(i), "{} not framed with {} ({zoom:?}, {} in focus, folded {}, bar {:?} {:?}, frame {f:?}, height {})", r.initiatives[i].id, r.initiatives[sel].id, focus.len(), l.folded, b.extent(), b.y, l.height);
+                        assert!(inside(i), "{} not framed with {} ({zoom:?}, {} in focus, folded {}, bar {:?} {:?}, frame {f:?}, height {})", r.initiatives[i].id, r.initiatives[sel].id, focus.required.len(), l.folded, b.extent(), b.y, l.height);
                     }
                     checked += 1;
                 }
@@ -229,11 +255,19 @@ mod tests {
             .filter(|&i| a.moves[i].is_some())
             .collect();
         assert!(moved.len() > 1);
-        assert!(moved.iter().all(|i| focus.contains(i)));
+        assert!(moved.iter().all(|i| focus.required.contains(i)));
         let s = settings(Zoom::Fit);
         let l = framed_layout(&r, &v, reference, &s, &focus);
         assert!(moved.iter().all(|&i| l.bar_of(i).is_some()));
-        let f = frame(&l, &focus, Some(slipped), (0.0, 0.0), s.canvas, Zoom::Fit).unwrap();
+        let f = frame(
+            &l,
+            &focus.required,
+            Some(slipped),
+            (0.0, 0.0),
+            s.canvas,
+            Zoom::Fit,
+        )
+        .unwrap();
         let b = l.bar_of(slipped).unwrap();
         assert!(b.y >= f.top && b.y + BAR_HEIGHT <= f.top + s.canvas.height);
     }

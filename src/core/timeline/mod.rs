@@ -26,7 +26,7 @@ mod viewport;
 
 pub use arrows::{arrows, Arrow};
 pub use build::layout;
-pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Frame};
+pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Focus, Frame};
 pub use labels::{fit_label, initial_scroll, label_span, wrap_name};
 pub use place::{extent, pack, place_label, text_width, Label, Side, CHAR_W};
 pub use range::{band_title, fit_range, scale, ticks, Dated};
@@ -217,20 +217,25 @@ impl TimelineLayout {
 }
 
 /// The bar before (`forward == false`) or after `init` in its lane (same stage and
-/// team), in reading order (left to right, then top to bottom): for arrow keys.
+/// team), in time order (by start, then end): for arrow keys.
 pub fn neighbour_in_lane(
     roadmap: &Roadmap,
     layout: &TimelineLayout,
     init: usize,
     forward: bool,
 ) -> Option<usize> {
-    let lane = |i: usize| (roadmap.initiatives[i].stage, roadmap.initiatives[i].team);
-    let mut same: Vec<&Bar> = layout
-        .bars
-        .iter()
-        .filter(|b| lane(b.init) == lane(init))
-        .collect();
-    same.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    let lane = |b: &Bar| {
+        let i = &roadmap.initiatives[b.init];
+        (i.stage, i.team, b.shape == Shape::Undated)
+    };
+    let at = lane(layout.bar_of(init)?);
+    let mut same: Vec<&Bar> = layout.bars.iter().filter(|b| lane(b) == at).collect();
+    // Time order, not drawing order: bars cut at the range's start share an x.
+    let when = |b: &Bar| {
+        let i = &roadmap.initiatives[b.init];
+        (i.start.or(i.end), i.end.or(i.start), b.init)
+    };
+    same.sort_by_key(|b| when(b));
     let k = same.iter().position(|b| b.init == init)?;
     let j = if forward { k + 1 } else { k.checked_sub(1)? };
     same.get(j).map(|b| b.init)
