@@ -77,6 +77,7 @@ pub fn draw(
         node: NODE_W,
         dummy: 16.0,
         gap: 24.0,
+        band_gap: 40.0,
     };
     let l = layout::layout_grouped(
         ids.len(),
