@@ -93,7 +93,7 @@ mod tests {
     /// the edges are reversed, and an acyclic graph keeps every edge.
     #[test]
     fn reversing_the_chosen_edges_breaks_every_cycle() {
-        let mut rng = XorShift::new(0x5eed_0f_a11);
+        let mut rng = XorShift::new(0x0005_eed0_fa11);
         for round in 0..300 {
             let n = 1 + round % 25;
             let mut edges = Vec::new();

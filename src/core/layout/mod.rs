@@ -457,8 +457,8 @@ mod tests {
             want.sort_unstable();
             want.dedup();
             assert_eq!(groups, want, "one band per group");
-            for v in 0..n {
-                let b = l.bands.iter().find(|b| b.0 == group[v]).unwrap();
+            for (v, gr) in group.iter().enumerate() {
+                let b = l.bands.iter().find(|b| b.0 == *gr).unwrap();
                 assert!(
                     l.x[v] - w.node / 2.0 >= b.1 - 1e-9 && l.x[v] + w.node / 2.0 <= b.2 + 1e-9,
                     "node {v} at {} outside {b:?}",
