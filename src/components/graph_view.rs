@@ -6,7 +6,7 @@ use crate::core::analysis::Analysis;
 use crate::core::describe::{accessible_label, problem_code};
 use crate::core::filter::{Filter, Visible};
 use crate::core::graph_view::fit::{self, View};
-use crate::core::graph_view::{self, GraphDrawing, Item, NODE_H, NODE_W, OVERVIEW_MAP_W};
+use crate::core::graph_view::{self, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W};
 use crate::core::intent::Intent;
 use crate::core::model::Confidence;
 use crate::state::Loaded;
@@ -263,7 +263,7 @@ pub fn graph_view(props: &Props) -> Html {
         }
     });
     let nodes = drawing.nodes.iter().map(|n| {
-        let (x, y) = (n.x - NODE_W / 2.0, n.y - NODE_H / 2.0);
+        let (x, y) = (n.x - n.w / 2.0, n.y - NODE_H / 2.0);
         let lines = html! {
             <>
                 <text class="g-title" x={format!("{:.1}", x + 16.0)} y={format!("{:.1}", y + 20.0)}>
@@ -276,7 +276,7 @@ pub fn graph_view(props: &Props) -> Html {
         };
         let boxes = |extra: Html| html! {
             <>
-                <rect class="g-box" x={format!("{x:.1}")} y={format!("{y:.1}")} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="6" />
+                <rect class="g-box" x={format!("{x:.1}")} y={format!("{y:.1}")} width={n.w.to_string()} height={NODE_H.to_string()} rx="6" />
                 <rect class="g-stripe" x={format!("{x:.1}")} y={format!("{y:.1}")} width="9" height={NODE_H.to_string()} />
                 { extra }
             </>
@@ -290,6 +290,7 @@ pub fn graph_view(props: &Props) -> Html {
             let label = format!("{}: {}", r.stages[s].name, n.sub);
             return html! {
                 <g class={classes!("g-node", "g-cluster", format!("stage-c{}", s % 8))} data-cluster={r.stages[s].id.clone()}
+                   data-count={n.count.to_string()}
                    tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
                     <title>{ label }</title>
                     { boxes(Html::default()) }
@@ -324,7 +325,7 @@ pub fn graph_view(props: &Props) -> Html {
                 <title>{ name }</title>
                 { boxes(hatch.unwrap_or_default()) }
                 if let Some(d) = impact.map(|x| x.distance()).filter(|&d| d > 0) {
-                    <text class="g-steps" x={format!("{:.1}", x + NODE_W - 8.0)} y={format!("{:.1}", y + NODE_H - 9.0)}>
+                    <text class="g-steps" x={format!("{:.1}", x + n.w - 8.0)} y={format!("{:.1}", y + NODE_H - 9.0)}>
                         { format!("{d} step{}", if d == 1 { "" } else { "s" }) }
                     </text>
                 }
@@ -357,8 +358,8 @@ pub fn graph_view(props: &Props) -> Html {
                  role="img" aria-label="Overview map: the part of the graph in view" {onclick} onmousedown={stop}>
                 <rect class="g-map-bg" x="0" y="0" width={format!("{mw:.0}")} height={format!("{mh:.0}")} />
                 { for drawing.nodes.iter().map(|n| html! {
-                    <rect class="g-map-node" x={format!("{:.1}", (n.x - NODE_W / 2.0) * s)} y={format!("{:.1}", (n.y - NODE_H / 2.0) * s)}
-                        width={format!("{:.1}", NODE_W * s)} height={format!("{:.1}", NODE_H * s)} />
+                    <rect class="g-map-node" x={format!("{:.1}", (n.x - n.w / 2.0) * s)} y={format!("{:.1}", (n.y - NODE_H / 2.0) * s)}
+                        width={format!("{:.1}", n.w * s)} height={format!("{:.1}", NODE_H * s)} />
                 }) }
                 <rect class="g-map-view" x={format!("{:.1}", part.0 * s)} y={format!("{:.1}", part.1 * s)}
                     width={format!("{:.1}", part.2 * s)} height={format!("{:.1}", part.3 * s)} />
@@ -408,7 +409,7 @@ pub fn graph_view(props: &Props) -> Html {
             <div class="graph-canvas" ref={canvas} data-chart="" onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>
                 <svg width="100%" height="100%" role="group" aria-label="Dependency graph" data-crossings={drawing.crossings.to_string()}>
                     <defs>
-                        <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
                             <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
                         </marker>
                         <pattern id="g-hatch-pattern" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

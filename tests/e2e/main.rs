@@ -5,6 +5,7 @@ mod analysis;
 mod confidential;
 mod degrade;
 mod first_screen;
+mod graph;
 mod harness;
 mod hostile_text;
 mod hosting;

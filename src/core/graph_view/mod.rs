@@ -19,14 +19,18 @@ use super::model::Roadmap;
 use std::collections::{BTreeMap, HashMap};
 
 pub const NODE_W: f64 = 232.0;
+/// A stage node's width (a name and a count): narrower, so the overview fits.
+pub const STAGE_W: f64 = 160.0;
 pub const NODE_H: f64 = 62.0;
 /// Title size in drawing units (the stylesheet's `.g-title`); fits keep it readable.
 pub const TITLE_PX: f64 = 13.0;
 /// Characters per title line: 13 px semibold text averages about 7 px a character,
 /// and a line has 200 px.
 pub const TITLE_CHARS: usize = 29;
+/// Characters per line of a stage node's name (14 px bold, 136 px).
+pub const STAGE_CHARS: usize = 18;
 /// Between two columns (layers): room for the edges.
-pub const LAYER_GAP: f64 = 64.0;
+pub const LAYER_GAP: f64 = 56.0;
 pub const MARGIN: f64 = 16.0;
 /// Between two nodes of a column.
 const NODE_GAP: f64 = 14.0;
@@ -42,11 +46,15 @@ pub struct GraphNode {
     /// Centre.
     pub x: f64,
     pub y: f64,
+    /// Width ([`NODE_W`], or [`STAGE_W`] for a stage); the height is [`NODE_H`].
+    pub w: f64,
     pub ghost: bool,
     /// The title with its marks, on one or two lines.
     pub title: Vec<String>,
     /// "Stage / Team", or a stage node's count.
     pub sub: String,
+    /// A stage node: how many shown initiatives it stands for (0 for initiatives).
+    pub count: usize,
 }
 
 impl GraphNode {
@@ -156,14 +164,30 @@ pub fn draw(
         group_by_stage.then_some(stages.as_slice()),
         layout::Effort::Interactive,
     );
-    // Columns left to right; the layout's x runs down the screen.
+    // Columns left to right, each as wide as its widest node; the layout's x runs
+    // down the screen.
     let top = MARGIN
         + if group_by_stage {
             BAND_GAP
         } else {
             NODE_H / 2.0
         };
-    let col = |layer: u32| MARGIN + NODE_W / 2.0 + layer as f64 * (NODE_W + LAYER_GAP);
+    let width_of = |it: &Item| match it {
+        Item::Init(_) => NODE_W,
+        Item::Stage(_) => STAGE_W,
+    };
+    let mut col_w = vec![24.0f64; l.layers.len()];
+    for (k, it) in items.iter().enumerate() {
+        let c = &mut col_w[l.layer[k] as usize];
+        *c = c.max(width_of(it));
+    }
+    let mut col_x = Vec::with_capacity(col_w.len());
+    let mut left = MARGIN;
+    for &cw in &col_w {
+        col_x.push(left + cw / 2.0);
+        left += cw + LAYER_GAP;
+    }
+    let col = |layer: u32| col_x[layer as usize];
     let nodes: Vec<GraphNode> = items
         .iter()
         .enumerate()
@@ -178,10 +202,10 @@ pub fn draw(
                     place(roadmap, i),
                 ),
                 Item::Stage(s) => (
-                    wrap(&roadmap.stages[s].name, TITLE_CHARS, 2),
+                    wrap(&roadmap.stages[s].name, STAGE_CHARS, 2),
                     match shown.folded[s] {
-                        1 => "1 initiative · expand".to_string(),
-                        c => format!("{c} initiatives · expand"),
+                        1 => "1 initiative ▸".to_string(),
+                        c => format!("{c} initiatives ▸"),
                     },
                 ),
             };
@@ -189,6 +213,11 @@ pub fn draw(
                 item,
                 x: col(l.layer[k]),
                 y: top + l.x[k],
+                w: width_of(&item),
+                count: match item {
+                    Item::Stage(s) => shown.folded[s],
+                    Item::Init(_) => 0,
+                },
                 ghost: matches!(item, Item::Init(i) if shown.ghosts.contains(&i)),
                 title,
                 sub,
@@ -213,11 +242,12 @@ pub fn draw(
             } else {
                 ((pts[0].0 + pts[1].0) / 2.0, (pts[0].1 + pts[1].1) / 2.0)
             };
+            let (from, to) = (items[a as usize], items[b as usize]);
             GraphEdge {
-                from: items[a as usize],
-                to: items[b as usize],
+                from,
+                to,
                 weight,
-                path: smooth(&pts),
+                path: smooth(&pts, width_of(&from) / 2.0, width_of(&to) / 2.0),
                 mid,
             }
         })
@@ -233,7 +263,7 @@ pub fn draw(
         .collect();
     let width = nodes
         .iter()
-        .map(|n| n.x + NODE_W / 2.0 + MARGIN)
+        .map(|n| n.x + n.w / 2.0 + MARGIN)
         .fold(0.0, f64::max);
     let height = nodes
         .iter()
@@ -294,15 +324,15 @@ pub fn wrap(text: &str, chars: usize, lines: usize) -> Vec<String> {
     out
 }
 
-/// A smooth path from the side of the first node to the side of the last facing it,
-/// through the bend points (horizontal tangents at every column).
-fn smooth(pts: &[(f64, f64)]) -> String {
-    let half = NODE_W / 2.0;
+/// A smooth path from the side of the first node (half as wide as `first`) to the side
+/// of the last (`last`) facing it, through the bend points (horizontal tangents at
+/// every column).
+fn smooth(pts: &[(f64, f64)], first: f64, last: f64) -> String {
     let n = pts.len();
     let mut p: Vec<(f64, f64)> = pts.to_vec();
-    let toward = |a: f64, b: f64| if b >= a { half } else { -half };
-    p[0].0 += toward(pts[0].0, pts[1].0);
-    p[n - 1].0 += toward(pts[n - 1].0, pts[n - 2].0);
+    let toward = |a: f64, b: f64, half: f64| if b >= a { half } else { -half };
+    p[0].0 += toward(pts[0].0, pts[1].0, first);
+    p[n - 1].0 += toward(pts[n - 1].0, pts[n - 2].0, last);
     let mut d = format!("M{:.1},{:.1}", p[0].0, p[0].1);
     for w in p.windows(2) {
         let ((x0, y0), (x1, y1)) = (w[0], w[1]);
@@ -400,7 +430,7 @@ mod tests {
         let s = shown(&r, &v, true, &BTreeSet::new(), None);
         let g = draw(&r, &v, &Filter::default(), &s, false);
         let subs: Vec<&str> = g.nodes.iter().map(|n| n.sub.as_str()).collect();
-        assert_eq!(subs, ["3 initiatives · expand", "2 initiatives · expand"]);
+        assert_eq!(subs, ["3 initiatives ▸", "2 initiatives ▸"]);
         let mut w: Vec<(Item, Item, usize)> =
             g.edges.iter().map(|e| (e.from, e.to, e.weight)).collect();
         w.sort();
