@@ -287,11 +287,11 @@ pub fn graph_view(props: &Props) -> Html {
             let on_intent = props.on_intent.clone();
             let onclick = Callback::from(move |_: MouseEvent| on_intent.emit(Intent::ToggleExpand(stage.clone())));
             let onkeydown = activate_on_keys(onclick.clone());
-            let label = format!("{}: {}", r.stages[s].name, n.sub);
+            let label = format!("{} {}: open this stage", n.title.join(" "), n.sub);
             return html! {
                 <g class={classes!("g-node", "g-cluster", format!("stage-c{}", s % 8))} data-cluster={r.stages[s].id.clone()}
                    data-count={n.count.to_string()}
-                   tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
+                   tabindex="0" role="button" {onclick} {onkeydown}>
                     <title>{ label }</title>
                     { boxes(Html::default()) }
                     { lines }
@@ -320,7 +320,7 @@ pub fn graph_view(props: &Props) -> Html {
                data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()} data-problem={problem_code(r, i)}
                data-impact={impact.map(|x| x.as_str())} data-distance={impact.map(|x| x.distance().to_string())}
                data-ghost={n.ghost.then_some(sub)}
-               tabindex="0" role="button" aria-label={name.clone()}
+               tabindex="0" role="button"
                {onclick} {onkeydown} onmouseenter={hover_in} onmouseleave={hover_out}>
                 <title>{ name }</title>
                 { boxes(hatch.unwrap_or_default()) }
@@ -388,7 +388,7 @@ pub fn graph_view(props: &Props) -> Html {
                             let onclick = on_intent.reform(move |_: MouseEvent| Intent::ToggleExpand(id.clone()));
                             Some(html! {
                                 <button type="button" class="chip-button" data-collapse={stage.id.clone()} {onclick}
-                                    aria-label={format!("Close {}", stage.name)}>{ format!("{} ×", stage.name) }</button>
+                                    title={format!("Close {}", stage.name)}>{ format!("{} ×", stage.name) }</button>
                             })
                         }) }
                         if !props.expand.is_empty() {
