@@ -79,8 +79,15 @@ fn core(c: &mut Criterion) {
             })
         });
         if n <= 1_000 {
+            let every = graph_view::shown(&r, &all, false, &BTreeSet::new(), None);
             g.bench_function("graph view drawing (everything)", |b| {
-                b.iter(|| graph_view::draw(&r, black_box(&all), &Filter::default(), false))
+                b.iter(|| graph_view::draw(&r, black_box(&all), &Filter::default(), &every, false))
+            });
+            let overview = graph_view::shown(&r, &all, true, &BTreeSet::new(), None);
+            g.bench_function("graph view drawing (stage overview)", |b| {
+                b.iter(|| {
+                    graph_view::draw(&r, black_box(&all), &Filter::default(), &overview, false)
+                })
             });
         }
         g.finish();

@@ -1,12 +1,16 @@
-//! The dependency graph view: the core's layered drawing as SVG, with pan (drag) and
-//! zoom (wheel or buttons), impact marks, and the stage-by-stage dependency matrix.
+//! The dependency graph view: the core's left-to-right drawing as SVG in a pannable,
+//! zoomable area (`data-chart`), the stage-level overview's stage nodes, the overview
+//! map, impact marks, and the stage-by-stage dependency matrix.
 
 use crate::core::analysis::Analysis;
-use crate::core::describe::{accessible_label, marks, place, problem_code};
+use crate::core::describe::{accessible_label, problem_code};
 use crate::core::filter::{Filter, Visible};
-use crate::core::graph_view::{self, NODE_H, NODE_W};
+use crate::core::graph_view::fit::{self, View};
+use crate::core::graph_view::{self, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W};
 use crate::core::intent::Intent;
+use crate::core::model::Confidence;
 use crate::state::Loaded;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,6 +19,8 @@ pub struct Props {
     pub data: Rc<Loaded>,
     pub filter: Filter,
     pub group_by_stage: bool,
+    /// The overview's expanded stages (`expand=`).
+    pub expand: BTreeSet<String>,
     pub selected: Option<usize>,
     pub hover: Option<usize>,
     pub visible: Rc<Visible>,
@@ -23,99 +29,166 @@ pub struct Props {
     pub on_hover: Callback<Option<usize>>,
 }
 
-/// The most nodes drawn without asking (see the graph view's notice).
+/// The most nodes a single stage's drawing lays out without asking.
 const GRAPH_LIMIT: usize = 1500;
 
-#[derive(Clone, Copy, PartialEq)]
-struct View {
-    x: f64,
-    y: f64,
-    k: f64,
+/// The drawing area's size in CSS pixels.
+fn area_size(canvas: &NodeRef) -> Option<(f64, f64)> {
+    let e = canvas.cast::<web_sys::Element>()?;
+    Some((e.client_width() as f64, e.client_height() as f64)).filter(|s| s.0 > 0.0)
 }
 
 #[function_component(GraphView)]
 pub fn graph_view(props: &Props) -> Html {
     let r = &props.data.roadmap;
-    // A graph of thousands of nodes is neither readable nor quick to lay out: above
-    // GRAPH_LIMIT it waits for narrower filters or an explicit "draw all".
+    let canvas = use_node_ref();
+    let size = use_state_eq(|| None::<(f64, f64)>);
+    {
+        let (canvas, size) = (canvas.clone(), size.clone());
+        use_effect_with((), move |_| {
+            size.set(area_size(&canvas));
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                    size.set(area_size(&canvas))
+                });
+            move || drop(listener)
+        });
+    }
     let count = props.visible.shown.len() + props.visible.ghosts.len();
+    let stages: BTreeSet<usize> = props
+        .visible
+        .shown
+        .iter()
+        .map(|&i| r.initiatives[i].stage)
+        .collect();
     let draw_all = use_state(|| false);
-    let too_big = count > GRAPH_LIMIT && !*draw_all;
-    let drawing = {
+    let too_big = stages.len() <= 1 && count > GRAPH_LIMIT && !*draw_all;
+    // The whole drawing, when it may be shown: one stage, or few enough nodes to try.
+    let full = {
         let data = props.data.clone();
+        let wanted = !too_big && (stages.len() <= 1 || count <= fit::OVERVIEW_ABOVE);
         use_memo(
             (
                 props.visible.clone(),
                 props.filter.clone(),
                 props.group_by_stage,
-                too_big,
+                wanted,
             ),
-            move |(v, filter, group, too_big)| {
-                if *too_big {
-                    graph_view::GraphDrawing::default()
-                } else {
-                    graph_view::draw(&data.roadmap, v, filter, *group)
-                }
+            move |(v, filter, group, wanted)| {
+                wanted.then(|| {
+                    let shown = graph_view::shown(&data.roadmap, v, false, &BTreeSet::new(), None);
+                    Rc::new(graph_view::draw(&data.roadmap, v, filter, &shown, *group))
+                })
             },
         )
     };
-    let matrix = {
-        let data = props.data.clone();
-        use_memo(Rc::as_ptr(&props.data) as usize, move |_| {
-            graph_view::stage_matrix(&data.roadmap)
-        })
-    };
-    let view = use_state(|| View {
-        x: 0.0,
-        y: 0.0,
-        k: 1.0,
+    let overview = size.map(|(cw, ch)| {
+        let whole = (*full).as_ref().map(|d| (d.width, d.height));
+        fit::opens_on_overview(count, stages.len(), whole, cw, ch)
     });
-    let canvas = use_node_ref();
-    let (w, h) = (drawing.width.max(200.0), drawing.height.max(120.0));
-    let svg_h = h.clamp(300.0, 900.0);
-    // Fit the drawing into the canvas (on first show, on new data, and on "Fit").
-    let fit = {
-        let (canvas, view) = (canvas.clone(), view.clone());
-        move || {
-            let cw = canvas
-                .cast::<web_sys::Element>()
-                .map_or(800.0, |e| e.client_width() as f64)
-                .max(100.0);
-            // Readable first: never below 45% (pan for the rest).
-            let k = ((cw - 20.0) / w).min((svg_h - 20.0) / h).clamp(0.45, 1.0);
-            view.set(View {
-                x: ((cw - w * k) / 2.0).max(10.0),
-                y: 10.0,
-                k,
+    let drawing: Rc<GraphDrawing> = {
+        let data = props.data.clone();
+        let full = full.clone();
+        let select = (overview == Some(true)).then_some(props.selected).flatten();
+        (*use_memo(
+            (
+                props.visible.clone(),
+                props.filter.clone(),
+                props.group_by_stage,
+                overview,
+                props.expand.clone(),
+                select,
+            ),
+            move |(v, filter, group, overview, expand, select)| match overview {
+                Some(true) => {
+                    let shown = graph_view::shown(&data.roadmap, v, true, expand, *select);
+                    Rc::new(graph_view::draw(&data.roadmap, v, filter, &shown, *group))
+                }
+                Some(false) => (*full).clone().unwrap_or_default(),
+                None => Rc::default(),
+            },
+        ))
+        .clone()
+    };
+    let view = use_state(fit::readable_corner);
+    let (w, h) = (drawing.width, drawing.height);
+    // Fit on a new drawing or area size, or frame the selection with its relations.
+    let place = {
+        let (view, drawing) = (view.clone(), drawing.clone());
+        let selected = props.selected;
+        let r = props.data.clone();
+        move |(cw, ch): (f64, f64), frame_selection: bool| {
+            let focus = selected.filter(|_| frame_selection).and_then(|s| {
+                let related: BTreeSet<usize> = r.roadmap.initiatives[s]
+                    .depends_on
+                    .iter()
+                    .copied()
+                    .chain(r.roadmap.dependents(s))
+                    .collect();
+                let at = |i: usize| {
+                    drawing
+                        .nodes
+                        .iter()
+                        .find(|n| n.item == Item::Init(i))
+                        .map(|n| (n.x, n.y))
+                };
+                let mut centres = vec![at(s)?];
+                centres.extend(
+                    drawing
+                        .nodes
+                        .iter()
+                        .filter(|n| n.init().is_some_and(|i| related.contains(&i)))
+                        .map(|n| (n.x, n.y)),
+                );
+                fit::frame(&centres, cw, ch)
             });
+            view.set(
+                focus
+                    .or_else(|| fit::fit(w, h, cw, ch))
+                    .unwrap_or_else(fit::readable_corner),
+            );
         }
     };
     {
-        let fit = fit.clone();
-        use_effect_with((w as i64, h as i64), move |_| fit());
+        let place = place.clone();
+        use_effect_with(
+            (
+                *size,
+                (w * 10.0) as i64,
+                (h * 10.0) as i64,
+                drawing.nodes.len(),
+                props.selected,
+            ),
+            move |(size, ..)| {
+                if let Some(s) = *size {
+                    place(s, true);
+                }
+            },
+        );
     }
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
     let selected = props.selected;
     let zoom_by = |f: f64| {
-        let view = view.clone();
+        let (view, size) = (view.clone(), *size);
         Callback::from(move |_: MouseEvent| {
-            view.set(View {
-                k: (view.k * f).clamp(0.2, 3.0),
-                ..*view
-            })
+            let (cw, ch) = size.unwrap_or((800.0, 600.0));
+            view.set(fit::zoom_at(*view, f, cw / 2.0, ch / 2.0))
         })
     };
     let on_wheel = {
-        let view = view.clone();
+        let (view, canvas) = (view.clone(), canvas.clone());
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
-            let f = if e.delta_y() > 0.0 { 0.9 } else { 1.1 };
-            let k = (view.k * f).clamp(0.2, 3.0);
-            // Zoom around the pointer.
-            let (px, py) = (e.offset_x() as f64, e.offset_y() as f64);
-            let x = px - (px - view.x) * k / view.k;
-            let y = py - (py - view.y) * k / view.k;
-            view.set(View { x, y, k });
+            let Some(el) = canvas.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            let f = if e.delta_y() > 0.0 { 1.0 / 1.1 } else { 1.1 };
+            let (px, py) = (
+                e.client_x() as f64 - rect.left(),
+                e.client_y() as f64 - rect.top(),
+            );
+            view.set(fit::zoom_at(*view, f, px, py));
         })
     };
     let on_down = {
@@ -142,78 +215,254 @@ pub fn graph_view(props: &Props) -> Html {
         let drag = drag.clone();
         Callback::from(move |_: MouseEvent| *drag.borrow_mut() = None)
     };
-    let reset = Callback::from(move |_: MouseEvent| fit());
+    let reset = {
+        let (place, size) = (place.clone(), *size);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = size {
+                place(s, false);
+            }
+        })
+    };
     let focus = props.hover.or(selected);
     let toggle_group = {
         let (on_intent, g) = (props.on_intent.clone(), props.group_by_stage);
         Callback::from(move |_: MouseEvent| on_intent.emit(Intent::SetGroupByStage(!g)))
     };
+    let key = |it: Item| match it {
+        Item::Init(i) => r.initiatives[i].id.clone(),
+        Item::Stage(s) => r.stages[s].id.clone(),
+    };
 
     let edges = drawing.edges.iter().map(|e| {
-        let related = focus.is_some_and(|f| f == e.from || f == e.to);
-        let on_path = props.analysis.critical.contains(&e.from) && props.analysis.critical.contains(&e.to);
-        let (fi, ti) = (props.analysis.impact[e.from], props.analysis.impact[e.to]);
-        let in_impact = fi.is_some() && ti.is_some();
+        let path = match (e.from, e.to) {
+            (Item::Init(from), Item::Init(to)) => {
+                let related = focus.is_some_and(|f| f == from || f == to);
+                let on_path = props.analysis.critical.contains(&from) && props.analysis.critical.contains(&to);
+                let in_impact = props.analysis.impact[from].is_some() && props.analysis.impact[to].is_some();
+                html! {
+                    <path class={classes!("g-edge", related.then_some("related"), in_impact.then_some("impact"), on_path.then_some("critical"))}
+                        d={e.path.clone()} marker-end="url(#g-arrow)"
+                        data-edge={format!("{}->{}", r.initiatives[from].id, r.initiatives[to].id)} />
+                }
+            }
+            _ => html! {
+                <path class={classes!("g-edge", "weighted", format!("weight-{}", weight_class(e.weight)))} d={e.path.clone()}
+                    marker-end="url(#g-arrow)" data-cluster-edge={format!("{}->{}", key(e.from), key(e.to))}
+                    data-weight={e.weight.to_string()}>
+                    <title>{ format!("{} dependenc{}", e.weight, if e.weight == 1 { "y" } else { "ies" }) }</title>
+                </path>
+            },
+        };
         html! {
-            <path class={classes!("g-edge", related.then_some("related"), in_impact.then_some("impact"), on_path.then_some("critical"))}
-                d={e.path.clone()} marker-end="url(#g-arrow)"
-                data-edge={format!("{}->{}", r.initiatives[e.from].id, r.initiatives[e.to].id)} />
+            <>
+                { path }
+                if e.weight > 1 {
+                    <text class="g-weight" x={format!("{:.1}", e.mid.0)} y={format!("{:.1}", e.mid.1 - 4.0)}>{ e.weight }</text>
+                }
+            </>
         }
     });
     let nodes = drawing.nodes.iter().map(|n| {
-        let init = &r.initiatives[n.init];
-        let impact = props.analysis.impact[n.init];
+        let (x, y) = (n.x - n.w / 2.0, n.y - NODE_H / 2.0);
+        let lines = html! {
+            <>
+                <text class="g-title" x={format!("{:.1}", x + 16.0)} y={format!("{:.1}", y + 20.0)}>
+                    { for n.title.iter().enumerate().map(|(k, line)| html! {
+                        <tspan x={format!("{:.1}", x + 16.0)} dy={if k == 0 { "0" } else { "16" }}>{ line.clone() }</tspan>
+                    }) }
+                </text>
+                <text class="g-sub" x={format!("{:.1}", x + 16.0)} y={format!("{:.1}", y + NODE_H - 9.0)}>{ n.sub.clone() }</text>
+            </>
+        };
+        let boxes = |extra: Html| html! {
+            <>
+                <rect class="g-box" x={format!("{x:.1}")} y={format!("{y:.1}")} width={n.w.to_string()} height={NODE_H.to_string()} rx="6" />
+                <rect class="g-stripe" x={format!("{x:.1}")} y={format!("{y:.1}")} width="9" height={NODE_H.to_string()} />
+                { extra }
+            </>
+        };
+        let Item::Init(i) = n.item else {
+            let Item::Stage(s) = n.item else { unreachable!() };
+            let stage = r.stages[s].id.clone();
+            let on_intent = props.on_intent.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_intent.emit(Intent::ToggleExpand(stage.clone())));
+            let onkeydown = activate_on_keys(onclick.clone());
+            let label = format!("{} {}: open this stage", n.title.join(" "), n.sub);
+            return html! {
+                <g class={classes!("g-node", "g-cluster", format!("stage-c{}", s % 8))} data-cluster={r.stages[s].id.clone()}
+                   data-count={n.count.to_string()}
+                   tabindex="0" role="button" {onclick} {onkeydown}>
+                    <title>{ label }</title>
+                    { boxes(Html::default()) }
+                    { lines }
+                </g>
+            };
+        };
+        let init = &r.initiatives[i];
+        let impact = props.analysis.impact[i];
         let (on_intent, id) = (props.on_intent.clone(), init.id.clone());
         let onclick = Callback::from(move |_: MouseEvent| on_intent.emit(Intent::ToggleSelect(id.clone())));
+        let onkeydown = activate_on_keys(onclick.clone());
         let (hover_in, hover_out) = {
             let (d1, d2) = (props.on_hover.clone(), props.on_hover.clone());
-            let i = n.init;
             (Callback::from(move |_: MouseEvent| d1.emit(Some(i))), Callback::from(move |_: MouseEvent| d2.emit(None)))
         };
-        let onkeydown = {
-            let click = onclick.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    if let Ok(ev) = web_sys::MouseEvent::new("click") {
-                        click.emit(ev);
-                    }
-                }
-            })
-        };
-        let (x, y) = (n.x - NODE_W / 2.0, n.y - NODE_H / 2.0);
-        let sub = place(r, n.init);
-        let title_text = format!("{}{}", marks(r, n.init), init.title);
-        let sub_text = match impact {
-            Some(i) if i.distance() > 0 => format!("{sub} · {} step{}", i.distance(), if i.distance() == 1 { "" } else { "s" }),
-            _ => sub.clone(),
-        };
-        let name = accessible_label(r, n.init, &format!("{title_text} {sub_text}"));
+        let sub = crate::core::describe::place(r, i);
+        let name = accessible_label(r, i, &n.title.join(" "));
+        let hatch = (init.confidence == Confidence::Medium).then(|| html! {
+            <rect class="g-hatch" x={format!("{x:.1}")} y={format!("{y:.1}")} width="9" height={NODE_H.to_string()} />
+        });
         html! {
             <g class={classes!("g-node", format!("stage-c{}", init.stage % 8), format!("conf-{}", init.confidence.as_str()),
-                    format!("status-{}", init.status.as_str()), n.ghost.then_some("ghost"), (selected == Some(n.init)).then_some("selected"),
-                    impact.map(|i| format!("impact-{}", i.as_str())), props.analysis.critical.contains(&n.init).then_some("critical"),
-                    problem_code(r, n.init).map(|_| "problem"))}
-               data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()} data-problem={problem_code(r, n.init)}
-               data-impact={impact.map(|i| i.as_str())} data-distance={impact.map(|i| i.distance().to_string())}
-               data-ghost={n.ghost.then(|| sub.clone())}
+                    format!("status-{}", init.status.as_str()), n.ghost.then_some("ghost"), (selected == Some(i)).then_some("selected"),
+                    impact.map(|x| format!("impact-{}", x.as_str())), props.analysis.critical.contains(&i).then_some("critical"),
+                    problem_code(r, i).map(|_| "problem"))}
+               data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()} data-problem={problem_code(r, i)}
+               data-impact={impact.map(|x| x.as_str())} data-distance={impact.map(|x| x.distance().to_string())}
+               data-ghost={n.ghost.then_some(sub)}
                tabindex="0" role="button"
                {onclick} {onkeydown} onmouseenter={hover_in} onmouseleave={hover_out}>
                 <title>{ name }</title>
-                <rect class="g-box" x={x.to_string()} y={y.to_string()} width={NODE_W.to_string()} height={NODE_H.to_string()} rx="6" />
-                <rect class="g-stripe" x={x.to_string()} y={y.to_string()} width="5" height={NODE_H.to_string()} />
-                <clipPath id={format!("gclip-{}", n.init)}>
-                    <rect x={(x + 8.0).to_string()} y={y.to_string()} width={(NODE_W - 14.0).to_string()} height={NODE_H.to_string()} />
-                </clipPath>
-                <g clip-path={format!("url(#gclip-{})", n.init)} aria-hidden="true">
-                    <text class="g-title" x={(x + 12.0).to_string()} y={(y + 17.0).to_string()}>{ title_text.clone() }</text>
-                    <text class="g-sub" x={(x + 12.0).to_string()} y={(y + 32.0).to_string()}>{ sub_text.clone() }</text>
-                </g>
+                { boxes(hatch.unwrap_or_default()) }
+                if let Some(d) = impact.map(|x| x.distance()).filter(|&d| d > 0) {
+                    <text class="g-steps" x={format!("{:.1}", x + n.w - 8.0)} y={format!("{:.1}", y + NODE_H - 9.0)}>
+                        { format!("{d} step{}", if d == 1 { "" } else { "s" }) }
+                    </text>
+                }
+                { lines }
             </g>
         }
     });
+    let bands = drawing.bands.iter().map(|b| html! {
+        <g class={classes!("g-band", format!("stage-c{}", b.stage % 8))} data-band={r.stages[b.stage].id.clone()}>
+            <rect x="4" y={format!("{:.1}", b.y0)} width={format!("{:.1}", w - 8.0)} height={format!("{:.1}", b.y1 - b.y0)} rx="8" />
+            <text class="g-band-label" x="14" y={format!("{:.1}", b.y0 - 8.0)}>{ r.stages[b.stage].name.clone() }</text>
+        </g>
+    });
+    let overview_map = size.and_then(|(cw, ch)| {
+        let part = fit::visible_part(*view, w, h, cw, ch)?;
+        let s = OVERVIEW_MAP_W / w.max(1.0);
+        let (mw, mh) = (OVERVIEW_MAP_W, (h * s).min(OVERVIEW_MAP_W));
+        let s = s.min(mh / h.max(1.0));
+        let onclick = {
+            let view = view.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                let (dx, dy) = (e.offset_x() as f64 / s, e.offset_y() as f64 / s);
+                view.set(View { x: cw / 2.0 - dx * view.k, y: ch / 2.0 - dy * view.k, k: view.k });
+            })
+        };
+        let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
+        Some(html! {
+            <svg class="g-overview-map" data-overview-map="" width={format!("{mw:.0}")} height={format!("{mh:.0}")}
+                 role="img" aria-label="Overview map: the part of the graph in view" {onclick} onmousedown={stop}>
+                <rect class="g-map-bg" x="0" y="0" width={format!("{mw:.0}")} height={format!("{mh:.0}")} />
+                { for drawing.nodes.iter().map(|n| html! {
+                    <rect class="g-map-node" x={format!("{:.1}", (n.x - n.w / 2.0) * s)} y={format!("{:.1}", (n.y - NODE_H / 2.0) * s)}
+                        width={format!("{:.1}", n.w * s)} height={format!("{:.1}", NODE_H * s)} />
+                }) }
+                <rect class="g-map-view" x={format!("{:.1}", part.0 * s)} y={format!("{:.1}", part.1 * s)}
+                    width={format!("{:.1}", part.2 * s)} height={format!("{:.1}", part.3 * s)} />
+            </svg>
+        })
+    });
 
-    let matrix_view = html! {
+    let collapse_all = props.on_intent.reform(|_: MouseEvent| Intent::CollapseAll);
+    let on_intent = props.on_intent.clone();
+    html! {
+        <div class="graph" data-view="graph">
+            <div class="graph-tools">
+                <button type="button" class="seg" onclick={zoom_by(1.2)} aria-label="Zoom in">{ "+" }</button>
+                <button type="button" class="seg" onclick={zoom_by(1.0 / 1.2)} aria-label="Zoom out">{ "−" }</button>
+                <button type="button" class="seg" onclick={reset} data-control="fit">{ "Fit" }</button>
+                <button type="button" class={classes!("seg", props.group_by_stage.then_some("active"))}
+                    aria-pressed={props.group_by_stage.to_string()} data-control="group:stage" onclick={toggle_group}>
+                    { "Group by stage" }
+                </button>
+                if overview == Some(true) {
+                    <span class="g-overview-note" data-overview="">
+                        { "Stage overview: click a stage to open it." }
+                        { for props.expand.iter().filter_map(|id| {
+                            let stage = r.stages.iter().find(|s| &s.id == id)?;
+                            let id = id.clone();
+                            let onclick = on_intent.reform(move |_: MouseEvent| Intent::ToggleExpand(id.clone()));
+                            Some(html! {
+                                <button type="button" class="chip-button" data-collapse={stage.id.clone()} {onclick}
+                                    title={format!("Close {}", stage.name)}>{ format!("{} ×", stage.name) }</button>
+                            })
+                        }) }
+                        if !props.expand.is_empty() {
+                            <button type="button" class="link" onclick={collapse_all}>{ "Close all" }</button>
+                        }
+                    </span>
+                }
+                <span class="muted small">
+                    { format!("{} nodes, {} edges, {} crossings", drawing.nodes.len(), drawing.edges.len(), drawing.crossings) }
+                    if drawing.more_ghosts > 0 {
+                        <span data-more-ghosts={drawing.more_ghosts.to_string()}>
+                            { format!(" · +{} more related initiatives outside the filters, not drawn", drawing.more_ghosts) }
+                        </span>
+                    }
+                    { " · drag to pan, wheel to zoom" }
+                </span>
+            </div>
+            <div class="graph-canvas" ref={canvas} data-chart="" onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>
+                <svg width="100%" height="100%" role="group" aria-label="Dependency graph" data-crossings={drawing.crossings.to_string()}>
+                    <defs>
+                        <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
+                            <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                        </marker>
+                        <pattern id="g-hatch-pattern" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                            <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
+                        </pattern>
+                    </defs>
+                    <g transform={format!("translate({:.1},{:.1}) scale({:.4})", view.x, view.y, view.k)}>
+                        <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
+                        { for bands }
+                        { for edges }
+                        { for nodes }
+                    </g>
+                </svg>
+                { overview_map.unwrap_or_default() }
+            </div>
+            if too_big {
+                <p class="empty" data-graph-limit={GRAPH_LIMIT.to_string()}>
+                    { format!("{count} initiatives match these filters; the graph draws up to {GRAPH_LIMIT} at once, to stay readable and quick. Narrow the filters (a stage, a team, a tag, a search), or ") }
+                    <button type="button" class="link" onclick={{ let d = draw_all.clone(); Callback::from(move |_: MouseEvent| d.set(true)) }} data-graph-draw-all="">
+                        { format!("draw all {count}") }
+                    </button>
+                    { " (it may take a while)." }
+                </p>
+            } else if props.visible.shown.is_empty() {
+                <p class="empty">{ "No initiative matches these filters." }</p>
+            }
+            { matrix_view(props) }
+        </div>
+    }
+}
+
+/// Stroke classes for weighted edges: 1, 2–3, 4–7, 8–15, 16 and more.
+fn weight_class(weight: usize) -> usize {
+    (usize::BITS - weight.max(1).leading_zeros()).min(5) as usize
+}
+
+/// Enter and Space act like a click (nodes are SVG groups with `role="button"`).
+fn activate_on_keys(click: Callback<MouseEvent>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            if let Ok(ev) = web_sys::MouseEvent::new("click") {
+                click.emit(ev);
+            }
+        }
+    })
+}
+
+/// The stage-by-stage dependency matrix; a cell shows only its dependencies.
+fn matrix_view(props: &Props) -> Html {
+    let r = &props.data.roadmap;
+    let matrix = graph_view::stage_matrix(r);
+    html! {
         <section class="matrix" aria-label="Dependencies between stages">
             <h3>{ "Who waits on whom" }</h3>
             <table>
@@ -246,50 +495,5 @@ pub fn graph_view(props: &Props) -> Html {
                 </tbody>
             </table>
         </section>
-    };
-
-    html! {
-        <div class="graph" data-view="graph">
-            <div class="graph-tools">
-                <button type="button" class="seg" onclick={zoom_by(1.2)} aria-label="Zoom in">{ "+" }</button>
-                <button type="button" class="seg" onclick={zoom_by(1.0 / 1.2)} aria-label="Zoom out">{ "−" }</button>
-                <button type="button" class="seg" onclick={reset}>{ "Fit" }</button>
-                <button type="button" class={classes!("seg", props.group_by_stage.then_some("active"))}
-                    aria-pressed={props.group_by_stage.to_string()} data-control="group:stage" onclick={toggle_group}>
-                    { "Group by stage" }
-                </button>
-                <span class="muted small">{ format!("{} nodes, {} dependencies, {} crossings · drag to pan, wheel to zoom", drawing.nodes.len(), drawing.edges.len(), drawing.crossings) }</span>
-            </div>
-            <div class="graph-canvas" ref={canvas} onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>
-                <svg width="100%" height={svg_h.to_string()} role="group" aria-label="Dependency graph">
-                    <defs>
-                        <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                            <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
-                        </marker>
-                    </defs>
-                    <g transform={format!("translate({:.1},{:.1}) scale({:.3})", view.x, view.y, view.k)}>
-                        <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
-                        { for drawing.groups.iter().map(|&(s, x0, x1, y)| html! {
-                            <rect class={classes!("g-group", format!("stage-c{}", s % 8))} x={x0.to_string()} y={(y - NODE_H / 2.0 - 6.0).to_string()}
-                                width={(x1 - x0).to_string()} height={(NODE_H + 12.0).to_string()} rx="10" />
-                        }) }
-                        { for edges }
-                        { for nodes }
-                    </g>
-                </svg>
-            </div>
-            if too_big {
-                <p class="empty" data-graph-limit={GRAPH_LIMIT.to_string()}>
-                    { format!("{count} initiatives match these filters; the graph draws up to {GRAPH_LIMIT} at once, to stay readable and quick. Narrow the filters (a stage, a team, a tag, a search), or ") }
-                    <button type="button" class="link" onclick={{ let d = draw_all.clone(); Callback::from(move |_: MouseEvent| d.set(true)) }} data-graph-draw-all="">
-                        { format!("draw all {count}") }
-                    </button>
-                    { " (it may take a while)." }
-                </p>
-            } else if drawing.nodes.is_empty() {
-                <p class="empty">{ "No initiative matches these filters." }</p>
-            }
-            { matrix_view }
-        </div>
     }
 }

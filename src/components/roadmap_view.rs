@@ -483,7 +483,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                         <Legend width={canvas.width + LABEL_COLUMN} />
                     }
                     if state.view.view == View::Graph {
-                        <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage}
+                        <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}
                             {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}
                             on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} />
                     } else if let Some(rows) = (*rows).clone() {

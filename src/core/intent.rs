@@ -40,6 +40,10 @@ pub enum Intent {
     SetCritical(bool),
     SetSort(Option<Sort>),
     SetGroupByStage(bool),
+    /// Graph overview: open a stage into its initiatives, or close it again.
+    ToggleExpand(String),
+    /// Graph overview: close every stage.
+    CollapseAll,
 }
 
 /// How the address bar records a change.
@@ -91,6 +95,12 @@ impl ViewState {
             Intent::SetCritical(c) => s.critical = c,
             Intent::SetSort(x) => s.sort = x,
             Intent::SetGroupByStage(g) => s.group_by_stage = g,
+            Intent::ToggleExpand(stage) => {
+                if !s.expand.remove(&stage) {
+                    s.expand.insert(stage);
+                }
+            }
+            Intent::CollapseAll => s.expand.clear(),
         }
         s
     }
@@ -177,6 +187,14 @@ mod tests {
             ("", Intent::SetGroupByStage(true), "group=stage"),
             ("", Intent::SetContext(true), "context=1"),
             ("", Intent::SetSort(Sort::parse("-slack")), "sort=-slack"),
+            (
+                "view=graph",
+                Intent::ToggleExpand("a".into()),
+                "view=graph&expand=a",
+            ),
+            ("expand=a", Intent::ToggleExpand("b".into()), "expand=a,b"),
+            ("expand=a,b", Intent::ToggleExpand("a".into()), "expand=b"),
+            ("expand=a,b&select=i", Intent::CollapseAll, "select=i"),
         ];
         for (before, intent, after) in cases {
             let got = state(before).apply(intent.clone());

@@ -5,13 +5,15 @@
 //! `status`, `tag`, `horizon` (comma-separated lists) and `q` (text), `context`,
 //! `select`, `deps` (`selected|all|violations`), `zoom` (`month|quarter|year`),
 //! `slip` (`<id>:<N>w`), `critical` (`1`), `sort` (`<column>` or `-<column>`), `group`
-//! (`stage`) and `between` (`<stage>:<stage>`). Unknown parameters or values are
+//! (`stage`), `between` (`<stage>:<stage>`) and `expand` (the graph overview's
+//! opened stages, `<stage>,<stage>`). Unknown parameters or values are
 //! ignored and reported as notices, never as errors.
 
 use super::analysis::Question;
 use super::filter::{Filter, Param};
 use super::keyword::keyword_enum;
 use super::timeline::{DepsMode, Zoom};
+use std::collections::BTreeSet;
 
 keyword_enum!(
     #[derive(Default)]
@@ -39,6 +41,9 @@ pub struct ViewState {
     pub sort: Option<super::table::Sort>,
     /// Graph view: keep each stage's nodes together (`group=stage`).
     pub group_by_stage: bool,
+    /// Graph view's stage-level overview: the stages drawn as their initiatives
+    /// (`expand=<stage>,<stage>`).
+    pub expand: BTreeSet<String>,
 }
 
 impl ViewState {
@@ -100,6 +105,11 @@ impl ViewState {
                     _ => bad("an unknown critical value"),
                 },
                 "q" => st.filter.q = v,
+                "expand" => st.expand.extend(
+                    raw.split(',')
+                        .map(|x| decode(x).trim().to_string())
+                        .filter(|x| !x.is_empty()),
+                ),
                 "between" => match v.split_once(':') {
                     Some((a, b)) if !a.is_empty() && !b.is_empty() => {
                         st.filter.between = Some((a.to_string(), b.to_string()))
@@ -171,6 +181,10 @@ impl ViewState {
         if self.group_by_stage {
             parts.push("group=stage".into());
         }
+        if !self.expand.is_empty() {
+            let stages: Vec<String> = self.expand.iter().map(|s| encode(s)).collect();
+            parts.push(format!("expand={}", stages.join(",")));
+        }
         parts.join("&")
     }
 
@@ -219,6 +233,15 @@ impl ViewState {
                 f.between = None;
             }
         }
+        self.expand.retain(|v| {
+            let ok = roadmap.stages.iter().any(|s| s.id == *v);
+            if !ok {
+                notices.push(format!(
+                    "ignored an unknown stage in the address: expand={v}"
+                ));
+            }
+            ok
+        });
         if let Some(s) = &self.select {
             if roadmap.find(s).is_none() {
                 notices.push(format!("ignored an unknown initiative in the address: {s}"));
@@ -279,11 +302,10 @@ mod tests {
     use crate::core::filter::HorizonFilter;
     use crate::core::model::{Confidence, Status};
     use crate::core::table::{Sort, COLUMNS};
-    use std::collections::BTreeSet;
 
     #[test]
     fn round_trip() {
-        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1&group=stage";
+        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1&group=stage&expand=data-access,tenant-scale";
         let (st, notices) = ViewState::from_query(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(st.view, View::Graph);
@@ -401,6 +423,7 @@ mod tests {
                 descending: r.coin(),
             }),
             group_by_stage: rng.coin(),
+            expand: rng.set(Rng::id),
         }
     }
 
@@ -440,6 +463,7 @@ mod tests {
             "critical",
             "sort",
             "group",
+            "expand",
         ];
         assert_eq!(written, BTreeSet::from(every.map(String::from)));
     }

@@ -199,6 +199,20 @@ async fn a_selection_marks_exactly_its_upstream_and_downstream_in_both_views() {
     b.click("[data-control=\"view:graph\"]").await;
     b.wait_for(&format!("[data-node=\"{id}\"][data-impact=\"selected\"]"))
         .await;
+    assert!(
+        b.url().await.contains(&format!("select={id}")),
+        "the selection survives the view switch"
+    );
+    // Every stage expanded (the graph opens on the stage overview at this size).
+    let every: Vec<String> = r.stages.iter().map(|s| s.id.clone()).collect();
+    b.open(&format!(
+        "{}?view=graph&select={id}&expand={}",
+        Server::site().base,
+        every.join(",")
+    ))
+    .await;
+    b.wait_for(&format!("[data-node=\"{id}\"][data-impact=\"selected\"]"))
+        .await;
     assert_eq!(
         attr_set(&b, "[data-node][data-impact=\"upstream\"]", "data-node").await,
         up

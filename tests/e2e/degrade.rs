@@ -89,7 +89,14 @@ async fn a_typo_marks_an_initiative_and_hides_none() {
     assert_eq!(problems, want);
 
     // The same marks in the table and the graph.
-    for (view, hook) in [("table", "data-row"), ("graph", "data-node")] {
+    // The graph with every stage expanded (it opens on the stage overview here).
+    let every: Vec<String> = crate::harness::bundled()
+        .stages
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let graph = format!("graph&expand={}", every.join(","));
+    for (view, hook) in [("table", "data-row"), (graph.as_str(), "data-node")] {
         b.open(&format!("{}?view={view}", server.base)).await;
         b.wait_for(&format!("[{hook}=\"cells-http-router\"][data-problem]"))
             .await;

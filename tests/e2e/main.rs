@@ -6,6 +6,7 @@ mod confidential;
 mod degrade;
 mod first_screen;
 mod framing;
+mod graph;
 mod harness;
 mod hostile_text;
 mod hosting;

@@ -7,6 +7,7 @@ mod deploy_templates;
 mod filters;
 mod fixtures;
 mod fuzz;
+mod graph_view;
 mod postbuild;
 mod redact;
 mod tidy;

@@ -5,7 +5,10 @@
 //! Steps: a depth-first initial order and, on small graphs, a seeded shuffle of it as
 //! a second start; from each start, median and barycenter sweeps with adjacent
 //! transpositions, then sifting until a pass gains nothing, then kicked sifting rounds
-//! (an iterated local search); the best order seen is kept.
+//! (an iterated local search); the best order seen is kept. With groups (one rank
+//! per node), every step keeps each group's nodes contiguous within a layer, in rank
+//! order: sweeps sort by rank first, transpositions, kicks and sifting move a node
+//! only within its group's block.
 //! Complexity: per start, O(I · (V + E) log V) for I sweeps, each followed by a
 //! crossing count, plus O(R · P · Σ L²) for R kick rounds of P sifting passes over
 //! layers of L nodes (bounded degree); R shrinks as graphs grow (see `kick_rounds`).
@@ -29,7 +32,7 @@ pub(super) fn order_with_starts(g: &Graph, n: usize, effort: Effort) -> (Vec<Vec
     };
     let mut rng = XorShift::new(0x9E37_79B9_7F4A_7C15);
     let mut layers = first.clone();
-    let mut crossings = order(g, &mut layers, effort);
+    let mut crossings = order(g, &mut layers, effort, None);
     for _ in 1..starts {
         if crossings == 0 {
             break;
@@ -41,7 +44,7 @@ pub(super) fn order_with_starts(g: &Graph, n: usize, effort: Effort) -> (Vec<Vec
                 layer.swap(i, rng.below(i as u64 + 1) as usize);
             }
         }
-        let c = order(g, &mut candidate, effort);
+        let c = order(g, &mut candidate, effort, None);
         if c < crossings {
             crossings = c;
             layers = candidate;
@@ -55,8 +58,14 @@ pub(super) fn order_with_starts(g: &Graph, n: usize, effort: Effort) -> (Vec<Vec
 /// Median and barycenter sweeps with transpositions, then sifting until a pass gains
 /// nothing. Sifting stops in a local minimum, so further rounds (an iterated local
 /// search) start from the best order with random adjacent swaps ("kicks") and sift
-/// again; the best order seen is kept.
-fn order(g: &Graph, layers: &mut [Vec<u32>], effort: Effort) -> u64 {
+/// again; the best order seen is kept. With `group` (a rank per node, dummies
+/// included, and `layers` already contiguous by rank), groups stay contiguous.
+pub(super) fn order(
+    g: &Graph,
+    layers: &mut [Vec<u32>],
+    effort: Effort,
+    group: Option<&[u32]>,
+) -> u64 {
     let total = g.layer.len();
     let mut pos = positions(layers, total);
     let mut tree = Vec::new();
@@ -72,14 +81,14 @@ fn order(g: &Graph, layers: &mut [Vec<u32>], effort: Effort) -> u64 {
             for iter in 0..SWEEPS {
                 if iter % 2 == 0 {
                     for layer in layers.iter_mut().skip(1) {
-                        sweep_layer(layer, &g.up, &mut pos, &mut buf, false);
+                        sweep_layer(layer, &g.up, &mut pos, &mut buf, group);
                     }
                 } else {
                     for l in (0..layers.len().saturating_sub(1)).rev() {
-                        sweep_layer(&mut layers[l], &g.down, &mut pos, &mut buf, false);
+                        sweep_layer(&mut layers[l], &g.down, &mut pos, &mut buf, group);
                     }
                 }
-                transpose(g, layers, &mut pos, total <= 400 && iter % 4 == 3);
+                transpose(g, layers, &mut pos, total <= 400 && iter % 4 == 3, group);
                 let c = total_crossings(g, layers, &pos, &mut tree);
                 if c < best_c {
                     best_c = c;
@@ -92,7 +101,9 @@ fn order(g: &Graph, layers: &mut [Vec<u32>], effort: Effort) -> u64 {
             for layer in layers.iter_mut() {
                 for i in 1..layer.len() {
                     // Seeded: deterministic per graph.
-                    if rng.below(100) < KICK_PERCENT {
+                    let same =
+                        group.is_none_or(|gr| gr[layer[i - 1] as usize] == gr[layer[i] as usize]);
+                    if rng.below(100) < KICK_PERCENT && same {
                         layer.swap(i - 1, i);
                     }
                 }
@@ -101,7 +112,7 @@ fn order(g: &Graph, layers: &mut [Vec<u32>], effort: Effort) -> u64 {
         pos = positions(layers, total);
         let mut prev = total_crossings(g, layers, &pos, &mut tree);
         for k in 0..64 {
-            if !sift(g, layers, &mut pos, k % 2 == 1) {
+            if !sift(g, layers, &mut pos, k % 2 == 1, group) {
                 break;
             }
             let c = total_crossings(g, layers, &pos, &mut tree);
@@ -169,24 +180,35 @@ fn initial_order(g: &Graph, n: usize) -> Vec<u32> {
 }
 
 /// Reorders one layer by the median of its neighbours in the adjacent fixed layer.
+/// With groups, the layer is sorted by rank first; nodes without neighbours keep their
+/// own position as key.
 fn sweep_layer(
     layer: &mut [u32],
     neigh: &[Vec<u32>],
     pos: &mut [u32],
     buf: &mut Vec<f64>,
-    mean: bool,
+    group: Option<&[u32]>,
 ) {
+    if let Some(rank) = group {
+        let mut keyed: Vec<(u32, f64, u32)> = layer
+            .iter()
+            .map(|&v| {
+                let key = median(&neigh[v as usize], pos, buf);
+                (rank[v as usize], key.unwrap_or(pos[v as usize] as f64), v)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        for (slot, &(_, _, v)) in keyed.iter().enumerate() {
+            layer[slot] = v;
+            pos[v as usize] = slot as u32;
+        }
+        return;
+    }
     // Nodes without neighbours keep their slot; the others are sorted into the rest.
     let mut keyed: Vec<(f64, u32)> = Vec::with_capacity(layer.len());
     let mut free: Vec<usize> = Vec::with_capacity(layer.len());
     for (i, &v) in layer.iter().enumerate() {
-        let ns = &neigh[v as usize];
-        let key = if mean && !ns.is_empty() {
-            Some(ns.iter().map(|&u| pos[u as usize] as f64).sum::<f64>() / ns.len() as f64)
-        } else {
-            median(ns, pos, buf)
-        };
-        if let Some(k) = key {
+        if let Some(k) = median(&neigh[v as usize], pos, buf) {
             keyed.push((k, v));
             free.push(i);
         }
@@ -220,12 +242,21 @@ fn median(neigh: &[u32], pos: &[u32], buf: &mut Vec<f64>) -> Option<f64> {
 }
 
 /// Swaps adjacent nodes while that lowers crossings with both neighbouring layers.
-fn transpose(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], allow_equal: bool) {
+fn transpose(
+    g: &Graph,
+    layers: &mut [Vec<u32>],
+    pos: &mut [u32],
+    allow_equal: bool,
+    group: Option<&[u32]>,
+) {
     for pass in 0..8 {
         let mut improved = false;
         for layer in layers.iter_mut() {
             for i in 0..layer.len().saturating_sub(1) {
                 let (v, w) = (layer[i] as usize, layer[i + 1] as usize);
+                if group.is_some_and(|gr| gr[v] != gr[w]) {
+                    continue;
+                }
                 let (up_now, up_swapped) = pair_crossings(&g.up[v], &g.up[w], pos);
                 let (down_now, down_swapped) = pair_crossings(&g.down[v], &g.down[w], pos);
                 let (now, swapped) = (up_now + down_now, up_swapped + down_swapped);
@@ -246,8 +277,14 @@ fn transpose(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], allow_equal: b
 
 /// Sifting (Matuszewski, Schönfeld, Molitor): each node in turn is moved to the place
 /// in its layer that minimises crossings with both neighbouring layers, all others
-/// fixed. Returns whether anything moved.
-fn sift(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], upward: bool) -> bool {
+/// fixed (with groups, within its group's block). Returns whether anything moved.
+fn sift(
+    g: &Graph,
+    layers: &mut [Vec<u32>],
+    pos: &mut [u32],
+    upward: bool,
+    group: Option<&[u32]>,
+) -> bool {
     let mut moved = false;
     let mut delta: Vec<i64> = Vec::new();
     let order: Vec<usize> = if upward {
@@ -263,10 +300,23 @@ fn sift(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], upward: bool) -> bo
         for v in visit {
             let layer = &mut layers[l];
             let from = pos[v as usize] as usize;
+            // The block v may move in: its group's run, or the whole layer.
+            let (lo, hi) = match group {
+                Some(rank) => {
+                    let r = rank[v as usize];
+                    let same = |w: &u32| rank[*w as usize] == r;
+                    let lo = from - layer[..from].iter().rev().take_while(|w| same(w)).count();
+                    (
+                        lo,
+                        from + layer[from..].iter().take_while(|w| same(w)).count(),
+                    )
+                }
+                None => (0, layer.len()),
+            };
             // Cost change of v passing each other node w, left to right.
             delta.clear();
             let mut base: i64 = 0; // crossings of v's edges with everyone, v leftmost
-            for &w in layer.iter() {
+            for &w in &layer[lo..hi] {
                 if w == v {
                     delta.push(0);
                     continue;
@@ -288,7 +338,7 @@ fn sift(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], upward: bool) -> bo
             let (mut best_k, mut best_cost, mut run) = (0usize, base, base);
             let mut current_cost = base;
             let mut k = 0usize;
-            for (idx, &w) in layer.iter().enumerate() {
+            for (idx, &w) in layer[lo..hi].iter().enumerate() {
                 if w == v {
                     current_cost = run;
                     continue;
@@ -302,7 +352,7 @@ fn sift(g: &Graph, layers: &mut [Vec<u32>], pos: &mut [u32], upward: bool) -> bo
             }
             if best_cost < current_cost {
                 layer.remove(from);
-                layer.insert(best_k, v);
+                layer.insert(lo + best_k, v);
                 for (j, &u) in layer.iter().enumerate() {
                     pos[u as usize] = j as u32;
                 }
