@@ -207,7 +207,7 @@ pub fn roadmap_view(props: &Props) -> Html {
     // The timeline's drawing, computed only when the timeline is the view shown.
     let layout = {
         let data = state.data.clone();
-        let (vis, focus) = (vis.clone(), (*focus).clone());
+        let (vis, focus, analysis) = (vis.clone(), (*focus).clone(), analysis.clone());
         use_memo(
             (
                 data_key,
@@ -224,6 +224,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                         canvas: *canvas,
                         collapsed,
                         focus: None,
+                        moves: &analysis.moves,
                     };
                     Rc::new(timeline::framed_layout(
                         &data.roadmap,

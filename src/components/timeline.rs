@@ -333,6 +333,7 @@ pub fn timeline(props: &Props) -> Html {
         let g = slip_ghost(l, b, props.analysis.moves[b.init].as_ref()?)?;
         Some(html! {
             <g class={classes!("slip-ghost", g.flagged.then_some("flagged"))} data-slip-ghost={r.initiatives[b.init].id.clone()}>
+                <title>{ g.note }</title>
                 <rect x={g.x.to_string()} y={(g.y + 4.0).to_string()} width={g.w.to_string()} height={(BAR_HEIGHT - 4.0).to_string()} rx="4" />
                 <text x={(g.x + g.w + 4.0).to_string()} y={(g.y + 15.0).to_string()}>{ g.label }</text>
             </g>
@@ -493,7 +494,7 @@ pub fn timeline(props: &Props) -> Html {
                         { for l.ticks.iter().map(|t| html! {
                             <g class={classes!("tick", t.year.then_some("year"))}>
                                 <line x1={t.x.to_string()} x2={t.x.to_string()} y1="22" y2={AXIS_HEIGHT.to_string()} />
-                                <text x={(t.x + 4.0).to_string()} y="38">{ &t.label }</text>
+                                <text x={(t.x + 4.0).to_string()} y="42">{ &t.label }</text>
                             </g>
                         }) }
                         <g class="today">

@@ -9,7 +9,8 @@ use super::super::model::{Horizon, Initiative, Roadmap, Status};
 use super::{
     band_title, fit_range, pack, place, place_label, range, scale, text_width, ticks, wrap_name,
     Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side, TimelineLayout, Zoom,
-    BAR_HEIGHT, FOLD_HEIGHT, LANE_GAP, MIN_BAR, ROW_HEIGHT, STAGE_HEADER, STAGE_HEADER_WRAPPED,
+    BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LANE_GAP, MIN_BAR, ROW_HEIGHT, STAGE_HEADER,
+    STAGE_HEADER_WRAPPED,
 };
 use std::collections::BTreeSet;
 
@@ -178,6 +179,7 @@ pub fn layout(
                     .iter()
                     .map(|&k| {
                         let (s, e, shape) = spans[k].expect("dated");
+                        let moved = settings.moves.get(all[k]).and_then(|m| m.as_ref());
                         dated_bar(
                             roadmap,
                             all[k],
@@ -185,6 +187,7 @@ pub fn layout(
                             (s, e, shape),
                             &x_of,
                             width,
+                            moved.and_then(|m| m.end.or(m.start)),
                         )
                     })
                     .collect();
@@ -285,7 +288,12 @@ impl Fold {
     }
 }
 
-/// A dated initiative's bar (its row not yet known), cut to the drawn range.
+/// A dated initiative's bar (its row not yet known), cut to the drawn range, with
+/// room after it for its slip ghost when it moves to `moved_end`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site; the values are the bar's"
+)]
 fn dated_bar(
     roadmap: &Roadmap,
     init: usize,
@@ -293,6 +301,7 @@ fn dated_bar(
     (s, e, shape): (Date, Date, Shape),
     x_of: &dyn Fn(Date) -> f64,
     width: f64,
+    moved_end: Option<Date>,
 ) -> Bar {
     let (x0, x1) = if shape == Shape::Milestone {
         let x = x_of(Date(e.0 + 1)) - BAR_HEIGHT / 2.0;
@@ -310,6 +319,9 @@ fn dated_bar(
         x1 = x + MIN_BAR;
     }
     let w = x1 - x;
+    let tail = moved_end.map_or(0.0, |e| {
+        (x_of(Date(e.0 + 1)).min(width) - (x + w)).max(0.0) + GHOST_LABEL
+    });
     let text = text_width(bar_text(roadmap, init, ghost).chars().count());
     Bar {
         init,
@@ -318,8 +330,9 @@ fn dated_bar(
         w,
         shape,
         ghost,
-        label: place_label(x, w, shape, text, width),
+        label: place_label(x, w, tail, shape, text, width),
         cut,
+        tail,
     }
 }
 
@@ -358,6 +371,7 @@ fn chip(
             w,
         },
         cut: (false, false),
+        tail: 0.0,
     };
     (bar, x, hi.max(x + w))
 }

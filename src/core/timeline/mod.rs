@@ -13,6 +13,7 @@
 use super::date::Date;
 use super::keyword::keyword_enum;
 use super::model::{Horizon, Roadmap};
+use super::slip::Move;
 use std::collections::BTreeSet;
 
 mod arrows;
@@ -30,7 +31,7 @@ pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Focus, Frame}
 pub use labels::{fit_label, initial_scroll, label_span, wrap_name};
 pub use place::{extent, pack, place_label, text_width, Label, Side, CHAR_W};
 pub use range::{band_title, fit_range, scale, ticks, Dated};
-pub use slip_ghost::{slip_ghost, SlipGhost};
+pub use slip_ghost::{slip_ghost, SlipGhost, GHOST_LABEL};
 pub use viewport::{Viewport, VIRTUALIZE_ABOVE};
 
 pub const ROW_HEIGHT: f64 = 30.0;
@@ -96,12 +97,14 @@ pub struct Bar {
     pub label: Label,
     /// It runs on before the drawn range (left) or after it (right): drawn cut.
     pub cut: (bool, bool),
+    /// What is drawn after its end: a slip's ghost and its "+6 w".
+    pub tail: f64,
 }
 
 impl Bar {
-    /// The horizontal span the bar and its label take.
+    /// The horizontal span the bar, its tail and its label take.
     pub fn extent(&self) -> (f64, f64) {
-        extent(self.x, self.w, &self.label)
+        extent(self.x, self.w, self.tail, &self.label)
     }
 }
 
@@ -180,6 +183,9 @@ pub struct Settings<'a> {
     pub collapsed: &'a BTreeSet<usize>,
     /// When set, lanes holding none of these initiatives fold into thin rows.
     pub focus: Option<&'a BTreeSet<usize>>,
+    /// Where a slip moves each initiative (empty: no slip): room is kept after a
+    /// moved bar for its ghost.
+    pub moves: &'a [Option<Move>],
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -250,6 +256,7 @@ pub(crate) fn settings(zoom: Zoom) -> Settings<'static> {
         canvas: Canvas::DEFAULT,
         collapsed: &NONE,
         focus: None,
+        moves: &[],
     }
 }
 
@@ -381,6 +388,7 @@ mod tests {
                 w: 400.0,
             },
             cut: (false, false),
+            tail: 0.0,
         };
         assert_eq!(label_span(&bar, 0.0), (106.0, 400.0));
         assert_eq!(label_span(&bar, 300.0), (306.0, 200.0));
@@ -473,7 +481,6 @@ mod marks_tests {
         let (r, _) = load(&generate::generate(300, 3), generate::as_of());
         let reference = generate::as_of();
         let v = visible(&r, &Filter::default(), reference, false);
-        let l = layout(&r, &v, reference, &settings(Zoom::Quarter));
         let slipped = (0..r.initiatives.len())
             .find(|&i| r.initiatives[i].start.is_some() && r.dependents(i).count() >= 2)
             .expect("a dated initiative with dependents");
@@ -482,7 +489,23 @@ mod marks_tests {
             ..Question::default()
         };
         let a = analyse(&r, &question, reference);
+        let l = layout(
+            &r,
+            &v,
+            reference,
+            &Settings {
+                moves: &a.moves,
+                ..settings(Zoom::Quarter)
+            },
+        );
         let mut drawn = 0;
+        let mut row_of: std::collections::BTreeMap<i64, Vec<(f64, f64)>> = Default::default();
+        for b in &l.bars {
+            row_of
+                .entry((b.y * 10.0) as i64)
+                .or_default()
+                .push(b.extent());
+        }
         for (i, m) in a.moves.iter().enumerate() {
             let (Some(m), Some(bar)) = (m, l.bar_of(i)) else {
                 continue;
@@ -493,6 +516,19 @@ mod marks_tests {
             assert_eq!(g.y, bar.y);
             assert_eq!(g.flagged, m.later_horizon || m.beyond_three_years);
             assert!(g.label.starts_with('+'), "{}", g.label);
+            // The ghost and its label are inside the bar's extent: nothing else in
+            // the row is drawn over them.
+            let (lo, hi) = bar.extent();
+            assert!(
+                g.x + g.w + GHOST_LABEL <= hi + 1e-6 && g.x >= lo - 1e-6,
+                "{g:?} {bar:?}"
+            );
+            for other in &row_of[&((bar.y * 10.0) as i64)] {
+                assert!(
+                    *other == (lo, hi) || other.1 <= lo || other.0 >= hi,
+                    "{other:?} overlaps {g:?}"
+                );
+            }
             drawn += 1;
         }
         assert!(drawn >= 2, "only {drawn} ghosts");

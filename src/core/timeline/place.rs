@@ -44,8 +44,9 @@ pub fn text_width(chars: usize) -> f64 {
 /// Where the label of a bar spanning `x .. x + w` goes, in a drawing `width` wide,
 /// for a text `text_w` wide: inside when it fits; else beside the bar, after it when
 /// the drawing has room there, else before it; else wherever most of it fits, cut.
-/// A milestone's diamond holds no text: its label is always beside it.
-pub fn place_label(x: f64, w: f64, shape: Shape, text_w: f64, width: f64) -> Label {
+/// A milestone's diamond holds no text: its label is always beside it. `tail` is
+/// drawn after the bar (a slip's ghost): a label after the bar goes after it.
+pub fn place_label(x: f64, w: f64, tail: f64, shape: Shape, text_w: f64, width: f64) -> Label {
     let on_bar = shape != Shape::Milestone;
     if on_bar && w >= text_w {
         return Label {
@@ -55,11 +56,11 @@ pub fn place_label(x: f64, w: f64, shape: Shape, text_w: f64, width: f64) -> Lab
         };
     }
     let want = text_w.min(MAX_OUTSIDE);
-    let right = width - (x + w + LABEL_GAP);
+    let right = width - (x + w + tail + LABEL_GAP);
     let left = x - LABEL_GAP;
     let beside_right = |room: f64| Label {
         side: Side::Right,
-        x: x + w + LABEL_GAP,
+        x: x + w + tail + LABEL_GAP,
         w: room,
     };
     let beside_left = |room: f64| Label {
@@ -90,9 +91,9 @@ pub fn place_label(x: f64, w: f64, shape: Shape, text_w: f64, width: f64) -> Lab
     }
 }
 
-/// The horizontal extent a bar and its label take in their row.
-pub fn extent(x: f64, w: f64, label: &Label) -> (f64, f64) {
-    (x.min(label.x), (x + w).max(label.x + label.w))
+/// The horizontal extent a bar, what is drawn after it, and its label take in their row.
+pub fn extent(x: f64, w: f64, tail: f64, label: &Label) -> (f64, f64) {
+    (x.min(label.x), (x + w + tail).max(label.x + label.w))
 }
 
 /// Packs extents into rows, first fit in order of their starts (which needs the
@@ -174,7 +175,7 @@ mod tests {
             ),
         ];
         for ((x, w, shape, text, width), (side, lx, lw)) in cases {
-            let l = place_label(x, w, shape, text, width);
+            let l = place_label(x, w, 0.0, shape, text, width);
             assert_eq!(
                 (l.side, l.x, l.w),
                 (side, lx, lw),
@@ -205,12 +206,12 @@ mod tests {
                 .collect();
             let labels: Vec<Label> = bars
                 .iter()
-                .map(|&(x, w, s, t)| place_label(x, w, s, t, width))
+                .map(|&(x, w, s, t)| place_label(x, w, 0.0, s, t, width))
                 .collect();
             let extents: Vec<(f64, f64)> = bars
                 .iter()
                 .zip(&labels)
-                .map(|(&(x, w, ..), l)| extent(x, w, l))
+                .map(|(&(x, w, ..), l)| extent(x, w, 0.0, l))
                 .collect();
             for l in &labels {
                 assert!(l.x >= -1e-9 && l.w >= 0.0, "{l:?}");
