@@ -74,6 +74,7 @@ fn core(c: &mut Criterion) {
                         canvas: timeline::Canvas::DEFAULT,
                         collapsed: &BTreeSet::new(),
                         focus: None,
+                        moves: &[],
                     },
                 )
             })
