@@ -25,7 +25,7 @@ pub fn legend(props: &Props) -> Html {
                 <g class={classes!("legend-entry", p.key.as_str())} data-legend-key={p.key.as_str()}
                    transform={format!("translate({},{})", p.x, p.y)}>
                     { swatch(p.key) }
-                    <text x="26" y={(ROW / 2.0 + 4.0).to_string()}>{ p.key.label() }</text>
+                    <text x="30" y={(ROW / 2.0 + 4.0).to_string()}>{ p.key.label() }</text>
                 </g>
             }) }
         </svg>

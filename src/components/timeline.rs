@@ -316,6 +316,7 @@ pub fn timeline(props: &Props) -> Html {
             (props.hover == Some(b.init)).then_some("hovered"),
         );
         let outside = matches!(b.label.side, Side::Left | Side::Right);
+        let before = b.label.side == Side::Left;
         html! {
             <BarView key={init.id.clone()} id={init.id.clone()} stage={stage.id.clone()}
                 confidence={init.confidence} status={init.status} {class}
@@ -324,7 +325,7 @@ pub fn timeline(props: &Props) -> Html {
                 moved={moved.is_some()} new_end={moved.and_then(|m| m.end.or(m.start)).map(|d| AttrValue::from(d.to_string()))}
                 {critical} confidential={init.confidential} selected={selected == Some(b.init)} {problem}
                 name={name} visible={visible} x={b.x} y={b.y} w={b.w} shape={b.shape} cut={b.cut}
-                {label_x} {label_w} {outside} />
+                {label_x} {label_w} {outside} {before} />
         }
     });
 
@@ -397,6 +398,7 @@ pub fn timeline(props: &Props) -> Html {
         },
         LaneKind::Fold { initiatives, stages } => html! {
             <text class="fold-label" x="12" y={(lane.y + 14.0).to_string()} data-fold={initiatives.to_string()}>
+                <title>{ "Folded: lanes without the selection or its relations. Close the details (Escape) to show every lane." }</title>
                 { fold_text(*initiatives, *stages) }
             </text>
         },
@@ -597,6 +599,8 @@ struct BarProps {
     label_w: f64,
     /// The label is beside the bar, not on it.
     outside: bool,
+    /// It is before the bar: set flush against it (right-aligned).
+    before: bool,
 }
 
 /// One bar, from plain values: a bar whose values did not change skips its render and
@@ -660,7 +664,11 @@ fn bar_view(p: &BarProps) -> Html {
             // clipPath per bar, and no ids to keep unique.
             <svg class={classes!("bar-label", p.outside.then_some("outside"))} x={(p.label_x - 2.0).to_string()} y={y.to_string()} width={(p.label_w - 4.0).max(0.0).to_string()} height={h.to_string()} aria-hidden="true">
                 if p.outside { <rect class="label-hit" width="100%" height="100%" /> }
-                <text x="2" y="15">{ p.visible.clone() }</text>
+                if p.before {
+                    <text x={(p.label_w - 8.0).max(0.0).to_string()} y="15" text-anchor="end">{ p.visible.clone() }</text>
+                } else {
+                    <text x="2" y="15">{ p.visible.clone() }</text>
+                }
             </svg>
         </g>
     }

@@ -90,14 +90,25 @@ pub fn horizon_label(h: Horizon) -> &'static str {
     }
 }
 
-/// "What-if: Raft replication for Gitaly slips 6 weeks; 9 initiatives move."
+/// "What-if: Raft replication for Gitaly slips 6 weeks; 9 more initiatives move."
 pub fn slip_note(roadmap: &Roadmap, slip: &(String, u32), analysis: &Analysis) -> String {
     let (id, weeks) = slip;
     let title = roadmap
         .find(id)
         .map_or(id.as_str(), |i| roadmap.initiatives[i].title.as_str());
-    let moved = analysis.moves.iter().flatten().count();
-    format!("What-if: {title} slips {weeks} weeks; {moved} initiatives move.")
+    let slipped = roadmap.find(id);
+    let more = analysis
+        .moves
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| m.is_some() && Some(*i) != slipped)
+        .count();
+    let what = if more == 1 {
+        "initiative moves"
+    } else {
+        "initiatives move"
+    };
+    format!("What-if: {title} slips {weeks} weeks; {more} more {what} with it.")
 }
 
 /// The lines of an initiative's tooltip: its title with marks, where it sits, when,
@@ -311,10 +322,16 @@ mod tests {
         };
         let analysis = analyse(&r, &question, r.as_of.unwrap());
         let moved = analysis.moves.iter().flatten().count();
-        assert!(moved >= 1);
+        assert!(moved >= 1, "a itself");
+        let more = moved - 1;
+        let what = if more == 1 {
+            "initiative moves"
+        } else {
+            "initiatives move"
+        };
         assert_eq!(
             slip_note(&r, &slip, &analysis),
-            format!("What-if: Alpha slips 6 weeks; {moved} initiatives move.")
+            format!("What-if: Alpha slips 6 weeks; {more} more {what} with it.")
         );
     }
 }

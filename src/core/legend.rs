@@ -77,7 +77,7 @@ pub const ALL: [Key; 16] = [
 /// Height of one legend row, in pixels.
 pub const ROW: f64 = 20.0;
 /// Width of a swatch and the gap after it.
-const SWATCH: f64 = 26.0;
+const SWATCH: f64 = 30.0;
 /// Average character width of the legend's small text.
 const CHAR: f64 = 6.7;
 /// Space after an entry.

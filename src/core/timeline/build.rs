@@ -131,9 +131,10 @@ pub fn layout(
             continue;
         }
         fold.flush(&mut lanes, &mut y);
-        let count = in_stage
-            .iter()
-            .filter(|&&k| !ghost.contains(&all[k]))
+        // Every initiative of the stage shown, its undated ones included (they are
+        // drawn in the Unscheduled lane): the stage index's count.
+        let count = (0..all.len())
+            .filter(|&k| roadmap.initiatives[all[k]].stage == si && !ghost.contains(&all[k]))
             .count();
         let stage_lane = lanes.len();
         let is_collapsed = settings.collapsed.contains(&si);

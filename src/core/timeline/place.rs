@@ -10,7 +10,7 @@ pub const LABEL_PAD: f64 = 12.0;
 /// Gap between a bar and a label beside it.
 pub const LABEL_GAP: f64 = 4.0;
 /// The widest a label beside its bar grows; longer titles are cut there.
-pub const MAX_OUTSIDE: f64 = 240.0;
+pub const MAX_OUTSIDE: f64 = 300.0;
 /// Least room worth a label beside a bar (a few characters).
 const MIN_OUTSIDE: f64 = 5.0 * CHAR_W + LABEL_PAD;
 /// Space kept between two bars (with their labels) in one row.

@@ -5,10 +5,6 @@ use super::super::date::{Date, MONTHS};
 use super::super::model::Horizon;
 use super::{Tick, Zoom};
 
-/// The shortest span `fit` shows, in days, so one short initiative is not drawn
-/// across the whole screen.
-const MIN_FIT_DAYS: i32 = 183;
-
 /// One shown, dated initiative as the range sees it: its first and last day and
 /// whether it is still to do (not done, not cancelled).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,19 +15,15 @@ pub struct Dated {
 }
 
 /// The days `fit` zoom shows for these initiatives, whole months from the first day
-/// of one to the last day of another.
+/// of one to the end of the long horizon.
 ///
 /// From the earliest start among the work still to do (all shown work when none is
-/// left), at most one year before `reference` and never after it, to the last shown
-/// end, at most the end of the long horizon (three years after `reference`) and at
-/// least a month after `reference`; at least six months in all. With nothing dated,
-/// the three horizons.
+/// left), at most one year before `reference` and never after it, to the end of the
+/// long horizon (three years after `reference`): the same end in every view, so the
+/// whole plan is always on screen and filters move only the start.
 pub fn fit_range(dated: &[Dated], reference: Date) -> (Date, Date) {
     let earliest = reference.add_years(-1);
     let latest = Date(reference.add_years(3).0 - 1);
-    if dated.is_empty() {
-        return (month_start(reference), latest);
-    }
     let active = dated.iter().any(|d| d.active);
     let lo = dated
         .iter()
@@ -41,16 +33,7 @@ pub fn fit_range(dated: &[Dated], reference: Date) -> (Date, Date) {
         .unwrap_or(reference)
         .min(reference)
         .max(earliest);
-    let hi = dated
-        .iter()
-        .map(|d| d.end)
-        .max()
-        .unwrap_or(latest)
-        .max(reference.add_months(1))
-        .min(latest);
-    let lo = month_start(lo);
-    let hi = Date(month_start(hi).add_months(1).0 - 1).max(Date(lo.0 + MIN_FIT_DAYS));
-    (lo, month_end(hi))
+    (month_start(lo), month_end(latest))
 }
 
 fn month_start(d: Date) -> Date {
@@ -187,25 +170,19 @@ mod tests {
                     dated("2027-01-01", "2027-12-31", true),
                 ],
                 "2026-11-01",
-                "2027-12-31",
+                "2029-10-31",
             ),
             // ... and what started years ago is cut at a year before the reference.
             (
                 vec![dated("2019-05-01", "2027-03-31", true)],
                 "2025-11-01",
-                "2027-03-31",
+                "2029-10-31",
             ),
-            // Only done work: from its start, through today and a month on.
+            // Only done work: from its start.
             (
                 vec![dated("2026-01-15", "2026-02-15", false)],
                 "2026-01-01",
-                "2026-12-31",
-            ),
-            // A short item: at least six months.
-            (
-                vec![dated("2027-02-01", "2027-02-28", true)],
-                "2026-11-01",
-                "2027-05-31",
+                "2029-10-31",
             ),
         ];
         for (shown, lo, hi) in cases {
