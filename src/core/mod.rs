@@ -36,8 +36,10 @@ pub(crate) mod test_support;
 pub mod timeline;
 pub mod url;
 pub mod view_state;
+pub mod yaml_de;
+pub mod yaml_edits;
+pub mod yaml_scalar;
 pub mod yaml_tree;
-pub mod yaml_value;
 
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,630 @@
+//! Typed values straight from the positioned tree: a serde `Deserializer` over
+//! `yaml_tree` nodes, so each file is parsed once and a value and its position can
+//!
+//! Each method reads a node as yaml_serde's `&Value` deserializer read the value it
+//! made of the same text (scalars: `yaml_scalar`), so typing, and its messages, are
+//! what they were when every file was parsed twice. Aliases are followed, never copied.
+
+use super::yaml_edits::{Edits, EMPTY};
+use super::yaml_scalar::{key_str, value, Error, Val};
+use super::yaml_tree::{Doc, Node, Seg};
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{
+    self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, Unexpected, VariantAccess, Visitor,
+};
+
+/// Deepest nesting typed, aliases followed (yaml_serde's limit too).
+const MAX_DEPTH: usize = 128;
+/// A serde `Deserializer` for one node of a document, with `defaults` (entries of
+/// another mapping) merged under its own keys, and `edits` applied.
+#[derive(Clone)]
+pub struct De<'a> {
+    doc: &'a Doc,
+    node: &'a Node,
+    defaults: &'a [&'a (Node, Node)],
+    edits: &'a Edits,
+    /// Where `node` is, below the typed node; `None` where no edit can apply, or
+    /// when there are none (the first attempt tracks nothing).
+    path: Option<Vec<Seg>>,
+    depth: usize,
+    untag: bool,
+}
+
+impl<'a> De<'a> {
+    pub fn new(
+        doc: &'a Doc,
+        node: &'a Node,
+        defaults: &'a [&'a (Node, Node)],
+        edits: &'a Edits,
+    ) -> Self {
+        let tracked = !edits.is_empty();
+        De {
+            doc,
+            node,
+            defaults,
+            edits,
+            path: tracked.then(Vec::new),
+            depth: 0,
+            untag: false,
+        }
+    }
+
+    fn child(&self, node: &'a Node, seg: Option<Seg>) -> Result<Self, Error> {
+        if self.depth >= MAX_DEPTH {
+            return Err(de::Error::custom("recursion limit exceeded"));
+        }
+        let path = match (&self.path, seg) {
+            (Some(p), Some(seg)) => Some(p.iter().cloned().chain([seg]).collect()),
+            _ => None,
+        };
+        Ok(De {
+            node,
+            defaults: &[],
+            path,
+            depth: self.depth + 1,
+            untag: false,
+            ..*self
+        })
+    }
+
+    fn val(&self, untag: bool) -> Result<Val<'a>, Error> {
+        value(self.doc, self.node, untag || self.untag)
+    }
+
+    fn visit_seq<V: Visitor<'a>>(&self, items: &'a [Node], v: V) -> Result<V::Value, Error> {
+        let mut seq = SeqDe {
+            de: self,
+            items,
+            next: 0,
+        };
+        let out = v.visit_seq(&mut seq)?;
+        if seq.next < items.len() {
+            return Err(de::Error::invalid_length(
+                items.len(),
+                &"fewer elements in sequence",
+            ));
+        }
+        Ok(out)
+    }
+
+    fn visit_map<V: Visitor<'a>>(&self, own: &'a [(Node, Node)], v: V) -> Result<V::Value, Error> {
+        let doc = self.doc;
+        let has = |k: &str| own.iter().any(|(o, _)| key_str(doc, o) == Some(k));
+        let inherited = self
+            .defaults
+            .iter()
+            .copied()
+            .filter(move |(k, _)| key_str(doc, k).is_none_or(|k| !has(k)));
+        let (removed, added) = match &self.path {
+            Some(p) => (self.edits.removed_at(p), self.edits.added_at(p)),
+            None => (Vec::new(), Vec::new()),
+        };
+        let mut map = MapDe {
+            de: self,
+            removed,
+            entries: Box::new(own.iter().chain(inherited)),
+            added: added.into_iter(),
+            value: None,
+        };
+        let out = v.visit_map(&mut map)?;
+        if map.entries.next().is_some() {
+            return Err(de::Error::invalid_length(
+                own.len(),
+                &"fewer elements in map",
+            ));
+        }
+        Ok(out)
+    }
+}
+
+struct SeqDe<'a, 'b> {
+    de: &'b De<'a>,
+    items: &'a [Node],
+    next: usize,
+}
+
+impl<'a> SeqAccess<'a> for SeqDe<'a, '_> {
+    type Error = Error;
+    fn next_element_seed<T: DeserializeSeed<'a>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(item) = self.items.get(self.next) else {
+            return Ok(None);
+        };
+        let child = self.de.child(item, Some(Seg::Index(self.next)))?;
+        self.next += 1;
+        seed.deserialize(child).map(Some)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len() - self.next)
+    }
+}
+
+type Entries<'a> = Box<dyn Iterator<Item = &'a (Node, Node)> + 'a>;
+
+struct MapDe<'a, 'b> {
+    de: &'b De<'a>,
+    entries: Entries<'a>,
+    /// Keys dropped here (see [`Edits`]).
+    removed: Vec<&'a str>,
+    added: std::vec::IntoIter<&'a str>,
+    value: Option<De<'a>>,
+}
+
+impl<'a> MapAccess<'a> for MapDe<'a, '_> {
+    type Error = Error;
+    fn next_key_seed<K: DeserializeSeed<'a>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        for (k, v) in self.entries.by_ref() {
+            let name = key_str(self.de.doc, k);
+            if name.is_some_and(|n| self.removed.contains(&n)) {
+                continue;
+            }
+            let seg = name.map(|s| Seg::Key(s.to_string()));
+            self.value = Some(self.de.child(v, seg)?);
+            let key = De {
+                path: None,
+                ..self.de.child(k, None)?
+            };
+            return seed.deserialize(key).map(Some);
+        }
+        let Some(field) = self.added.next() else {
+            return Ok(None);
+        };
+        self.value = Some(self.de.child(&EMPTY, None)?);
+        seed.deserialize(BorrowedStrDeserializer::new(field))
+            .map(Some)
+    }
+    fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let de = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("value before key"))?;
+        seed.deserialize(de)
+    }
+}
+
+struct EnumDe<'a> {
+    tag: &'a str,
+    content: Option<De<'a>>,
+}
+
+/// A tagged node's content (`None` for a plain string read as an enum).
+struct Content<'a>(Option<De<'a>>);
+
+impl<'a> EnumAccess<'a> for EnumDe<'a> {
+    type Error = Error;
+    type Variant = Content<'a>;
+    fn variant_seed<V: DeserializeSeed<'a>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Self::Variant), Error> {
+        let tag = seed.deserialize(BorrowedStrDeserializer::<Error>::new(self.tag))?;
+        Ok((tag, Content(self.content)))
+    }
+}
+
+impl<'a> VariantAccess<'a> for Content<'a> {
+    type Error = Error;
+    fn unit_variant(self) -> Result<(), Error> {
+        match self.0 {
+            Some(de) => de::Deserialize::deserialize(de),
+            None => Ok(()),
+        }
+    }
+    fn newtype_variant_seed<T: DeserializeSeed<'a>>(self, seed: T) -> Result<T::Value, Error> {
+        match self.0 {
+            Some(de) => seed.deserialize(de),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"newtype variant",
+            )),
+        }
+    }
+    fn tuple_variant<V: Visitor<'a>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Some(de) => de::Deserializer::deserialize_seq(de, v),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"tuple variant",
+            )),
+        }
+    }
+    fn struct_variant<V: Visitor<'a>>(
+        self,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Some(de) => de::Deserializer::deserialize_map(de, v),
+            None => Err(de::Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"struct variant",
+            )),
+        }
+    }
+}
+
+/// Every number type reads the node as [`De::deserialize_i64`] does.
+macro_rules! numbers {
+    ($($name:ident)*) => {$(
+        fn $name<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+            self.deserialize_i64(v)
+        }
+    )*};
+}
+/// Each method reads the node as yaml_serde's `&Value` deserializer read the value.
+impl<'a> de::Deserializer<'a> for De<'a> {
+    type Error = Error;
+
+    numbers!(
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_u8 deserialize_u16
+        deserialize_u32 deserialize_u64 deserialize_f32 deserialize_f64
+    );
+
+    fn deserialize_any<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(false)? {
+            Val::Null => v.visit_unit(),
+            Val::Bool(b) => v.visit_bool(b),
+            Val::U64(u) => v.visit_u64(u),
+            Val::I64(i) => v.visit_i64(i),
+            Val::F64(f) => v.visit_f64(f),
+            Val::Str(s) => v.visit_borrowed_str(s),
+            Val::Seq(items) => self.visit_seq(items, v),
+            Val::Map(entries) => self.visit_map(entries, v),
+            Val::Tagged(tag) => v.visit_enum(EnumDe {
+                tag,
+                content: Some(De {
+                    untag: true,
+                    ..self
+                }),
+            }),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(true)? {
+            Val::Bool(b) => v.visit_bool(b),
+            other => Err(de::Error::invalid_type(other.unexpected(), &v)),
+        }
+    }
+
+    fn deserialize_i64<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(true)? {
+            Val::U64(u) => v.visit_u64(u),
+            Val::I64(i) => v.visit_i64(i),
+            Val::F64(f) => v.visit_f64(f),
+            other => Err(de::Error::invalid_type(other.unexpected(), &v)),
+        }
+    }
+
+    fn deserialize_char<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_str(v)
+    }
+
+    fn deserialize_str<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(true)? {
+            Val::Str(s) => v.visit_borrowed_str(s),
+            other => Err(de::Error::invalid_type(other.unexpected(), &v)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_str(v)
+    }
+
+    fn deserialize_bytes<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(true)? {
+            Val::Str(s) => v.visit_borrowed_str(s),
+            Val::Seq(items) => self.visit_seq(items, v),
+            other => Err(de::Error::invalid_type(other.unexpected(), &v)),
+        }
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_bytes(v)
+    }
+
+    fn deserialize_option<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(false)? {
+            Val::Null => v.visit_none(),
+            _ => v.visit_some(self),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(false)? {
+            Val::Null => v.visit_unit(),
+            other => Err(de::Error::invalid_type(other.unexpected(), &v)),
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_unit(v)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Error> {
+        v.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(true)? {
+            Val::Seq(items) => self.visit_seq(items, v),
+            Val::Null => self.visit_seq(&[], v),
+            other => Err(de::Error::invalid_type(other.unexpected(), &v)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'a>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
+        self.deserialize_seq(v)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        v: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(v)
+    }
+
+    fn deserialize_map<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        match self.val(true)? {
+            Val::Map(entries) => self.visit_map(entries, v),
+            Val::Null => self.visit_map(&[], v),
+            other => Err(de::Error::invalid_type(other.unexpected(), &v)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_map(v)
+    }
+
+    fn deserialize_enum<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Error> {
+        match self.val(false)? {
+            Val::Tagged(tag) => v.visit_enum(EnumDe {
+                tag,
+                content: Some(De {
+                    untag: true,
+                    ..self
+                }),
+            }),
+            Val::Str(tag) => v.visit_enum(EnumDe { tag, content: None }),
+            other => Err(de::Error::invalid_type(
+                other.unexpected(),
+                &"a Value::Tagged enum",
+            )),
+        }
+    }
+
+    fn deserialize_identifier<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        self.deserialize_str(v)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'a>>(self, v: V) -> Result<V::Value, Error> {
+        v.visit_unit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::yaml_tree::parse;
+    use serde::Deserialize;
+    use serde_yaml::Value;
+
+    /// `text` typed from the tree, as a yaml_serde value.
+    fn typed(text: &str) -> Value {
+        let doc = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+        Value::deserialize(De::new(&doc, &doc.root, &[], &Edits::default()))
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"))
+    }
+
+    /// The oracle: what users got when values came from yaml_serde. An empty file
+    /// was null there; the tree reads it as an empty mapping.
+    fn oracle(text: &str) -> Value {
+        match serde_yaml::from_str(text).unwrap_or_else(|e| panic!("{text:?}: {e}")) {
+            Value::Null
+                if text
+                    .lines()
+                    .all(|l| l.trim().is_empty() || l.starts_with('#')) =>
+            {
+                Value::Mapping(Default::default())
+            }
+            v => v,
+        }
+    }
+
+    const SCALARS: &[&str] = &[
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "FALSE",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "0x1F",
+        "0o17",
+        "0b101",
+        "1_000",
+        "012",
+        "-012",
+        "+12",
+        "-3",
+        "1.5",
+        "1e3",
+        ".inf",
+        "-.inf",
+        "+.inf",
+        ".Inf",
+        "2026-05-01",
+        "2026-Q3",
+        "2026",
+        "007",
+        "0",
+        "-0",
+        "0.0",
+        "1.0e+3",
+        "12:30",
+        "0x",
+        "-0x1F",
+        "+0x1F",
+        "0xFFFFFFFFFFFFFFFF",
+        "18446744073709551615",
+        "-9223372036854775808",
+        "1e400",
+        "NaN",
+        "inf",
+        "infinity",
+        "- 1",
+        "+-1",
+        "1.",
+        ".5",
+        "-.5",
+        "1e",
+        "0b",
+        "0o8",
+        "TRUE1",
+    ];
+
+    /// Plain, quoted and block scalars, as keys and values, mean what yaml_serde made
+    /// of them: the same value, number for number.
+    #[test]
+    fn scalars_mean_what_yaml_serde_made_of_them() {
+        for s in SCALARS {
+            for doc in [
+                format!("a: {s}\n"),
+                format!("a: '{s}'\n"),
+                format!("a: \"{s}\"\n"),
+                // saphyr reads a block of one blank line as a line break, libyaml as
+                // nothing: the one difference found (a blank `description: |`).
+                format!("a: |\n  {s}\n").replace("|\n  \n", "|\n  x\n"),
+                format!("a: [{s}]\n"),
+                format!("{s}x: 1\n"),
+                format!("'{s}': 1\n"),
+                format!("a: !!str {s}\n"),
+            ] {
+                if serde_yaml::from_str::<Value>(&doc).is_ok() {
+                    assert_eq!(typed(&doc), oracle(&doc), "{doc:?}");
+                }
+            }
+        }
+    }
+
+    /// Whole documents: tags, aliases, nesting, the bundled data and every fixture.
+    #[test]
+    fn documents_mean_what_yaml_serde_made_of_them() {
+        let mut docs: Vec<String> = [
+            "a: &x [1, {b: c}]\nd: *x\ne: [*x, *x]\n",
+            "a: !x 1\nb: !x [1]\nc: !x {d: e}\nf: !!int 12\ng: !!float 1\nh: !!bool true\n",
+            "a: ! x\nb: !!null null\nc: !!map {d: 1}\nd: !!seq [1]\n",
+            "? [a, b]\n: c\n? {d: e}\n: f\n1: one\ntrue: t\n~: n\n",
+            "a:\nb: \nc: ''\nd: >\n  folded\n  text\n\ne: |-\n  kept\n",
+            "# only a comment\n",
+            "",
+            "- 1\n- [2, [3, [4]]]\n",
+            "~\n",
+            "---\na: 1\n...\n",
+        ]
+        .map(str::to_string)
+        .into();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut stack = vec![root.join("data"), root.join("tests/fixtures")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "yaml") {
+                    docs.extend(std::fs::read_to_string(path).ok());
+                }
+            }
+        }
+        let mut compared = 0;
+        for doc in docs {
+            let (Ok(_), Ok(_)) = (parse(&doc), serde_yaml::from_str::<Value>(&doc)) else {
+                continue;
+            };
+            assert_eq!(typed(&doc), oracle(&doc), "{doc:?}");
+            compared += 1;
+        }
+        assert!(compared > 60, "{compared}");
+    }
+
+    /// The one deliberate difference: an integer beyond 64 bits is text, where
+    /// yaml_serde refused the whole file.
+    #[test]
+    fn integers_beyond_64_bits_are_text() {
+        let doc = "a: 18446744073709551616\nb: -9223372036854775809\n";
+        assert!(serde_yaml::from_str::<Value>(doc).is_err());
+        assert_eq!(
+            typed(doc),
+            oracle("a: '18446744073709551616'\nb: '-9223372036854775809'\n")
+        );
+    }
+
+    /// Regression: with two parsers, libyaml took NEL, LS and PS for line breaks and
+    /// saphyr did not, so `# comment<NEL>key: v` loaded a key the tree saw as a comment,
+    /// and `title: a<LS>b` was a syntax error. One parser reads them as text, everywhere.
+    #[test]
+    fn nel_ls_and_ps_are_text() {
+        let nel = typed("# only a comment\u{85}initiatives: [a]\ntitle: t\n");
+        assert!(nel.get("initiatives").is_none());
+        assert_eq!(nel.get("title").and_then(Value::as_str), Some("t"));
+        let ls = typed("title: a\u{2028}b\nkey: \"c\u{2029}d\"\nk\u{85}: v\n");
+        assert_eq!(ls.get("title").and_then(Value::as_str), Some("a\u{2028}b"));
+        assert_eq!(ls.get("key").and_then(Value::as_str), Some("c\u{2029}d"));
+        assert_eq!(ls.get("k\u{85}").and_then(Value::as_str), Some("v"));
+    }
+
+    /// Aliases are followed (never copied), and nesting through them is bounded.
+    #[test]
+    fn aliases_are_followed_and_bounded() {
+        let mut doc = String::from("a0: &a0 [x]\n");
+        for i in 1..200 {
+            doc.push_str(&format!("a{i}: &a{i} [*a{}]\n", i - 1));
+        }
+        let parsed = parse(&doc).unwrap();
+        let de = |key: &str| {
+            let node = parsed.root.get(key).unwrap();
+            Value::deserialize(De::new(&parsed, node, &[], &Edits::default()))
+        };
+        let mut nested = Value::Sequence(vec![Value::String("x".into())]);
+        for _ in 0..5 {
+            nested = Value::Sequence(vec![nested]);
+        }
+        assert_eq!(de("a5").unwrap(), nested);
+        let err = de("a199").unwrap_err();
+        assert_eq!(err.to_string(), "recursion limit exceeded");
+    }
+}
