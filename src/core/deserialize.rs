@@ -40,6 +40,11 @@ pub fn collect<T: DeserializeOwned>(
     what: &str,
 ) -> (Option<T>, Vec<FieldError>) {
     let mut edits = Edits::default();
+    // Sound data types in one pass; only a failure pays for tracking the path
+    // (serde_path_to_error copies every key it passes).
+    if let Ok(t) = T::deserialize(De::new(doc, node, defaults, &edits)) {
+        return (Some(t), Vec::new());
+    }
     let mut errors: Vec<FieldError> = Vec::new();
     // Keys we removed (or that were misspellings of a field): a later "missing field"
     // for them repeats a problem already reported.

@@ -28,6 +28,7 @@ pub mod redact;
 pub mod rng;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod short_text;
 pub mod slip;
 pub mod suggest;
 pub mod table;

@@ -3,6 +3,7 @@
 //! dropped (see `deserialize`), and `yaml_de` skips and adds what the edits say.
 
 use super::lines::Pos;
+use super::short_text::Text;
 use super::yaml_scalar::{key_str, value, Val};
 use super::yaml_tree::{Doc, Kind, Node, Seg};
 
@@ -17,7 +18,7 @@ pub struct Edits {
 pub static EMPTY: Node = Node {
     pos: Pos::START,
     kind: Kind::Scalar {
-        text: String::new(),
+        text: Text::EMPTY,
         plain: false,
     },
     tag: None,

@@ -103,6 +103,11 @@ pub fn plain_scalar(text: &str) -> Val<'_> {
     if let Some(b) = parse_bool(text) {
         return Val::Bool(b);
     }
+    // Numbers start with a digit, a sign or a dot (`inf` and `NaN` are text): most
+    // keys and values are decided here.
+    if text.starts_with(|c: char| c.is_alphabetic()) {
+        return Val::Str(text);
+    }
     if let Some(v) = int(text) {
         return v;
     }

@@ -79,6 +79,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "glob",
             "url",
             "lines",
+            "short_text",
             "yaml_tree",
             "yaml_scalar",
             "yaml_edits",

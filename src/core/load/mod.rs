@@ -146,6 +146,9 @@ fn run(files: &DataFiles, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Ro
     // Messages stand alone (CI reports show them without the source line): each
     // names the initiative it is about.
     for (n, found) in problems.iter_mut().enumerate() {
+        if found.is_empty() {
+            continue;
+        }
         let owner = format!("\"{}\"", excerpt(&pending[n].raw.id));
         if pending[n].raw.id.trim().is_empty() {
             continue;
