@@ -509,7 +509,7 @@ mod tests {
         // An empty value at the very end is placed at the end of the last line.
         let tree = parse("title:\n").unwrap().root;
         assert_eq!(tree.get("title").unwrap().pos.line, 1);
-        // A lone CR ends a line too (for both parsers): the lines are not clamped away.
+        // A lone CR ends a line too: the lines are not clamped away.
         let tree = parse("a: 1\rb: 2\r\nc: 3").unwrap().root;
         let lines: Vec<u32> = ["a", "b", "c"]
             .map(|k| tree.get(k).unwrap().pos.line)
