@@ -172,7 +172,7 @@ fn parse_negative(s: &str) -> Option<i64> {
     if digits_but_not_number(s) {
         return None;
     }
-    i64::from_str_radix(s, 10).ok()
+    s.parse::<i64>().ok()
 }
 
 fn parse_f64(s: &str) -> Option<f64> {
