@@ -1,15 +1,18 @@
 //! Typed deserialization that reports every problem, each with its path.
 //!
-//! serde stops at the first error. To report all of them, we deserialize, note the
-//! error and its path (serde_path_to_error), remove the offending key and try again,
-//! a bounded number of times. Errors come back with paths relative to the value, for
-//! the caller to place in the file.
+//! serde stops at the first error. To report all of them, we deserialize straight
+//! from the positioned tree (`yaml_de`), note the error and its path
+//! (serde_path_to_error), drop the offending key and try again, a bounded number of
+//! times; the tree is never copied or changed, the drops are [`Edits`] the next
+//! attempt skips. Errors come back with paths relative to the node, for the caller
+//! to place in the file.
 
 use super::diagnostic::{excerpt, Code};
 use super::suggest;
-use super::yaml_tree::Seg;
+use super::yaml_de::De;
+use super::yaml_edits::Edits;
+use super::yaml_tree::{Doc, Node, Seg};
 use serde::de::DeserializeOwned;
-use serde_yaml::Value;
 
 /// One structural problem: where (relative path), which check, what, and a hint.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,16 +27,31 @@ pub struct FieldError {
 
 const MAX_ATTEMPTS: usize = 64;
 
-/// Deserializes `value` into `T`, collecting every error. The value returned is a best
+/// Deserializes `node` of `doc` (with `defaults`, entries of another mapping, under
+/// its own keys) into `T`, collecting every error. The value returned is a best
 /// effort (failed keys removed, missing required ones empty); it is sound only when
 /// there are no errors. `what` names the thing in messages ("initiative", "stage").
-pub fn collect<T: DeserializeOwned>(mut value: Value, what: &str) -> (Option<T>, Vec<FieldError>) {
+///
+/// Complexity: O(size of the node) per attempt; one attempt when the node is sound.
+pub fn collect<T: DeserializeOwned>(
+    doc: &Doc,
+    node: &Node,
+    defaults: &[&(Node, Node)],
+    what: &str,
+) -> (Option<T>, Vec<FieldError>) {
+    let mut edits = Edits::default();
+    // Sound data types in one pass; only a failure pays for tracking the path
+    // (serde_path_to_error copies every key it passes).
+    if let Ok(t) = T::deserialize(De::new(doc, node, defaults, &edits)) {
+        return (Some(t), Vec::new());
+    }
     let mut errors: Vec<FieldError> = Vec::new();
     // Keys we removed (or that were misspellings of a field): a later "missing field"
     // for them repeats a problem already reported.
     let mut explained: Vec<(Vec<Seg>, String)> = Vec::new();
     for _ in 0..MAX_ATTEMPTS {
-        let err = match serde_path_to_error::deserialize::<_, T>(&value) {
+        let de = De::new(doc, node, defaults, &edits);
+        let err = match serde_path_to_error::deserialize::<_, T>(de) {
             Ok(t) => return (Some(t), errors),
             Err(e) => e,
         };
@@ -48,7 +66,7 @@ pub fn collect<T: DeserializeOwned>(mut value: Value, what: &str) -> (Option<T>,
                 errors.push(fe);
             }
             // Put a placeholder in so the next attempt finds the errors after it.
-            if !insert_placeholder(&mut value, &path, &field) {
+            if !edits.add(doc, node, defaults, &path, &field) {
                 return (None, errors);
             }
             explained.push((path, field));
@@ -68,7 +86,7 @@ pub fn collect<T: DeserializeOwned>(mut value: Value, what: &str) -> (Option<T>,
             explained.push((path[..path.len() - 1].to_vec(), k.clone()));
         }
         errors.push(fe);
-        if !removable.is_some_and(|p| remove_at(&mut value, &p)) {
+        if !removable.is_some_and(|p| edits.remove(doc, node, defaults, &p)) {
             return (None, errors);
         }
     }
@@ -189,45 +207,6 @@ fn classify(path: &[Seg], msg: &str, what: &str) -> FieldError {
     }
 }
 
-fn get_mut<'a>(value: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
-    let mut v = value;
-    for seg in path {
-        v = match (seg, v) {
-            (Seg::Key(k), Value::Mapping(m)) => m.get_mut(k.as_str())?,
-            (Seg::Index(i), Value::Sequence(s)) => s.get_mut(*i)?,
-            _ => return None,
-        };
-    }
-    Some(v)
-}
-
-/// Removes the deepest key on `path` (the value that failed); false if nothing to remove.
-fn remove_at(value: &mut Value, path: &[Seg]) -> bool {
-    let Some(pos) = path.iter().rposition(|s| matches!(s, Seg::Key(_))) else {
-        return false;
-    };
-    let Seg::Key(key) = &path[pos] else {
-        return false;
-    };
-    match get_mut(value, &path[..pos]) {
-        Some(Value::Mapping(m)) => m.remove(key.as_str()).is_some(),
-        _ => false,
-    }
-}
-
-fn insert_placeholder(value: &mut Value, path: &[Seg], field: &str) -> bool {
-    match get_mut(value, path) {
-        Some(Value::Mapping(m)) if !m.contains_key(field) => {
-            m.insert(
-                Value::String(field.to_string()),
-                Value::String(String::new()),
-            );
-            true
-        }
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,11 +214,11 @@ mod tests {
 
     #[test]
     fn every_problem_of_an_initiative_is_reported() {
-        let v: Value = serde_yaml::from_str(
+        let doc = crate::core::yaml_tree::parse(
             "id: a\ntitel: T\nstage: s\nconfidence: high\ndepends-on: [b]\ntags: x\nlinks: [{title: t}]\n",
         )
         .unwrap();
-        let (_, errors) = collect::<RawInitiative>(v, "initiative");
+        let (_, errors) = collect::<RawInitiative>(&doc, &doc.root, &[], "initiative");
         let codes: Vec<_> = errors.iter().map(|e| (e.code, e.hint.clone())).collect();
         assert!(
             codes.contains(&(Code::UnknownKey, Some("did you mean \"title\"?".into()))),

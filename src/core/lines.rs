@@ -1,4 +1,4 @@
-//! Lines of a source text as YAML 1.2 and both parsers count them (LF, CR LF, or a
+//! Lines of a source text as YAML 1.2 and the parser count them (LF, CR LF, or a
 //! lone CR end a line), found in O(1), and positions brought inside the text.
 
 /// A place in a data file: 1-based line and column, and how many characters the
@@ -20,7 +20,7 @@ impl Pos {
 
 /// Byte offsets where each line of a source starts, so a line is found in O(1)
 /// (scanning from the top for every multi-line node made big files quadratic). Line
-/// breaks are YAML 1.2's, as both parsers read them: LF, CR LF, or a lone CR.
+/// breaks are YAML 1.2's, as the parser reads them: LF, CR LF, or a lone CR.
 pub struct Lines<'a> {
     source: &'a str,
     starts: Vec<usize>,
@@ -93,10 +93,4 @@ impl<'a> Lines<'a> {
         let end = self.starts.get(n).map_or(self.source.len(), |&e| e - 1);
         Some(self.source[start..end].trim_end_matches('\r'))
     }
-}
-
-/// `pos` brought inside `source` (line and column), for positions another parser
-/// reports (libyaml's errors may point past the end).
-pub fn clamp_to(source: &str, pos: Pos) -> Pos {
-    Lines::new(source).clamp_column(pos)
 }

@@ -29,6 +29,7 @@ pub mod redact;
 pub mod rng;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod short_text;
 pub mod slip;
 pub mod suggest;
 pub mod table;
@@ -37,8 +38,10 @@ pub(crate) mod test_support;
 pub mod timeline;
 pub mod url;
 pub mod view_state;
+pub mod yaml_de;
+pub mod yaml_edits;
+pub mod yaml_scalar;
 pub mod yaml_tree;
-pub mod yaml_value;
 
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Severity};

@@ -88,7 +88,13 @@ fn include_patterns(text: &str) -> Vec<String> {
         #[serde(default)]
         include: Vec<String>,
     }
-    serde_yaml::from_str::<Includes>(text)
+    use super::yaml_de::De;
+    use super::yaml_edits::Edits;
+    use serde::Deserialize;
+    let Ok(doc) = super::yaml_tree::parse(text) else {
+        return Vec::new();
+    };
+    Includes::deserialize(De::new(&doc, &doc.root, &[], &Edits::default()))
         .map(|i| i.include)
         .unwrap_or_default()
 }

@@ -31,11 +31,11 @@ pub struct RawRoadmap {
     pub tags: Vec<RawTag>,
     #[serde(default)]
     pub include: Vec<String>,
-    /// Kept as YAML values: each initiative is checked on its own, so one bad
-    /// initiative does not hide the others.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Only counted here: each initiative is typed on its own from the file's tree,
+    /// so one bad initiative does not hide the others.
+    #[serde(default, skip_serializing)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<serde_json::Value>"))]
-    pub initiatives: Vec<serde_yaml::Value>,
+    pub initiatives: Vec<Unread>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -81,19 +81,56 @@ pub struct RawTag {
 }
 
 /// An initiative file (`include`d from roadmap.yaml).
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawInitiativeFile {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Checked to be a mapping; its entries are read from the tree.
+    #[serde(default)]
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(with = "Option<serde_json::Value>")
+        schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")
     )]
-    pub defaults: Option<serde_yaml::Mapping>,
+    pub defaults: Option<UnreadMap>,
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<serde_json::Value>"))]
-    pub initiatives: Vec<serde_yaml::Value>,
+    pub initiatives: Vec<Unread>,
+}
+
+/// Any YAML value, accepted without being read (typed later, from the tree).
+#[derive(Debug, Default)]
+pub struct Unread;
+
+impl<'de> Deserialize<'de> for Unread {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Unread)
+    }
+}
+
+/// Any YAML mapping, accepted without reading its entries.
+#[derive(Debug, Default)]
+pub struct UnreadMap;
+
+impl<'de> Deserialize<'de> for UnreadMap {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = UnreadMap;
+            // yaml_serde's words for its Mapping: messages stay as they were.
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a YAML mapping")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<UnreadMap, A::Error> {
+                use serde::de::IgnoredAny;
+                while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(UnreadMap)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// One initiative, after the file's `defaults` were applied.

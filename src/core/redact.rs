@@ -11,8 +11,7 @@
 use super::load::{DataFiles, FileText, ROADMAP_FILE};
 use super::model::{Initiative, Roadmap};
 use super::raw::{
-    RawInitiative, RawInitiativeFile, RawLink, RawPlaceholder, RawRedacted, RawRoadmap, RawStage,
-    RawTag, RawTeam,
+    RawInitiative, RawLink, RawPlaceholder, RawRedacted, RawRoadmap, RawStage, RawTag, RawTeam,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,20 +32,19 @@ pub fn redact(roadmap: &Roadmap) -> DataFiles {
         .filter(|t| !public_tags.contains(t))
         .collect();
 
-    let mut by_stage: BTreeMap<usize, Vec<serde_yaml::Value>> = BTreeMap::new();
+    let mut by_stage: BTreeMap<usize, Vec<RawInitiative>> = BTreeMap::new();
     for &i in &kept {
         let raw = public_initiative(roadmap, i);
-        by_stage
-            .entry(inits[i].stage)
-            .or_default()
-            .push(serde_yaml::to_value(raw).expect("initiatives serialize"));
+        by_stage.entry(inits[i].stage).or_default().push(raw);
+    }
+    /// An initiative file as written: its initiatives, no defaults.
+    #[derive(serde::Serialize)]
+    struct PublicFile<'a> {
+        initiatives: &'a [RawInitiative],
     }
     let mut files = DataFiles::default();
     for (stage, list) in &by_stage {
-        let file = RawInitiativeFile {
-            defaults: None,
-            initiatives: list.clone(),
-        };
+        let file = PublicFile { initiatives: list };
         let text = format!(
             "# Redacted: confidential initiatives are left out.\n{}",
             serde_yaml::to_string(&file).expect("serializes")

@@ -1,17 +1,15 @@
-//! A positioned view of a YAML file: every node with its line and column.
+//! A positioned YAML document: every node with its line and column, its tag, and
+//! aliases kept as references to their anchors.
 //!
-//! serde gives us typed values but forgets where they came from; this module parses
-//! the same text once more at the event level (saphyr-parser) so any value can be
-//! found again by its path (`initiatives[3].depends_on[1]`) and reported at its exact
-//! line and column. It also guards against alias bombs by computing what aliases add
-//! to the document without expanding anything.
-//!
-//! The two parsers must read the same document: `yaml_value::parse_value` is the serde
-//! parse (yaml_serde, a libyaml port), given the text with YAML 1.2's line breaks.
+//! This is the one parse of a data file (saphyr-parser, YAML 1.2, at the event level):
+//! values are typed straight from this tree (`yaml_de`), and any value can be found
+//! again by its path (`initiatives[3].depends_on[1]`) and reported at its exact line and
+//! column. It also guards against alias bombs by computing what aliases add to the
+//! document without expanding anything.
 
 use super::diagnostic::Pos;
-pub use super::lines::clamp_to;
 use super::lines::Lines;
+use super::short_text::Text;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
 
@@ -23,16 +21,58 @@ pub const MAX_DEPTH: usize = 100;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
-    Scalar { text: String, plain: bool },
+    /// `plain`: written without quotes or block indicator (only plain scalars can be
+    /// null, booleans or numbers).
+    Scalar {
+        text: Text,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
-    Alias,
+    /// An alias of the anchor with this id (see [`Doc::resolve`]).
+    Alias(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub pos: Pos,
     pub kind: Kind,
+    /// The node's tag, resolved (`!x`, `tag:yaml.org,2002:str`), if it has one.
+    pub tag: Option<Box<str>>,
+}
+
+/// A parsed file: its root node and where each anchor's node is, so aliases are
+/// followed without ever being copied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doc {
+    pub root: Node,
+    /// Anchor id → the anchored node's place: child indices from the root (in a
+    /// mapping, entry `i`'s key is `2i` and its value `2i + 1`).
+    anchors: HashMap<usize, Vec<u32>>,
+}
+
+impl Doc {
+    /// `node`, or the node its alias refers to.
+    ///
+    /// Complexity: O(depth of the anchored node).
+    pub fn resolve<'a>(&'a self, node: &'a Node) -> &'a Node {
+        let Kind::Alias(id) = node.kind else {
+            return node;
+        };
+        let Some(path) = self.anchors.get(&id) else {
+            return node;
+        };
+        let mut n = &self.root;
+        for &i in path {
+            n = match &n.kind {
+                Kind::Seq(items) => &items[i as usize],
+                Kind::Map(entries) if i % 2 == 0 => &entries[i as usize / 2].0,
+                Kind::Map(entries) => &entries[i as usize / 2].1,
+                _ => unreachable!("anchor paths are recorded from the tree"),
+            };
+        }
+        n
+    }
 }
 
 /// One step of a path into a document.
@@ -62,7 +102,7 @@ pub enum TreeError {
 impl Node {
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
-            Kind::Scalar { text, .. } => Some(text),
+            Kind::Scalar { text, .. } => Some(text.as_str()),
             _ => None,
         }
     }
@@ -132,92 +172,121 @@ fn pos_of(span: &Span, lines: &Lines) -> Pos {
     })
 }
 
-/// Parsers over-allocate (saphyr starts every scalar at 32 bytes): trimmed, the tree
-/// of a 9.9 MB file of 50,000 initiatives takes 39 MB instead of 126 MB, and builds faster.
-fn compact(mut s: String) -> String {
-    s.shrink_to_fit();
-    s
+/// Parsers over-allocate (saphyr starts every scalar at 32 bytes): copied to its
+/// exact size (short ones in place), the parser's buffer is freed at once and reused
+/// for the next scalar, so the tree of a 9.9 MB file of 36,000 initiatives takes a
+/// third of the memory, and builds and drops faster.
+fn compact(s: &str) -> Text {
+    Text::from(s)
 }
 
-fn compact_vec<T>(mut v: Vec<T>) -> Vec<T> {
-    v.shrink_to_fit();
-    v
+fn compact_vec<T>(v: Vec<T>) -> Vec<T> {
+    let mut exact = Vec::with_capacity(v.len());
+    exact.extend(v);
+    exact
 }
 
-enum Frame {
-    Seq {
-        pos: Pos,
-        items: Vec<Node>,
-        anchor: usize,
-        size: u64,
-    },
-    Map {
-        pos: Pos,
-        entries: Vec<(Node, Node)>,
-        key: Option<Node>,
-        anchor: usize,
-        size: u64,
-    },
+/// A collection being read: its node so far, its anchor, and its expanded size.
+struct Frame {
+    node: Node,
+    /// A mapping's key, waiting for its value.
+    key: Option<Node>,
+    anchor: usize,
+    size: u64,
 }
 
-/// Parses `source` into a positioned tree (the first document; an empty file is an
-/// empty mapping). Every position is inside the source.
+impl Frame {
+    /// The index the next child will have (see [`Doc`]'s anchor paths).
+    fn next_child(&self) -> u32 {
+        match &self.node.kind {
+            Kind::Seq(items) => items.len() as u32,
+            Kind::Map(entries) => 2 * entries.len() as u32 + u32::from(self.key.is_some()),
+            _ => 0,
+        }
+    }
+
+    fn push(&mut self, child: Node, size: u64) {
+        self.size = self.size.saturating_add(size);
+        match &mut self.node.kind {
+            Kind::Seq(items) => items.push(child),
+            Kind::Map(entries) => match self.key.take() {
+                None => self.key = Some(child),
+                Some(k) => entries.push((k, child)),
+            },
+            _ => {}
+        }
+    }
+}
+
+fn tag_of(tag: Option<std::borrow::Cow<'_, saphyr_parser::Tag>>) -> Option<Box<str>> {
+    tag.map(|t| format!("{}{}", t.handle, t.suffix).into_boxed_str())
+}
+
+/// Parses `source` into a positioned document (an empty file is an empty mapping).
+/// Every position is inside the source. A file holds one document: a second is an
+/// error, at its start.
 ///
 /// Refuses alias bombs: each anchored node's expanded size is kept in a table, and each
 /// alias adds its anchor's size less one (the alias itself) to what aliases add to the
 /// document; over [`MAX_ALIAS_NODES`] is refused. Only the expansion counts: a file
-/// of a million plain nodes is fine (its size is limited in bytes).
+/// of a million plain nodes is fine (its size is limited in bytes). An alias inside
+/// the node it names (a node containing itself) is refused too.
 ///
 /// Complexity: O(n) in the file's length; aliases are sized through a table, never expanded.
-pub fn parse(source: &str) -> Result<Node, TreeError> {
+pub fn parse(source: &str) -> Result<Doc, TreeError> {
     let mut parser = Parser::new_from_str(source);
     let lines = Lines::new(source);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchor_sizes: HashMap<usize, u64> = HashMap::new();
+    let mut anchors: HashMap<usize, (u64, Vec<u32>)> = HashMap::new();
     let mut root: Option<Node> = None;
     let mut added: u64 = 0;
+    let syntax = |pos: Pos, message: String| TreeError::Syntax {
+        pos: lines.clamp_column(pos),
+        message,
+    };
     loop {
         let (event, span) = match parser.next_event() {
             None => break,
             Some(Ok(e)) => e,
             Some(Err(e)) => {
                 let m = e.marker();
-                return Err(TreeError::Syntax {
-                    pos: lines.clamp_column(Pos {
-                        line: m.line() as u32,
-                        column: m.col() as u32 + 1,
-                        len: 1,
-                    }),
-                    message: e.info().to_string(),
-                });
+                let at = Pos {
+                    line: m.line() as u32,
+                    column: m.col() as u32 + 1,
+                    len: 1,
+                };
+                return Err(syntax(at, e.info().to_string()));
             }
         };
         let pos = pos_of(&span, &lines);
-        // A finished node and its expanded size, to attach to the parent frame.
-        let finished: Option<(Node, u64)> = match event {
+        // A finished node, its anchor and its expanded size, to attach to the parent.
+        let (node, anchor, size) = match event {
             Event::StreamEnd => break,
-            Event::DocumentEnd if root.is_some() => break,
-            Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {
-                None
-            }
-            Event::Scalar(text, style, anchor, _) => {
-                if anchor > 0 {
-                    anchor_sizes.insert(anchor, 1);
-                }
-                let plain = style == ScalarStyle::Plain;
-                Some((
-                    Node {
-                        pos,
-                        kind: Kind::Scalar {
-                            text: compact(text.into_owned()),
-                            plain,
-                        },
-                    },
-                    1,
+            Event::DocumentStart(_) if root.is_some() => {
+                return Err(syntax(
+                    pos,
+                    "a second YAML document (a data file holds one)".to_string(),
                 ))
             }
+            Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {
+                continue
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let kind = Kind::Scalar {
+                    text: compact(&text),
+                    plain: style == ScalarStyle::Plain,
+                };
+                let tag = tag_of(tag);
+                (Node { pos, kind, tag }, anchor, 1)
+            }
             Event::Alias(id) => {
-                let size = anchor_sizes.get(&id).copied().unwrap_or(1);
+                let Some(&(size, _)) = anchors.get(&id) else {
+                    return Err(syntax(
+                        pos,
+                        "an alias inside the node it refers to (a node cannot contain itself)"
+                            .to_string(),
+                    ));
+                };
                 added = added.saturating_add(size - 1);
                 if added > MAX_ALIAS_NODES {
                     return Err(TreeError::AliasBomb {
@@ -225,110 +294,93 @@ pub fn parse(source: &str) -> Result<Node, TreeError> {
                         expanded: added,
                     });
                 }
-                Some((
+                let kind = Kind::Alias(id);
+                (
                     Node {
                         pos,
-                        kind: Kind::Alias,
+                        kind,
+                        tag: None,
                     },
+                    0,
                     size,
-                ))
+                )
             }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
                 if stack.len() >= MAX_DEPTH {
                     return Err(TreeError::TooDeep { pos });
                 }
-                stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq {
-                        pos,
-                        items: Vec::new(),
-                        anchor,
-                        size: 1,
-                    }
+                let kind = if matches!(event, Event::SequenceStart(..)) {
+                    Kind::Seq(Vec::new())
                 } else {
-                    Frame::Map {
-                        pos,
-                        entries: Vec::new(),
-                        key: None,
-                        anchor,
-                        size: 1,
-                    }
-                });
-                None
-            }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq {
-                    pos,
-                    items,
+                    Kind::Map(Vec::new())
+                };
+                let tag = tag_of(tag.clone());
+                let node = Node { pos, kind, tag };
+                stack.push(Frame {
+                    node,
+                    key: None,
                     anchor,
-                    size,
-                }) => {
-                    if anchor > 0 {
-                        anchor_sizes.insert(anchor, size);
-                    }
-                    Some((
-                        Node {
-                            pos,
-                            kind: Kind::Seq(compact_vec(items)),
-                        },
-                        size,
-                    ))
-                }
-                Some(Frame::Map {
-                    pos,
-                    entries,
+                    size: 1,
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(Frame {
+                    mut node,
                     anchor,
                     size,
                     ..
-                }) => {
-                    if anchor > 0 {
-                        anchor_sizes.insert(anchor, size);
-                    }
-                    Some((
-                        Node {
-                            pos,
-                            kind: Kind::Map(compact_vec(entries)),
-                        },
-                        size,
-                    ))
-                }
-                None => None,
-            },
+                }) = stack.pop()
+                else {
+                    continue;
+                };
+                node.kind = match node.kind {
+                    Kind::Seq(items) => Kind::Seq(compact_vec(items)),
+                    Kind::Map(entries) => Kind::Map(compact_vec(entries)),
+                    k => k,
+                };
+                (node, anchor, size)
+            }
         };
-        let Some((node, size)) = finished else {
-            continue;
-        };
+        if anchor > 0 {
+            let path = stack.iter().map(Frame::next_child).collect();
+            anchors.insert(anchor, (size, path));
+        }
         match stack.last_mut() {
-            Some(Frame::Seq { items, size: s, .. }) => {
-                *s = s.saturating_add(size);
-                items.push(node);
-            }
-            Some(Frame::Map {
-                entries,
-                key,
-                size: s,
-                ..
-            }) => {
-                *s = s.saturating_add(size);
-                match key.take() {
-                    None => *key = Some(node),
-                    Some(k) => entries.push((k, node)),
-                }
-            }
+            Some(frame) => frame.push(node, size),
             None => root = Some(node),
         }
     }
-    Ok(root.unwrap_or(Node {
-        pos: Pos::START,
-        kind: Kind::Map(Vec::new()),
-    }))
+    Ok(Doc {
+        root: root.unwrap_or(Node {
+            pos: Pos::START,
+            kind: Kind::Map(Vec::new()),
+            tag: None,
+        }),
+        anchors: anchors.into_iter().map(|(id, (_, p))| (id, p)).collect(),
+    })
 }
 
 /// Keys written twice in one mapping, anywhere in the tree: (key, where again, where first).
+///
+/// Complexity: O(n) (small mappings are compared pairwise, large ones through a hash map).
 pub fn duplicate_keys(root: &Node) -> Vec<(String, Pos, Pos)> {
     let mut out = Vec::new();
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         match &n.kind {
+            Kind::Map(entries) if entries.len() <= 16 => {
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    let name = k.as_str();
+                    let first = entries[..i]
+                        .iter()
+                        .find(|(f, _)| name.is_some() && f.as_str() == name);
+                    if let (Some(name), Some((f, _))) = (name, first) {
+                        out.push((name.to_string(), k.pos, f.pos));
+                    }
+                    stack.push(v);
+                }
+            }
             Kind::Map(entries) => {
                 let mut seen: HashMap<&str, Pos> = HashMap::new();
                 for (k, v) in entries {
@@ -354,27 +406,11 @@ pub fn duplicate_keys(root: &Node) -> Vec<(String, Pos, Pos)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::yaml_value::parse_value;
-    use serde_yaml::Value;
-
-    /// Positions from the other parser are brought inside the file.
-    #[test]
-    fn clamp_to_keeps_positions_inside_the_text() {
-        let at = |line, column| Pos {
-            line,
-            column,
-            len: 1,
-        };
-        assert_eq!(clamp_to("ab\ncd", at(5, 9)), at(2, 3));
-        assert_eq!(clamp_to("ab\ncd\n", at(3, 1)), at(2, 3));
-        assert_eq!(clamp_to("ab\rcd", at(1, 7)), at(1, 3));
-        assert_eq!(clamp_to("ab", at(1, 2)), at(1, 2));
-    }
 
     #[test]
     fn values_are_found_by_path() {
         let src = "title: x\ninitiatives:\n  - id: a\n    depends_on: [b, cells-topolgy]\n";
-        let tree = parse(src).unwrap();
+        let tree = parse(src).unwrap().root;
         let path = [
             Seg::Key("initiatives".into()),
             Seg::Index(0),
@@ -427,7 +463,8 @@ mod tests {
     fn plain_files_are_never_alias_bombs() {
         let items = vec!["x"; 100_000].join(", ");
         let doc = format!("{}[{items}]{}", "{a: ".repeat(10), "}".repeat(10));
-        let mut node = &parse(&doc).unwrap();
+        let parsed = parse(&doc).unwrap();
+        let mut node = &parsed.root;
         for _ in 0..10 {
             node = node.get("a").unwrap();
         }
@@ -470,10 +507,10 @@ mod tests {
             }
         }
         // An empty value at the very end is placed at the end of the last line.
-        let tree = parse("title:\n").unwrap();
+        let tree = parse("title:\n").unwrap().root;
         assert_eq!(tree.get("title").unwrap().pos.line, 1);
-        // A lone CR ends a line too (for both parsers): the lines are not clamped away.
-        let tree = parse("a: 1\rb: 2\r\nc: 3").unwrap();
+        // A lone CR ends a line too: the lines are not clamped away.
+        let tree = parse("a: 1\rb: 2\r\nc: 3").unwrap().root;
         let lines: Vec<u32> = ["a", "b", "c"]
             .map(|k| tree.get(k).unwrap().pos.line)
             .into();
@@ -489,81 +526,5 @@ mod tests {
                 ..
             })
         ));
-    }
-
-    /// The serde value as the tree reads it: strings for every scalar, `~` for aliases.
-    fn as_value(node: &Node) -> Value {
-        match &node.kind {
-            Kind::Scalar { text, .. } => Value::String(text.clone()),
-            Kind::Seq(items) => Value::Sequence(items.iter().map(as_value).collect()),
-            Kind::Map(entries) => Value::Mapping(
-                entries
-                    .iter()
-                    .map(|(k, v)| (as_value(k), as_value(v)))
-                    .collect(),
-            ),
-            Kind::Alias => Value::Null,
-        }
-    }
-
-    /// Regression: libyaml (the serde parse) took NEL, LS and PS for line breaks and
-    /// saphyr (the positioned parse) did not, so `# comment<NEL>key: v` loaded a key
-    /// the tree saw as a comment, and `title: a<LS>b` was a syntax error at the wrong line.
-    #[test]
-    fn both_parsers_read_nel_ls_and_ps_as_text() {
-        let nel = "# only a comment\u{85}initiatives: [a]\ntitle: t\n";
-        let value = parse_value(nel).unwrap();
-        assert_eq!(value, as_value(&parse(nel).unwrap()));
-        assert!(value.get("initiatives").is_none());
-        let ls = "title: a\u{2028}b\nkey: \"c\u{2029}d\"\n";
-        let value = parse_value(ls).unwrap();
-        assert_eq!(value, as_value(&parse(ls).unwrap()));
-        assert_eq!(value.get("title").unwrap().as_str(), Some("a\u{2028}b"));
-        // A stand-in the file itself names (as a character or an escape) is not used.
-        let named = "a: \"\\uFDD0\u{FDD1}\u{85}\"\n";
-        assert_eq!(
-            parse_value(named).unwrap().get("a").unwrap().as_str(),
-            Some("\u{FDD0}\u{FDD1}\u{85}")
-        );
-        // libyaml's errors stay on the line where they are (not two lines further).
-        let err = parse_value("a: x\u{2028}y\u{85}z\nb: ]\n").unwrap_err();
-        assert_eq!(err.location().map(|l| l.line()), Some(2));
-    }
-
-    /// Random documents with NEL, LS and PS in comments, plain, quoted and block
-    /// scalars and keys: the serde value equals the tree, string for string.
-    #[test]
-    fn both_parsers_agree_on_random_documents() {
-        use crate::core::test_support::XorShift;
-        const ODD: [&str; 3] = ["\u{85}", "\u{2028}", "\u{2029}"];
-        let mut rng = XorShift::new(0x1_2028_0085);
-        let text = |rng: &mut XorShift| {
-            let mut t = String::from("w");
-            for _ in 0..rng.below(4) {
-                t.push_str(["q", ODD[0], ODD[1], ODD[2], " z"][rng.below(5) as usize]);
-            }
-            t
-        };
-        for _ in 0..500 {
-            let mut doc = String::new();
-            for k in 0..1 + rng.below(5) {
-                let key = format!("k{k}{}", text(&mut rng));
-                let value = match rng.below(5) {
-                    0 => text(&mut rng),
-                    1 => format!("\"{}\"", text(&mut rng)),
-                    2 => format!("'{}'", text(&mut rng)),
-                    3 => format!("|\n  {}", text(&mut rng)),
-                    _ => format!("[{}, {}]", text(&mut rng), text(&mut rng)),
-                };
-                doc.push_str(&format!("{key}: {value}"));
-                if rng.below(2) == 0 {
-                    doc.push_str(&format!(" # {}", text(&mut rng)));
-                }
-                doc.push('\n');
-            }
-            let tree = parse(&doc).unwrap_or_else(|e| panic!("{doc:?}: {e:?}"));
-            let value = parse_value(&doc).unwrap_or_else(|e| panic!("{doc:?}: {e}"));
-            assert_eq!(value, as_value(&tree), "{doc:?}");
-        }
     }
 }

@@ -12,6 +12,7 @@ mod postbuild;
 mod redact;
 mod tidy;
 mod typos;
+mod yaml_oracle;
 
 /// A fresh, empty folder under the system's temporary folder, for data that cannot be
 /// committed (links out of the repository, FIFOs, other line endings).

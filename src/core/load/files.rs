@@ -2,32 +2,13 @@
 //! following `include` from `roadmap.yaml` and warning about files nothing reaches.
 
 use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
-use super::super::yaml_tree::{self, Node, Seg, TreeError};
-use super::super::yaml_value;
+use super::super::yaml_tree::{self, Doc, Node, Seg, TreeError};
 use super::super::{glob, suggest};
 use super::{key, DataFiles, FileText, Refusal, MAX_FILE_BYTES, ROADMAP_FILE};
-use serde_yaml::Value;
 use std::collections::BTreeSet;
 
-/// A parsed file: its positioned tree and its serde value.
-pub(super) struct Parsed {
-    pub tree: Node,
-    pub value: Value,
-}
-
-impl Parsed {
-    /// Moves the file's value out (an empty file reads as an empty mapping): the
-    /// value is typed once, never copied; the positioned tree stays.
-    pub fn take_mapping(&mut self) -> Value {
-        match std::mem::take(&mut self.value) {
-            Value::Null => Value::Mapping(Default::default()),
-            v => v,
-        }
-    }
-}
-
 /// `roadmap.yaml`, parsed; `None` (with a diagnostic) when it is missing or unreadable.
-pub(super) fn parse_roadmap_file(files: &DataFiles, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
+pub(super) fn parse_roadmap_file(files: &DataFiles, diags: &mut Vec<Diagnostic>) -> Option<Doc> {
     if !files.files.contains_key(ROADMAP_FILE) {
         diags.push(
             Diagnostic::error(
@@ -50,7 +31,7 @@ pub(super) fn includes(
     tree: &Node,
     include: &[String],
     diags: &mut Vec<Diagnostic>,
-) -> Vec<(String, Parsed)> {
+) -> Vec<(String, Doc)> {
     let mut parsed_files = Vec::new();
     let mut reached: BTreeSet<&str> = BTreeSet::from([ROADMAP_FILE]);
     for (ii, pattern) in include.iter().enumerate() {
@@ -104,7 +85,7 @@ pub(super) fn includes(
 }
 
 /// Parses one file; `None` (with diagnostics) when it cannot be read as YAML.
-fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
+fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Doc> {
     let text = match files.files.get(path)? {
         FileText::Text(t) => t,
         FileText::TooLarge(size) => {
@@ -165,57 +146,33 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<P
         ));
         return None;
     }
-    let tree = match yaml_tree::parse(text) {
-        Ok(t) => t,
+    let doc = match yaml_tree::parse(text) {
+        Ok(d) => d,
         Err(e) => {
             diags.push(tree_error(path, e));
             return None;
         }
     };
-    let duplicates = yaml_tree::duplicate_keys(&tree);
-    if !duplicates.is_empty() {
-        for (name, pos, first) in duplicates {
-            diags.push(
-                Diagnostic::error(
-                    Code::DuplicateKey,
-                    path,
-                    pos,
-                    format!(
-                        "key \"{}\" appears twice in the same mapping (first at line {})",
-                        excerpt(&name),
-                        first.line
-                    ),
-                )
-                .with_hint("remove one of them: YAML keeps only one value per key"),
-            );
-        }
-        return None;
+    let duplicates = yaml_tree::duplicate_keys(&doc.root);
+    if duplicates.is_empty() {
+        return Some(doc);
     }
-    match yaml_value::parse_value(text) {
-        Ok(value) => Some(Parsed { tree, value }),
-        Err(e) => {
-            let pos = e.location().map_or(Pos::START, |l| {
-                yaml_tree::clamp_to(
-                    text,
-                    Pos {
-                        line: l.line() as u32,
-                        column: l.column() as u32,
-                        len: 1,
-                    },
-                )
-            });
-            let msg = e.to_string();
-            // The parser's message may quote a key: bound it like any value.
-            let msg = excerpt(msg.split(" at line ").next().unwrap_or(&msg));
-            let code = if msg.contains("duplicate entry") {
-                Code::DuplicateKey
-            } else {
-                Code::YamlSyntax
-            };
-            diags.push(Diagnostic::error(code, path, pos, msg));
-            None
-        }
+    for (name, pos, first) in duplicates {
+        diags.push(
+            Diagnostic::error(
+                Code::DuplicateKey,
+                path,
+                pos,
+                format!(
+                    "key \"{}\" appears twice in the same mapping (first at line {})",
+                    excerpt(&name),
+                    first.line
+                ),
+            )
+            .with_hint("remove one of them: YAML keeps only one value per key"),
+        );
     }
+    None
 }
 
 fn tree_error(path: &str, e: TreeError) -> Diagnostic {

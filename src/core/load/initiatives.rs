@@ -7,10 +7,9 @@ use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::model::Source;
 use super::super::raw::{RawInitiative, RawInitiativeFile, INITIATIVE_KEYS};
 use super::super::suggest;
-use super::super::yaml_tree::{Node, Seg};
-use super::files::Parsed;
+use super::super::yaml_scalar::{self, key_str, Val};
+use super::super::yaml_tree::{Doc, Node, Seg};
 use super::key;
-use serde_yaml::{Mapping, Value};
 use std::collections::{BTreeSet, HashMap};
 
 /// An initiative that deserialized, before its meaning is checked.
@@ -104,94 +103,90 @@ pub(super) fn field_errors(
 }
 
 /// The initiatives of an included file, with its `defaults` applied.
-pub(super) fn from_file(
-    path: &str,
-    parsed: &mut Parsed,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Pending> {
+pub(super) fn from_file(path: &str, doc: &Doc, diags: &mut Vec<Diagnostic>) -> Vec<Pending> {
     let (raw, errors) =
-        deserialize::collect::<RawInitiativeFile>(parsed.take_mapping(), "initiative file");
-    diags.extend(field_errors(path, &parsed.tree, &[], errors));
+        deserialize::collect::<RawInitiativeFile>(doc, &doc.root, &[], "initiative file");
+    diags.extend(field_errors(path, &doc.root, &[], errors));
     let Some(raw) = raw else { return Vec::new() };
-    let defaults = raw
-        .defaults
-        .map(|d| checked_defaults(path, &parsed.tree, d, diags));
-    collect(
-        path,
-        &parsed.tree,
-        &raw.initiatives,
-        defaults.as_ref(),
-        diags,
-    )
+    let defaults = match raw.defaults {
+        Some(_) => checked_defaults(path, doc, diags),
+        None => Vec::new(),
+    };
+    collect(path, doc, raw.initiatives.len(), &defaults, diags)
 }
 
 /// Defaults are initiative keys, minus the ones that must differ per initiative; the
-/// others are reported and dropped.
-fn checked_defaults(
+/// others are reported and dropped. Returns the entries kept.
+fn checked_defaults<'a>(
     path: &str,
-    tree: &Node,
-    mut d: Mapping,
+    doc: &'a Doc,
     diags: &mut Vec<Diagnostic>,
-) -> Mapping {
-    let keys: Vec<String> = d
-        .keys()
-        .filter_map(|k| k.as_str().map(str::to_string))
-        .collect();
-    for k in keys {
+) -> Vec<&'a (Node, Node)> {
+    let tree = &doc.root;
+    let Some(node) = tree.get("defaults") else {
+        return Vec::new();
+    };
+    let mut kept = Vec::new();
+    for entry in doc.resolve(node).entries() {
+        let Some(k) = key_str(doc, &entry.0) else {
+            kept.push(entry);
+            continue;
+        };
         let per_initiative = k == "id" || k == "title";
-        if INITIATIVE_KEYS.contains(&k.as_str()) && !per_initiative {
+        if INITIATIVE_KEYS.contains(&k) && !per_initiative {
+            kept.push(entry);
             continue;
         }
         let pos = tree
             .locate(&[key("defaults")])
-            .key_pos(&k)
+            .key_pos(k)
             .unwrap_or(Pos::START);
         let hint = if per_initiative {
-            Some(format!(
-                "\"{}\" must be set on each initiative",
-                excerpt(&k)
-            ))
+            Some(format!("\"{}\" must be set on each initiative", excerpt(k)))
         } else {
-            suggest::did_you_mean(&k, INITIATIVE_KEYS.iter().copied())
+            suggest::did_you_mean(k, INITIATIVE_KEYS.iter().copied())
         };
         diags.push(
             Diagnostic::error(
                 Code::UnknownKey,
                 path,
                 pos,
-                format!("\"{}\" cannot be a default", excerpt(&k)),
+                format!("\"{}\" cannot be a default", excerpt(k)),
             )
             .with_hint_opt(hint),
         );
-        d.remove(k.as_str());
     }
-    d
+    kept
 }
 
-/// Types each item of an `initiatives:` list (at the top of `file`).
+/// Types the first `count` items of the `initiatives:` list at the top of `file`
+/// (those typing the file accepted), each with the file's `defaults` under its keys.
 pub(super) fn collect(
     file: &str,
-    tree: &Node,
-    items: &[Value],
-    defaults: Option<&Mapping>,
+    doc: &Doc,
+    count: usize,
+    defaults: &[&(Node, Node)],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Pending> {
+    let tree = &doc.root;
+    let items = tree
+        .get("initiatives")
+        .map_or(&[][..], |list| doc.resolve(list).items());
     let mut pending = Vec::new();
-    for (i, item) in items.iter().enumerate() {
+    for (i, item) in items.iter().take(count).enumerate() {
         let base = vec![key("initiatives"), Seg::Index(i)];
-        let mut value = item.clone();
-        let mut inherited = BTreeSet::new();
-        if let (Value::Mapping(m), Some(d)) = (&mut value, defaults) {
-            for (k, v) in d {
-                if !m.contains_key(k) {
-                    m.insert(k.clone(), v.clone());
-                    if let Some(k) = k.as_str() {
-                        inherited.insert(k.to_string());
-                    }
-                }
-            }
-        }
-        let (raw, errors) = deserialize::collect::<RawInitiative>(value, "initiative");
+        // Defaults apply to a mapping (a tagged one is not: it is an error anyway).
+        let is_map = matches!(yaml_scalar::value(doc, item, false), Ok(Val::Map(_)));
+        let defaults = if is_map { defaults } else { &[] };
+        let own = doc.resolve(item).entries();
+        let inherited: BTreeSet<String> = defaults
+            .iter()
+            .filter_map(|(k, _)| key_str(doc, k))
+            .filter(|k| !own.iter().any(|(o, _)| key_str(doc, o) == Some(k)))
+            .map(str::to_string)
+            .collect();
+        let (raw, errors) =
+            deserialize::collect::<RawInitiative>(doc, item, defaults, "initiative");
         // Keys with structural errors are not checked again for meaning.
         let broken: BTreeSet<String> = errors
             .iter()

@@ -116,18 +116,18 @@ pub fn load(files: &DataFiles, today: Date) -> (Roadmap, Vec<Diagnostic>) {
 }
 
 fn run(files: &DataFiles, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Roadmap> {
-    let mut parsed = files::parse_roadmap_file(files, diags)?;
-    let st = structure::read(&mut parsed, today, diags)?;
-    let tree = &parsed.tree;
+    let doc = files::parse_roadmap_file(files, diags)?;
+    let st = structure::read(&doc, today, diags)?;
+    let tree = &doc.root;
 
     // Initiative files: the roadmap's own list, then every included file once.
-    let mut pending = initiatives::collect(ROADMAP_FILE, tree, &st.initiatives, None, diags);
-    let mut included = files::includes(files, tree, &st.include, diags);
-    for (path, p) in &mut included {
-        pending.extend(initiatives::from_file(path, p, diags));
+    let mut pending = initiatives::collect(ROADMAP_FILE, &doc, st.initiatives, &[], diags);
+    let included = files::includes(files, tree, &st.include, diags);
+    for (path, d) in &included {
+        pending.extend(initiatives::from_file(path, d, diags));
     }
     let trees: HashMap<&str, &Node> = std::iter::once((ROADMAP_FILE, tree))
-        .chain(included.iter().map(|(p, f)| (p.as_str(), &f.tree)))
+        .chain(included.iter().map(|(p, d)| (p.as_str(), &d.root)))
         .collect();
 
     // What each check finds about an initiative is also kept on it, to be shown there.
@@ -146,6 +146,9 @@ fn run(files: &DataFiles, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Ro
     // Messages stand alone (CI reports show them without the source line): each
     // names the initiative it is about.
     for (n, found) in problems.iter_mut().enumerate() {
+        if found.is_empty() {
+            continue;
+        }
         let owner = format!("\"{}\"", excerpt(&pending[n].raw.id));
         if pending[n].raw.id.trim().is_empty() {
             continue;

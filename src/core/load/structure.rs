@@ -7,11 +7,10 @@ use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
 use super::super::model::{Stage, TagDef, Team};
 use super::super::raw::{RawRoadmap, RawStage, RawTag};
 use super::super::url::is_safe_url;
-use super::super::yaml_tree::{Node, Seg};
-use super::files::Parsed;
+use super::super::yaml_scalar::{self, Val};
+use super::super::yaml_tree::{Doc, Node, Seg};
 use super::initiatives::field_errors;
 use super::{invalid_id, key, pos_of, valid_id, ROADMAP_FILE};
-use serde_yaml::Value;
 use std::collections::{BTreeSet, HashMap};
 
 /// What `roadmap.yaml` declares.
@@ -25,29 +24,28 @@ pub(super) struct Structure {
     pub teams: Vec<Team>,
     pub tags: Vec<TagDef>,
     pub include: Vec<String>,
-    /// The roadmap file's own initiatives, still as YAML.
-    pub initiatives: Vec<Value>,
+    /// How many initiatives the roadmap file lists itself (typed later, from the tree).
+    pub initiatives: usize,
 }
 
 /// Reads the roadmap file; `None` (with a diagnostic) when it is not a mapping.
-pub(super) fn read(
-    parsed: &mut Parsed,
-    today: Date,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Structure> {
+pub(super) fn read(doc: &Doc, today: Date, diags: &mut Vec<Diagnostic>) -> Option<Structure> {
     let file = ROADMAP_FILE;
-    if !matches!(parsed.value, Value::Mapping(_) | Value::Null) {
+    let tree = &doc.root;
+    // An empty file (or a lone `~`) is an empty mapping.
+    if !matches!(
+        yaml_scalar::value(doc, tree, false),
+        Ok(Val::Map(_) | Val::Null)
+    ) {
         diags.push(Diagnostic::error(
             Code::WrongType,
             file,
-            parsed.tree.pos,
+            tree.pos,
             "roadmap.yaml should be a mapping of keys (title, stages, ...)",
         ));
         return None;
     }
-    let value = parsed.take_mapping();
-    let tree = &parsed.tree;
-    let (raw, errors) = deserialize::collect::<RawRoadmap>(value, "roadmap");
+    let (raw, errors) = deserialize::collect::<RawRoadmap>(doc, tree, &[], "roadmap");
     diags.extend(field_errors(file, tree, &[], errors));
     let raw = raw.unwrap_or_default();
 
@@ -103,7 +101,7 @@ pub(super) fn read(
         teams,
         tags,
         include: raw.include,
-        initiatives: raw.initiatives,
+        initiatives: raw.initiatives.len(),
     })
 }
 
