@@ -5,32 +5,14 @@
 use super::super::date::Date;
 use super::super::describe::bar_text;
 use super::super::filter::Visible;
-use super::super::model::{Horizon, Initiative, Roadmap, Status};
+use super::super::model::{Horizon, Roadmap, Status};
 use super::{
-    band_title, fit_range, pack, place, place_label, range, scale, text_width, ticks, wrap_name,
-    Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side, TimelineLayout, Zoom,
-    BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LANE_GAP, MIN_BAR, ROW_HEIGHT, STAGE_HEADER,
+    band_title, fit_range, pack, place, place_label, range, scale, span, text_width, ticks,
+    wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side, TimelineLayout,
+    Zoom, BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LANE_GAP, MIN_BAR, ROW_HEIGHT, STAGE_HEADER,
     STAGE_HEADER_WRAPPED,
 };
 use std::collections::BTreeSet;
-
-/// The dates a bar spans, or `None` for undated initiatives.
-fn span(roadmap: &Roadmap, init: &Initiative, reference: Date) -> Option<(Date, Date, Shape)> {
-    match (init.start, init.end) {
-        (Some(s), Some(e)) => Some((s, e, Shape::Range)),
-        (None, Some(e)) => Some((e, e, Shape::Milestone)),
-        (Some(s), None) => {
-            let years = match roadmap.horizon_of(init, reference) {
-                Some(Horizon::Short) => 1,
-                Some(Horizon::Medium) => 2,
-                _ => 3,
-            };
-            let end = Date(reference.add_years(years).0 - 1).max(s);
-            Some((s, end, Shape::OpenEnded))
-        }
-        (None, None) => None,
-    }
-}
 
 /// Lays out the visible initiatives.
 ///

@@ -12,7 +12,7 @@
 
 use super::date::Date;
 use super::keyword::keyword_enum;
-use super::model::{Horizon, Roadmap};
+use super::model::{Horizon, Initiative, Roadmap};
 use super::slip::Move;
 use std::collections::BTreeSet;
 
@@ -219,6 +219,28 @@ impl TimelineLayout {
     fn bar_index(&self, init: usize) -> Option<usize> {
         let k = *self.bar_index.get(init)?;
         (k != u32::MAX).then_some(k as usize)
+    }
+}
+
+/// The dates a bar spans, or `None` for undated initiatives.
+pub(super) fn span(
+    roadmap: &Roadmap,
+    init: &Initiative,
+    reference: Date,
+) -> Option<(Date, Date, Shape)> {
+    match (init.start, init.end) {
+        (Some(s), Some(e)) => Some((s, e, Shape::Range)),
+        (None, Some(e)) => Some((e, e, Shape::Milestone)),
+        (Some(s), None) => {
+            let years = match roadmap.horizon_of(init, reference) {
+                Some(Horizon::Short) => 1,
+                Some(Horizon::Medium) => 2,
+                _ => 3,
+            };
+            let end = Date(reference.add_years(years).0 - 1).max(s);
+            Some((s, end, Shape::OpenEnded))
+        }
+        (None, None) => None,
     }
 }
 
