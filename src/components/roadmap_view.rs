@@ -103,6 +103,13 @@ pub fn roadmap_view(props: &Props) -> Html {
             Callback::from(move |intent: Intent| d.dispatch(Action::Do(intent)))
         })
     };
+    // The question for which the reader asked to see every lane (a folded row was
+    // clicked): no folding until the question changes.
+    let unfolded = use_state_eq(|| None::<analysis::Question>);
+    let on_unfold = {
+        let (unfolded, question) = (unfolded.clone(), state.view.question());
+        Callback::from(move |()| unfolded.set(Some(question.clone())))
+    };
     let on_toggle_stage = {
         let d = state.dispatcher();
         use_memo((), move |_| {
@@ -215,9 +222,12 @@ pub fn roadmap_view(props: &Props) -> Html {
                 (reference, *canvas),
                 view.zoom,
                 state.collapsed.clone(),
-                view.view == View::Timeline,
+                (
+                    view.view == View::Timeline,
+                    (*unfolded).as_ref() == Some(&view.question()),
+                ),
             ),
-            move |(_, _, (reference, canvas), zoom, collapsed, shown)| {
+            move |(_, _, (reference, canvas), zoom, collapsed, (shown, all_lanes))| {
                 shown.then(|| {
                     let settings = Settings {
                         zoom: *zoom,
@@ -226,12 +236,13 @@ pub fn roadmap_view(props: &Props) -> Html {
                         focus: None,
                         moves: &analysis.moves,
                     };
+                    let no_fold = timeline::Focus::default();
                     Rc::new(timeline::framed_layout(
                         &data.roadmap,
                         &vis,
                         *reference,
                         &settings,
-                        &focus,
+                        if *all_lanes { &no_fold } else { &focus },
                     ))
                 })
             },
@@ -271,7 +282,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                     view.zoom,
                     state.collapsed.clone(),
                     view.view == View::Timeline,
-                    (*canvas, view.question()),
+                    (*canvas, view.question(), *unfolded == Some(view.question())),
                 ),
                 (view.deps, hover.or(selected)),
             ),
@@ -298,7 +309,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                 {layout} {arrows} analysis={analysis.clone()} focus={Rc::new(focus.required.clone())} canvas={*canvas}
                 filtered={!view.filter.is_empty()} on_canvas={(*on_canvas).clone()}
                 on_intent={(*on_intent).clone()}
-                on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} />
+                on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} on_unfold={on_unfold.clone()} />
         }
     };
     let title = if roadmap.title.is_empty() {

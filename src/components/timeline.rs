@@ -43,6 +43,8 @@ pub struct Props {
     pub on_intent: Callback<Intent>,
     pub on_hover: Callback<Option<usize>>,
     pub on_toggle_stage: Callback<usize>,
+    /// Show every lane for the question asked (a folded row was clicked).
+    pub on_unfold: Callback<()>,
 }
 
 /// The drawing area's size: the scrolling element less the lane labels and the axis.
@@ -396,12 +398,23 @@ pub fn timeline(props: &Props) -> Html {
                 <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
             </g>
         },
-        LaneKind::Fold { initiatives, stages } => html! {
-            <text class="fold-label" x="12" y={(lane.y + 14.0).to_string()} data-fold={initiatives.to_string()}>
-                <title>{ "Folded: lanes without the selection or its relations. Close the details (Escape) to show every lane." }</title>
-                { fold_text(*initiatives, *stages) }
-            </text>
-        },
+        LaneKind::Fold { initiatives, stages } => {
+            let (u1, u2) = (props.on_unfold.clone(), props.on_unfold.clone());
+            let onclick = Callback::from(move |_: MouseEvent| u1.emit(()));
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    u2.emit(());
+                }
+            });
+            html! {
+                <g class="fold" role="button" tabindex="0" data-fold={initiatives.to_string()} {onclick} {onkeydown}>
+                    <title>{ "Folded to frame the question: show every lane" }</title>
+                    <rect class="fold-hit" x="0" y={lane.y.to_string()} width={LABEL_COLUMN.to_string()} height={FOLD_HEIGHT.to_string()} />
+                    <text class="fold-label" x="12" y={(lane.y + 14.0).to_string()}>{ fold_text(*initiatives, *stages) }</text>
+                </g>
+            }
+        }
     });
     let lane_stripes = lanes_drawn().map(|lane| match &lane.kind {
         LaneKind::Stage { name, .. } => html! {
@@ -554,9 +567,9 @@ fn fold_text(initiatives: usize, stages: usize) -> String {
         "initiatives"
     };
     match stages {
-        0 => format!("⋯ {initiatives} more {what}"),
-        1 => format!("⋯ {initiatives} more {what} in 1 stage"),
-        n => format!("⋯ {initiatives} more {what} in {n} stages"),
+        0 => format!("⋯ {initiatives} more {what} · show"),
+        1 => format!("⋯ {initiatives} more in 1 stage · show"),
+        n => format!("⋯ {initiatives} more in {n} stages · show"),
     }
 }
 

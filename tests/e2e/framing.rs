@@ -414,3 +414,42 @@ async fn a_narrow_filter_refits_and_an_empty_one_says_so_in_the_chart() {
     assert!(note.contains("No schedule conflicts"), "{note}");
     b.close().await;
 }
+
+#[tokio::test]
+async fn a_folded_row_unfolds_every_lane() {
+    let r = bundled();
+    let b = Browser::new().await;
+    resize(&b, 1024, 768).await;
+    // The first selection that needs folding at this size.
+    let mut id = None;
+    for i in selections(&r) {
+        let candidate = &r.initiatives[i].id;
+        b.open(&format!("{}?select={candidate}", Server::site().base))
+            .await;
+        b.wait_for(&format!("[data-detail=\"{candidate}\"]")).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        if !b
+            .all("[data-view=\"timeline\"][data-folded]")
+            .await
+            .is_empty()
+        {
+            id = Some(candidate.clone());
+            break;
+        }
+    }
+    let id = id.expect("a selection folds lanes at 1024×768");
+    let id = &id;
+    let folded = b.all(".tl-body [data-initiative]").await.len();
+    assert!(folded < r.initiatives.len(), "{folded} drawn while folded");
+    b.click("[data-fold]").await;
+    b.wait_for("[data-view=\"timeline\"]:not([data-folded])")
+        .await;
+    assert_eq!(
+        b.all(".tl-body [data-initiative]").await.len(),
+        r.initiatives.len()
+    );
+    // The selection is still framed.
+    let bad = wait_framed(&b, std::slice::from_ref(id)).await;
+    assert!(bad.is_empty(), "{bad:?}");
+    b.close().await;
+}
