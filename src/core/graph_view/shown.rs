@@ -35,6 +35,23 @@ pub struct Shown {
     pub more_ghosts: usize,
     /// Per stage: how many shown initiatives its node stands for (0: no node).
     pub folded: Vec<usize>,
+    /// A neighbourhood drawing (see [`neighbourhood`]): the selection it is about.
+    pub focus: Option<usize>,
+}
+
+/// The selection's neighbourhood: the overview with `expand` opened and `select`
+/// drawn with its direct relations, marked so that `draw` keeps it compact (stage
+/// nodes beside it, never between the selection and a relation; see `focus`).
+pub fn neighbourhood(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    expand: &BTreeSet<String>,
+    select: usize,
+) -> Shown {
+    Shown {
+        focus: Some(select),
+        ..shown(roadmap, visible, true, expand, Some(select))
+    }
 }
 
 /// What to draw for `visible`: everything (`overview` false), or the stage-level
@@ -121,6 +138,7 @@ pub fn shown(
         ghosts,
         more_ghosts,
         folded,
+        focus: None,
     }
 }
 

@@ -78,7 +78,7 @@ pub(super) fn order(
             break;
         }
         if round == 0 {
-            for iter in 0..SWEEPS {
+            for iter in 0..sweeps(effort) {
                 if iter % 2 == 0 {
                     for layer in layers.iter_mut().skip(1) {
                         sweep_layer(layer, &g.up, &mut pos, &mut buf, group);
@@ -111,7 +111,7 @@ pub(super) fn order(
         }
         pos = positions(layers, total);
         let mut prev = total_crossings(g, layers, &pos, &mut tree);
-        for k in 0..64 {
+        for k in 0..sift_passes(effort) {
             if !sift(g, layers, &mut pos, k % 2 == 1, group) {
                 break;
             }
@@ -130,8 +130,24 @@ pub(super) fn order(
     best_c
 }
 
-/// Median/barycenter sweeps before the first sifting.
-const SWEEPS: usize = 24;
+/// Median/barycenter sweeps before the first sifting: fewer for a drawing on screen
+/// (each costs a crossing count and transpositions over every layer).
+fn sweeps(effort: Effort) -> usize {
+    match effort {
+        Effort::Best => 24,
+        Effort::Interactive => SWEEPS_INTERACTIVE,
+    }
+}
+const SWEEPS_INTERACTIVE: usize = 8;
+
+/// Sifting passes per round at most (a round usually converges sooner).
+fn sift_passes(effort: Effort) -> usize {
+    match effort {
+        Effort::Best => 64,
+        Effort::Interactive => SIFT_INTERACTIVE,
+    }
+}
+const SIFT_INTERACTIVE: usize = 2;
 /// Chance, in percent, that a kick swaps a node with its left neighbour.
 const KICK_PERCENT: u64 = 40;
 
