@@ -54,6 +54,13 @@ pub fn graph_view(props: &Props) -> Html {
             move || drop(listener)
         });
     }
+    {
+        // The details beside the graph open and close with the selection: measure again.
+        let (canvas, size) = (canvas.clone(), size.clone());
+        use_effect_with(props.selected.is_some(), move |_| {
+            size.set(area_size(&canvas))
+        });
+    }
     let count = props.visible.shown.len() + props.visible.ghosts.len();
     let stages: BTreeSet<usize> = props
         .visible

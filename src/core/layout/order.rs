@@ -9,6 +9,10 @@
 //! per node), every step keeps each group's nodes contiguous within a layer, in rank
 //! order: sweeps sort by rank first, transpositions, kicks and sifting move a node
 //! only within its group's block.
+//! `Effort::Interactive` (a drawing on screen) bounds the work: 8 sweeps instead of 24
+//! and at most 2 sifting passes per round instead of 64 (a stage of 190 initiatives
+//! expanded in the 1,000-initiative overview has 1,264 layered nodes: the sweeps and
+//! sifting were most of its 26 ms natively).
 //! Complexity: per start, O(I · (V + E) log V) for I sweeps, each followed by a
 //! crossing count, plus O(R · P · Σ L²) for R kick rounds of P sifting passes over
 //! layers of L nodes (bounded degree); R shrinks as graphs grow (see `kick_rounds`).
