@@ -32,6 +32,8 @@ pub const TITLE_PX: f64 = 13.0;
 /// Characters per title line: 13 px semibold text averages about 7 px a character,
 /// and a line has 172 px.
 pub const TITLE_CHARS: usize = 24;
+/// Characters of "Stage / Team" (11 px, about 6 px each), room left for "N steps".
+pub const SUB_CHARS: usize = 22;
 /// Characters per line of a stage node's name (14 px bold, 136 px).
 pub const STAGE_CHARS: usize = 18;
 /// Between two columns (layers): room for the edges.
@@ -212,7 +214,7 @@ pub fn draw(
                         TITLE_CHARS,
                         2,
                     ),
-                    place(roadmap, i),
+                    wrap(&place(roadmap, i), SUB_CHARS, 1).concat(),
                 ),
                 Item::Stage(s) => (
                     wrap(&roadmap.stages[s].name, STAGE_CHARS, 2),

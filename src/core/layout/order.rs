@@ -10,9 +10,9 @@
 //! order: sweeps sort by rank first, transpositions, kicks and sifting move a node
 //! only within its group's block.
 //! `Effort::Interactive` (a drawing on screen) bounds the work: 8 sweeps instead of 24
-//! and at most 2 sifting passes per round instead of 64 (a stage of 190 initiatives
-//! expanded in the 1,000-initiative overview has 1,264 layered nodes: the sweeps and
-//! sifting were most of its 26 ms natively).
+//! and at most 2 sifting passes per round instead of 64, none above 1,000 layered
+//! nodes (a stage of 190 initiatives expanded in the 1,000-initiative overview has
+//! 1,264 with its dummies: the sweeps and sifting were most of its 26 ms natively).
 //! Complexity: per start, O(I · (V + E) log V) for I sweeps, each followed by a
 //! crossing count, plus O(R · P · Σ L²) for R kick rounds of P sifting passes over
 //! layers of L nodes (bounded degree); R shrinks as graphs grow (see `kick_rounds`).
@@ -115,7 +115,7 @@ pub(super) fn order(
         }
         pos = positions(layers, total);
         let mut prev = total_crossings(g, layers, &pos, &mut tree);
-        for k in 0..sift_passes(effort) {
+        for k in 0..sift_passes(total, effort) {
             if !sift(g, layers, &mut pos, k % 2 == 1, group) {
                 break;
             }
@@ -144,14 +144,16 @@ fn sweeps(effort: Effort) -> usize {
 }
 const SWEEPS_INTERACTIVE: usize = 8;
 
-/// Sifting passes per round at most (a round usually converges sooner).
-fn sift_passes(effort: Effort) -> usize {
+/// Sifting passes per round at most (a round usually converges sooner); none for an
+/// interactive drawing of over 1,000 layered nodes (dummies included), which keeps
+/// the sweeps' order.
+fn sift_passes(total: usize, effort: Effort) -> usize {
     match effort {
         Effort::Best => 64,
-        Effort::Interactive => SIFT_INTERACTIVE,
+        Effort::Interactive if total <= 1_000 => 2,
+        Effort::Interactive => 0,
     }
 }
-const SIFT_INTERACTIVE: usize = 2;
 /// Chance, in percent, that a kick swaps a node with its left neighbour.
 const KICK_PERCENT: u64 = 40;
 
