@@ -6,17 +6,19 @@
 //! 1. the drawing as it is (every initiative, or the overview with its expanded
 //!    stages);
 //! 2. the selection's neighbourhood (`shown::neighbourhood`): the selection, its
-//!    direct relations and the expanded stages drawn one by one, the rest folded into
+//!    whole reach (everything upstream and downstream, so the impact marks stay in
+//!    the drawing) and the expanded stages drawn one by one, the rest folded into
 //!    stage nodes placed beside it (`draw` keeps stage nodes from sitting between the
 //!    selection and a relation, so its columns are only those its own edges need);
-//! 3. the same without the expanded stages.
+//! 3. the same with only the direct relations;
+//! 4. and 5. the same two without the expanded stages.
 //!
 //! The first that frames readably is drawn, framed. When none does (a selection with
 //! more relations than the area's height holds in a column) the last is drawn at the
 //! readable minimum, centred on the selection.
 //!
 //! Complexity: O(V) per framing, plus one layout (see `layout`) per neighbourhood
-//! drawing tried: at most two, only when the drawing as it is cannot frame.
+//! drawing tried: at most four, only when the drawing as it is cannot frame.
 
 use super::fit::{self, View};
 use super::{draw, neighbourhood, GraphDrawing, Item};
@@ -98,19 +100,15 @@ pub fn frame_or_focus(
     if !drawable {
         return Framed::default();
     }
-    let mut tries = vec![expand.clone()];
+    let none = BTreeSet::new();
+    let mut tries = vec![(expand, true), (expand, false)];
     if !expand.is_empty() {
-        tries.push(BTreeSet::new());
+        tries.extend([(&none, true), (&none, false)]);
     }
     let mut last = GraphDrawing::default();
-    for e in tries {
-        let d = draw(
-            roadmap,
-            visible,
-            filter,
-            &neighbourhood(roadmap, visible, &e, select),
-            group,
-        );
+    for (e, reach) in tries {
+        let shown = neighbourhood(roadmap, visible, e, select, reach);
+        let d = draw(roadmap, visible, filter, &shown, group);
         if let Some(view) = frame_selection(&d, roadmap, visible, select, area) {
             return Framed {
                 drawing: Some(d),
