@@ -289,7 +289,7 @@ pub fn graph_view(props: &Props) -> Html {
                 </button>
                 if focused {
                     <span class="g-overview-note" data-focus="">
-                        { "Showing the selection with its direct relations; the others are folded into their stages. Clear the selection to see them." }
+                        { "Showing the selection with what it waits on and what waits on it; the others are folded into their stages. Clear the selection to see them all." }
                     </span>
                 } else if overview == Some(true) {
                     <span class="g-overview-note" data-overview="">
