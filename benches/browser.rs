@@ -16,7 +16,11 @@
 //! - hover and selection to arrows drawn, and view switches timeline -> graph ->
 //!   timeline, the same way;
 //! - the longest task (PerformanceObserver `longtask`) while a roadmap loads, and
-//!   afterwards while it scrolls, filters, selects and switches views.
+//!   afterwards while it scrolls, filters, selects and switches views;
+//! - the graph at 1,000 initiatives: switching from the timeline until the stage
+//!   overview (`data-cluster`) is painted, and expanding the largest stage until its
+//!   initiatives (`data-node`) are painted. `BENCH_GRAPH_ONLY=1` builds only the
+//!   1,000-initiative site and measures only these.
 
 // The e2e tests' harness, shared: this bench needs only some of its helpers.
 #[allow(
@@ -242,12 +246,80 @@ fn with_deps(r: &Roadmap) -> Vec<String> {
         .collect()
 }
 
+/// The graph at 1,000 initiatives: timeline -> stage overview, and expanding the
+/// largest stage, each until painted (`RUNS` samples each); returns table rows.
+async fn graph(server: &Server, r: &Roadmap) -> Vec<(String, f64, String)> {
+    let b = Browser::new().await;
+    b.client
+        .set_window_size(1440, 900)
+        .await
+        .expect("window size");
+    b.open(&server.base).await;
+    let largest = (0..r.stages.len())
+        .max_by_key(|&s| r.initiatives.iter().filter(|i| i.stage == s).count())
+        .expect("stages");
+    let size = r.initiatives.iter().filter(|i| i.stage == largest).count();
+    let stage = &r.stages[largest].id;
+    let (mut switch, mut expand) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        switch.push(
+            timed(
+                &b,
+                "document.querySelector('[data-control=\"view:graph\"]').click()",
+                "document.querySelector('[data-cluster]')",
+            )
+            .await,
+        );
+        expand.push(
+            timed(
+                &b,
+                &format!("document.querySelector('[data-cluster=\"{stage}\"]').dispatchEvent(new MouseEvent('click', {{bubbles: true}}))"),
+                "document.querySelector('[data-node]')",
+            )
+            .await,
+        );
+        b.click(&format!("[data-collapse=\"{stage}\"]")).await;
+        b.wait_gone("[data-node]").await;
+        b.click("[data-control=\"view:timeline\"]").await;
+        b.wait_for("[data-view=\"timeline\"]").await;
+    }
+    b.close().await;
+    eprintln!("  graph: switch {switch:.1?}\n  expand {stage} ({size}) {expand:.1?}");
+    vec![
+        (
+            "timeline to graph (stage overview painted): 1,000".into(),
+            median(switch),
+            "target ≤ 100 ms".into(),
+        ),
+        (
+            format!("graph: expanding the largest stage ({size} initiatives): 1,000"),
+            median(expand),
+            "target ≤ 100 ms".into(),
+        ),
+    ]
+}
+
+fn print_rows(rows: Vec<(String, f64, String)>) {
+    println!("| measure | median, ms | vs target |");
+    println!("|---|---|---|");
+    for (name, ms, note) in rows {
+        println!("| {name} | {ms:.1} | {note} |");
+    }
+}
+
 #[tokio::main]
 async fn main() {
     if std::env::args().any(|a| a == "--list") {
         return; // cargo bench --list
     }
     let (dir_1k, r_1k) = generated(1_000);
+    if std::env::var("BENCH_GRAPH_ONLY").is_ok() {
+        let site_1k = harness::build_site_with_data("target/bench-site-1k", &dir_1k);
+        let s_1k = Server::start(&site_1k, "/", Overrides::new());
+        eprintln!("graph: 1,000");
+        print_rows(graph(&s_1k, &r_1k).await);
+        return;
+    }
     let (dir_10k, r_10k) = generated(10_000);
     eprintln!("building the sites (release)...");
     let bundled_site = harness::site();
@@ -403,9 +475,9 @@ requestAnimationFrame(step);"#,
             },
         ));
     }
-    println!("| measure | median, ms | vs target |");
-    println!("|---|---|---|");
-    for (name, ms, note) in rows {
-        println!("| {name} | {ms:.1} | {note} |");
+    if std::env::var("BENCH_LOADS_ONLY").is_err() {
+        eprintln!("graph: 1,000");
+        rows.extend(graph(&s_1k, &r_1k).await);
     }
+    print_rows(rows);
 }

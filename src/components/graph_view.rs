@@ -6,7 +6,7 @@ use crate::core::analysis::Analysis;
 use crate::core::describe::{accessible_label, problem_code};
 use crate::core::filter::{Filter, Visible};
 use crate::core::graph_view::fit::{self, View};
-use crate::core::graph_view::{self, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W};
+use crate::core::graph_view::{self, focus, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W};
 use crate::core::intent::Intent;
 use crate::core::model::Confidence;
 use crate::state::Loaded;
@@ -54,6 +54,13 @@ pub fn graph_view(props: &Props) -> Html {
             move || drop(listener)
         });
     }
+    {
+        // The details beside the graph open and close with the selection: measure again.
+        let (canvas, size) = (canvas.clone(), size.clone());
+        use_effect_with(props.selected.is_some(), move |_| {
+            size.set(area_size(&canvas))
+        });
+    }
     let count = props.visible.shown.len() + props.visible.ghosts.len();
     let stages: BTreeSet<usize> = props
         .visible
@@ -86,7 +93,7 @@ pub fn graph_view(props: &Props) -> Html {
         let whole = (*full).as_ref().map(|d| (d.width, d.height));
         fit::opens_on_overview(count, stages.len(), whole, cw, ch)
     });
-    let drawing: Rc<GraphDrawing> = {
+    let base: Rc<GraphDrawing> = {
         let data = props.data.clone();
         let full = full.clone();
         let select = (overview == Some(true)).then_some(props.selected).flatten();
@@ -110,40 +117,50 @@ pub fn graph_view(props: &Props) -> Html {
         ))
         .clone()
     };
+    // A selection: framed in the drawing as it is, or its neighbourhood drawn (the
+    // core's rule, `focus`). Keyed by the drawing's inputs, the selection and the area.
+    let framed = {
+        let (data, base) = (props.data.clone(), base.clone());
+        use_memo(
+            (
+                props.visible.clone(),
+                props.filter.clone(),
+                props.group_by_stage,
+                overview,
+                props.expand.clone(),
+                props.selected,
+                *size,
+            ),
+            move |(v, filter, group, _, expand, selected, size)| {
+                let (Some(sel), Some(area)) = (*selected, *size) else {
+                    return (None, None);
+                };
+                let f = focus::frame_or_focus(
+                    &data.roadmap,
+                    v,
+                    filter,
+                    *group,
+                    expand,
+                    sel,
+                    &base,
+                    area,
+                );
+                (f.drawing.map(Rc::new), f.view)
+            },
+        )
+    };
+    let focused = framed.0.is_some();
+    let drawing: Rc<GraphDrawing> = framed.0.clone().unwrap_or(base);
     let view = use_state(fit::readable_corner);
     let (w, h) = (drawing.width, drawing.height);
     // Fit on a new drawing or area size, or frame the selection with its relations.
     let place = {
-        let (view, drawing) = (view.clone(), drawing.clone());
-        let selected = props.selected;
-        let r = props.data.clone();
+        let view = view.clone();
+        let framed_view = framed.1;
         move |(cw, ch): (f64, f64), frame_selection: bool| {
-            let focus = selected.filter(|_| frame_selection).and_then(|s| {
-                let related: BTreeSet<usize> = r.roadmap.initiatives[s]
-                    .depends_on
-                    .iter()
-                    .copied()
-                    .chain(r.roadmap.dependents(s))
-                    .collect();
-                let at = |i: usize| {
-                    drawing
-                        .nodes
-                        .iter()
-                        .find(|n| n.item == Item::Init(i))
-                        .map(|n| (n.x, n.y))
-                };
-                let mut centres = vec![at(s)?];
-                centres.extend(
-                    drawing
-                        .nodes
-                        .iter()
-                        .filter(|n| n.init().is_some_and(|i| related.contains(&i)))
-                        .map(|n| (n.x, n.y)),
-                );
-                fit::frame(&centres, cw, ch)
-            });
             view.set(
-                focus
+                framed_view
+                    .filter(|_| frame_selection)
                     .or_else(|| fit::fit(w, h, cw, ch))
                     .unwrap_or_else(fit::readable_corner),
             );
@@ -158,6 +175,9 @@ pub fn graph_view(props: &Props) -> Html {
                 (h * 10.0) as i64,
                 drawing.nodes.len(),
                 props.selected,
+                framed
+                    .1
+                    .map(|v| ((v.x * 10.0) as i64, (v.y * 10.0) as i64, (v.k * 1e4) as i64)),
             ),
             move |(size, ..)| {
                 if let Some(s) = *size {
@@ -223,11 +243,135 @@ pub fn graph_view(props: &Props) -> Html {
             }
         })
     };
-    let focus = props.hover.or(selected);
     let toggle_group = {
         let (on_intent, g) = (props.on_intent.clone(), props.group_by_stage);
         Callback::from(move |_: MouseEvent| on_intent.emit(Intent::SetGroupByStage(!g)))
     };
+    let overview_map = size.and_then(|(cw, ch)| {
+        let part = fit::visible_part(*view, w, h, cw, ch)?;
+        let s = OVERVIEW_MAP_W / w.max(1.0);
+        let (mw, mh) = (OVERVIEW_MAP_W, (h * s).min(OVERVIEW_MAP_W));
+        let s = s.min(mh / h.max(1.0));
+        let onclick = {
+            let view = view.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                let (dx, dy) = (e.offset_x() as f64 / s, e.offset_y() as f64 / s);
+                view.set(View { x: cw / 2.0 - dx * view.k, y: ch / 2.0 - dy * view.k, k: view.k });
+            })
+        };
+        let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
+        Some(html! {
+            <svg class="g-overview-map" data-overview-map="" width={format!("{mw:.0}")} height={format!("{mh:.0}")}
+                 role="img" aria-label="Overview map: the part of the graph in view" {onclick} onmousedown={stop}>
+                <rect class="g-map-bg" x="0" y="0" width={format!("{mw:.0}")} height={format!("{mh:.0}")} />
+                { for drawing.nodes.iter().map(|n| html! {
+                    <rect class="g-map-node" x={format!("{:.1}", (n.x - n.w / 2.0) * s)} y={format!("{:.1}", (n.y - NODE_H / 2.0) * s)}
+                        width={format!("{:.1}", n.w * s)} height={format!("{:.1}", NODE_H * s)} />
+                }) }
+                <rect class="g-map-view" x={format!("{:.1}", part.0 * s)} y={format!("{:.1}", part.1 * s)}
+                    width={format!("{:.1}", part.2 * s)} height={format!("{:.1}", part.3 * s)} />
+            </svg>
+        })
+    });
+
+    let collapse_all = props.on_intent.reform(|_: MouseEvent| Intent::CollapseAll);
+    let on_intent = props.on_intent.clone();
+    html! {
+        <div class="graph" data-view="graph">
+            <div class="graph-tools">
+                <button type="button" class="seg" onclick={zoom_by(1.2)} aria-label="Zoom in">{ "+" }</button>
+                <button type="button" class="seg" onclick={zoom_by(1.0 / 1.2)} aria-label="Zoom out">{ "−" }</button>
+                <button type="button" class="seg" onclick={reset} data-control="fit">{ "Fit" }</button>
+                <button type="button" class={classes!("seg", props.group_by_stage.then_some("active"))}
+                    aria-pressed={props.group_by_stage.to_string()} data-control="group:stage" onclick={toggle_group}>
+                    { "Group by stage" }
+                </button>
+                if focused {
+                    <span class="g-overview-note" data-focus="">
+                        { "Showing the selection with what it waits on and what waits on it; the others are folded into their stages. Clear the selection to see them all." }
+                    </span>
+                } else if overview == Some(true) {
+                    <span class="g-overview-note" data-overview="">
+                        { "Stage overview: click a stage to open it." }
+                        { for props.expand.iter().filter_map(|id| {
+                            let stage = r.stages.iter().find(|s| &s.id == id)?;
+                            let id = id.clone();
+                            let onclick = on_intent.reform(move |_: MouseEvent| Intent::ToggleExpand(id.clone()));
+                            Some(html! {
+                                <button type="button" class="chip-button" data-collapse={stage.id.clone()} {onclick}
+                                    title={format!("Close {}", stage.name)}>{ format!("{} ×", stage.name) }</button>
+                            })
+                        }) }
+                        if !props.expand.is_empty() {
+                            <button type="button" class="link" onclick={collapse_all}>{ "Close all" }</button>
+                        }
+                    </span>
+                }
+                <span class="muted small">
+                    { format!("{} nodes, {} edges, {} crossings", drawing.nodes.len(), drawing.edges.len(), drawing.crossings) }
+                    if drawing.more_ghosts > 0 {
+                        <span data-more-ghosts={drawing.more_ghosts.to_string()}>
+                            { format!(" · +{} more related initiatives outside the filters, not drawn", drawing.more_ghosts) }
+                        </span>
+                    }
+                    { " · drag to pan, wheel to zoom" }
+                </span>
+            </div>
+            <div class="graph-canvas" ref={canvas} data-chart="" onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>
+                <svg width="100%" height="100%" role="group" aria-label="Dependency graph" data-crossings={drawing.crossings.to_string()}>
+                    <defs>
+                        <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
+                            <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                        </marker>
+                        <pattern id="g-hatch-pattern" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                            <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
+                        </pattern>
+                    </defs>
+                    <g transform={format!("translate({:.1},{:.1}) scale({:.4})", view.x, view.y, view.k)}>
+                        <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
+                        <GraphLayer data={props.data.clone()} drawing={drawing.clone()} selected={selected}
+                            focus={props.hover.or(selected)} analysis={props.analysis.clone()}
+                            on_intent={props.on_intent.clone()} on_hover={props.on_hover.clone()} />
+                    </g>
+                </svg>
+                { overview_map.unwrap_or_default() }
+            </div>
+            if too_big {
+                <p class="empty" data-graph-limit={GRAPH_LIMIT.to_string()}>
+                    { format!("{count} initiatives match these filters; the graph draws up to {GRAPH_LIMIT} at once, to stay readable and quick. Narrow the filters (a stage, a team, a tag, a search), or ") }
+                    <button type="button" class="link" onclick={{ let d = draw_all.clone(); Callback::from(move |_: MouseEvent| d.set(true)) }} data-graph-draw-all="">
+                        { format!("draw all {count}") }
+                    </button>
+                    { " (it may take a while)." }
+                </p>
+            } else if props.visible.shown.is_empty() {
+                <p class="empty">{ "No initiative matches these filters." }</p>
+            }
+            { matrix_view(props) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LayerProps {
+    data: Rc<Loaded>,
+    drawing: Rc<GraphDrawing>,
+    selected: Option<usize>,
+    /// The hovered node, else the selection: its edges are marked.
+    focus: Option<usize>,
+    analysis: Rc<Analysis>,
+    on_intent: Callback<Intent>,
+    on_hover: Callback<Option<usize>>,
+}
+
+/// The drawing itself (bands, edges, nodes): its own component, so that panning,
+/// zooming and framing (which change only the transform around it) skip its render.
+#[function_component(GraphLayer)]
+fn graph_layer(props: &LayerProps) -> Html {
+    let r = &props.data.roadmap;
+    let (drawing, selected, focus) = (&props.drawing, props.selected, props.focus);
+    let w = drawing.width;
     let key = |it: Item| match it {
         Item::Init(i) => r.initiatives[i].id.clone(),
         Item::Stage(s) => r.stages[s].id.clone(),
@@ -339,105 +483,12 @@ pub fn graph_view(props: &Props) -> Html {
             <text class="g-band-label" x="14" y={format!("{:.1}", b.y0 - 8.0)}>{ r.stages[b.stage].name.clone() }</text>
         </g>
     });
-    let overview_map = size.and_then(|(cw, ch)| {
-        let part = fit::visible_part(*view, w, h, cw, ch)?;
-        let s = OVERVIEW_MAP_W / w.max(1.0);
-        let (mw, mh) = (OVERVIEW_MAP_W, (h * s).min(OVERVIEW_MAP_W));
-        let s = s.min(mh / h.max(1.0));
-        let onclick = {
-            let view = view.clone();
-            Callback::from(move |e: MouseEvent| {
-                e.stop_propagation();
-                let (dx, dy) = (e.offset_x() as f64 / s, e.offset_y() as f64 / s);
-                view.set(View { x: cw / 2.0 - dx * view.k, y: ch / 2.0 - dy * view.k, k: view.k });
-            })
-        };
-        let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
-        Some(html! {
-            <svg class="g-overview-map" data-overview-map="" width={format!("{mw:.0}")} height={format!("{mh:.0}")}
-                 role="img" aria-label="Overview map: the part of the graph in view" {onclick} onmousedown={stop}>
-                <rect class="g-map-bg" x="0" y="0" width={format!("{mw:.0}")} height={format!("{mh:.0}")} />
-                { for drawing.nodes.iter().map(|n| html! {
-                    <rect class="g-map-node" x={format!("{:.1}", (n.x - n.w / 2.0) * s)} y={format!("{:.1}", (n.y - NODE_H / 2.0) * s)}
-                        width={format!("{:.1}", n.w * s)} height={format!("{:.1}", NODE_H * s)} />
-                }) }
-                <rect class="g-map-view" x={format!("{:.1}", part.0 * s)} y={format!("{:.1}", part.1 * s)}
-                    width={format!("{:.1}", part.2 * s)} height={format!("{:.1}", part.3 * s)} />
-            </svg>
-        })
-    });
-
-    let collapse_all = props.on_intent.reform(|_: MouseEvent| Intent::CollapseAll);
-    let on_intent = props.on_intent.clone();
     html! {
-        <div class="graph" data-view="graph">
-            <div class="graph-tools">
-                <button type="button" class="seg" onclick={zoom_by(1.2)} aria-label="Zoom in">{ "+" }</button>
-                <button type="button" class="seg" onclick={zoom_by(1.0 / 1.2)} aria-label="Zoom out">{ "−" }</button>
-                <button type="button" class="seg" onclick={reset} data-control="fit">{ "Fit" }</button>
-                <button type="button" class={classes!("seg", props.group_by_stage.then_some("active"))}
-                    aria-pressed={props.group_by_stage.to_string()} data-control="group:stage" onclick={toggle_group}>
-                    { "Group by stage" }
-                </button>
-                if overview == Some(true) {
-                    <span class="g-overview-note" data-overview="">
-                        { "Stage overview: click a stage to open it." }
-                        { for props.expand.iter().filter_map(|id| {
-                            let stage = r.stages.iter().find(|s| &s.id == id)?;
-                            let id = id.clone();
-                            let onclick = on_intent.reform(move |_: MouseEvent| Intent::ToggleExpand(id.clone()));
-                            Some(html! {
-                                <button type="button" class="chip-button" data-collapse={stage.id.clone()} {onclick}
-                                    title={format!("Close {}", stage.name)}>{ format!("{} ×", stage.name) }</button>
-                            })
-                        }) }
-                        if !props.expand.is_empty() {
-                            <button type="button" class="link" onclick={collapse_all}>{ "Close all" }</button>
-                        }
-                    </span>
-                }
-                <span class="muted small">
-                    { format!("{} nodes, {} edges, {} crossings", drawing.nodes.len(), drawing.edges.len(), drawing.crossings) }
-                    if drawing.more_ghosts > 0 {
-                        <span data-more-ghosts={drawing.more_ghosts.to_string()}>
-                            { format!(" · +{} more related initiatives outside the filters, not drawn", drawing.more_ghosts) }
-                        </span>
-                    }
-                    { " · drag to pan, wheel to zoom" }
-                </span>
-            </div>
-            <div class="graph-canvas" ref={canvas} data-chart="" onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>
-                <svg width="100%" height="100%" role="group" aria-label="Dependency graph" data-crossings={drawing.crossings.to_string()}>
-                    <defs>
-                        <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
-                            <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
-                        </marker>
-                        <pattern id="g-hatch-pattern" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                            <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
-                        </pattern>
-                    </defs>
-                    <g transform={format!("translate({:.1},{:.1}) scale({:.4})", view.x, view.y, view.k)}>
-                        <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
-                        { for bands }
-                        { for edges }
-                        { for nodes }
-                    </g>
-                </svg>
-                { overview_map.unwrap_or_default() }
-            </div>
-            if too_big {
-                <p class="empty" data-graph-limit={GRAPH_LIMIT.to_string()}>
-                    { format!("{count} initiatives match these filters; the graph draws up to {GRAPH_LIMIT} at once, to stay readable and quick. Narrow the filters (a stage, a team, a tag, a search), or ") }
-                    <button type="button" class="link" onclick={{ let d = draw_all.clone(); Callback::from(move |_: MouseEvent| d.set(true)) }} data-graph-draw-all="">
-                        { format!("draw all {count}") }
-                    </button>
-                    { " (it may take a while)." }
-                </p>
-            } else if props.visible.shown.is_empty() {
-                <p class="empty">{ "No initiative matches these filters." }</p>
-            }
-            { matrix_view(props) }
-        </div>
+        <>
+            { for bands }
+            { for edges }
+            { for nodes }
+        </>
     }
 }
 

@@ -55,7 +55,7 @@ async fn wait_framed(b: &Browser, ids: &[String]) -> Vec<String> {
 
 /// Sizes the window so that its viewport is `w` × `h` (the window's own frame, if
 /// any, added).
-async fn resize(b: &Browser, w: u32, h: u32) {
+pub(crate) async fn resize(b: &Browser, w: u32, h: u32) {
     b.client.set_window_size(w, h).await.expect("resize");
     let inner = b
         .eval("return JSON.stringify([innerWidth, innerHeight])")
@@ -81,7 +81,7 @@ async fn resize(b: &Browser, w: u32, h: u32) {
     }
 }
 
-fn direct_relations(r: &Roadmap, i: usize) -> BTreeSet<usize> {
+pub(crate) fn direct_relations(r: &Roadmap, i: usize) -> BTreeSet<usize> {
     r.initiatives[i]
         .depends_on
         .iter()
@@ -92,7 +92,7 @@ fn direct_relations(r: &Roadmap, i: usize) -> BTreeSet<usize> {
 
 /// Selections to frame: one whose relations span the most stages, one with an undated
 /// relation, the one with the most relations, and a milestone with relations.
-fn selections(r: &Roadmap) -> Vec<usize> {
+pub(crate) fn selections(r: &Roadmap) -> Vec<usize> {
     let n = r.initiatives.len();
     let stages = |i: usize| {
         direct_relations(r, i)

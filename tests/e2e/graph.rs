@@ -206,3 +206,92 @@ async fn a_thousand_initiatives_open_on_the_stage_overview_and_expand_on_demand(
     );
     b.close().await;
 }
+
+/// A script returning "ok" when each of `ids` is drawn as a node whose box lies inside
+/// the `data-chart` rectangle with its title at 11 px or more on screen, else what is
+/// wrong.
+fn framed_script(ids: &[String]) -> String {
+    format!(
+        r#"
+const ids = {};
+const chart = document.querySelector('[data-chart]');
+if (!chart) return 'no chart';
+const c = chart.getBoundingClientRect();
+for (const id of ids) {{
+  const n = document.querySelector(`[data-chart] [data-node="${{id}}"]`);
+  if (!n) return 'not drawn: ' + id;
+  const r = n.querySelector('.g-box').getBoundingClientRect();
+  if (r.left < c.left - 0.5 || r.top < c.top - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5)
+    return 'outside: ' + id + ' ' + JSON.stringify([r.left, r.top, r.right, r.bottom].map(Math.round)) + ' in ' + JSON.stringify([c.left, c.top, c.right, c.bottom].map(Math.round));
+  const t = n.querySelector('.g-title');
+  const px = parseFloat(getComputedStyle(t).fontSize) * t.getCTM().a;
+  if (px < 11 - 1e-6) return 'title at ' + px.toFixed(2) + ' px: ' + id;
+}}
+return 'ok';
+"#,
+        serde_json::to_string(ids).unwrap()
+    )
+}
+
+/// Selecting a node (by the URL, and by a click) frames it with every direct relation
+/// inside the visible drawing at a readable size, at two window sizes, for several
+/// selections of the bundled data: the one whose relations span the most stages, one
+/// with an undated relation, the one with the most relations.
+#[tokio::test]
+async fn a_selection_is_framed_with_all_its_direct_relations_readably() {
+    let r = bundled();
+    let picks = crate::framing::selections(&r);
+    let b = Browser::new().await;
+    for (w, h) in [(1440, 900), (1024, 768)] {
+        crate::framing::resize(&b, w, h).await;
+        for &i in &picks {
+            let id = &r.initiatives[i].id;
+            let mut ids = vec![id.clone()];
+            ids.extend(
+                crate::framing::direct_relations(&r, i)
+                    .into_iter()
+                    .map(|j| r.initiatives[j].id.clone()),
+            );
+            b.open(&format!("{}?view=graph&select={id}", Server::site().base))
+                .await;
+            b.wait_for(&format!("[data-node=\"{id}\"][data-impact=\"selected\"]"))
+                .await;
+            assert_eq!(
+                settles(&b, &framed_script(&ids)).await,
+                "ok",
+                "{w}x{h}, {id} selected by the URL"
+            );
+        }
+        // A click on a node (the graph opened without a selection, every stage
+        // open in case it opens on the overview) frames it too.
+        let i = picks[0];
+        let id = &r.initiatives[i].id;
+        let all: Vec<&str> = r.stages.iter().map(|s| s.id.as_str()).collect();
+        b.open(&format!(
+            "{}?view=graph&expand={}",
+            Server::site().base,
+            all.join(",")
+        ))
+        .await;
+        b.wait_for(&format!("[data-node=\"{id}\"]")).await;
+        b.eval(&format!(
+            "document.querySelector('[data-node=\"{id}\"]').dispatchEvent(new MouseEvent('click', {{bubbles: true}})); return 1"
+        ))
+        .await;
+        b.wait_for(&format!("[data-node=\"{id}\"][data-impact=\"selected\"]"))
+            .await;
+        let mut ids = vec![id.clone()];
+        ids.extend(
+            crate::framing::direct_relations(&r, i)
+                .into_iter()
+                .map(|j| r.initiatives[j].id.clone()),
+        );
+        assert_eq!(
+            settles(&b, &framed_script(&ids)).await,
+            "ok",
+            "{w}x{h}, {id} selected by a click"
+        );
+        assert!(b.url().await.contains(&format!("select={id}")));
+    }
+    b.close().await;
+}

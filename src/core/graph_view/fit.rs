@@ -6,7 +6,7 @@
 //! A view maps drawing units to screen pixels: `screen = offset + k · drawing`. All
 //! functions are O(1) except `frame` (O(F) for F framed nodes).
 
-use super::{NODE_H, NODE_W, TITLE_PX};
+use super::{NODE_H, TITLE_PX};
 
 /// Node titles are at least this many pixels high on screen after a fit.
 pub const MIN_TEXT_PX: f64 = 11.0;
@@ -79,28 +79,32 @@ pub fn zoom_at(view: View, factor: f64, px: f64, py: f64) -> View {
     }
 }
 
-/// The view that shows the nodes centred at `centres` (a selection and its direct
-/// relations; the selection first) in a `cw` × `ch` area: readable (at least
-/// [`MIN_FIT`], at most 1), centred on them, or on the selection when they do not
-/// all fit at a readable scale.
-pub fn frame(centres: &[(f64, f64)], cw: f64, ch: f64) -> Option<View> {
-    let &(sx, sy) = centres.first()?;
-    let (mut x0, mut y0, mut x1, mut y1) = (sx, sy, sx, sy);
-    for &(x, y) in centres {
-        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+/// The view that shows every node box in `boxes` (centre x, centre y, width; the
+/// height is [`NODE_H`]) in a `cw` × `ch` area, centred on them, at a readable scale
+/// (at least [`MIN_FIT`], at most 1); `None` when they do not all fit readably.
+pub fn frame(boxes: &[(f64, f64, f64)], cw: f64, ch: f64) -> Option<View> {
+    let (mut x0, mut y0) = (f64::INFINITY, f64::INFINITY);
+    let (mut x1, mut y1) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for &(x, y, w) in boxes {
+        (x0, x1) = (x0.min(x - w / 2.0), x1.max(x + w / 2.0));
+        (y0, y1) = (y0.min(y - NODE_H / 2.0), y1.max(y + NODE_H / 2.0));
     }
-    let (w, h) = (x1 - x0 + NODE_W, y1 - y0 + NODE_H);
-    let k = ((cw - 2.0 * PAD) / w).min((ch - 2.0 * PAD) / h).min(1.0);
-    let (k, cx, cy) = if k >= MIN_FIT {
-        (k, (x0 + x1) / 2.0, (y0 + y1) / 2.0)
-    } else {
-        (MIN_FIT, sx, sy)
-    };
-    Some(View {
-        x: cw / 2.0 - cx * k,
-        y: ch / 2.0 - cy * k,
+    if boxes.is_empty() {
+        return None;
+    }
+    let k = ((cw - 2.0 * PAD) / (x1 - x0))
+        .min((ch - 2.0 * PAD) / (y1 - y0))
+        .min(1.0);
+    (k >= MIN_FIT).then(|| centred((x0 + x1) / 2.0, (y0 + y1) / 2.0, k, cw, ch))
+}
+
+/// The view at scale `k` with the drawing point `(x, y)` in the middle of the area.
+pub fn centred(x: f64, y: f64, k: f64, cw: f64, ch: f64) -> View {
+    View {
+        x: cw / 2.0 - x * k,
+        y: ch / 2.0 - y * k,
         k,
-    })
+    }
 }
 
 /// The part of a `w` × `h` drawing that `view` shows in a `cw` × `ch` area, in
@@ -119,6 +123,7 @@ pub fn visible_part(view: View, w: f64, h: f64, cw: f64, ch: f64) -> Option<(f64
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::graph_view::NODE_W;
 
     #[test]
     fn a_fit_shows_everything_readably_or_is_refused() {
@@ -185,27 +190,28 @@ mod tests {
     }
 
     #[test]
-    fn framing_shows_the_selection_and_its_relations_readably() {
+    fn framing_shows_the_boxes_readably_or_is_refused() {
         let (cw, ch) = (1000.0, 600.0);
-        let near = [(500.0, 400.0), (200.0, 300.0), (800.0, 500.0)];
+        let near = [
+            (500.0, 400.0, NODE_W),
+            (200.0, 300.0, NODE_W),
+            (800.0, 500.0, 160.0),
+        ];
         let v = frame(&near, cw, ch).unwrap();
         assert!(v.k >= MIN_FIT && v.k <= 1.0);
-        for &(x, y) in &near {
+        for &(x, y, w) in &near {
             let (sx, sy) = (v.x + x * v.k, v.y + y * v.k);
+            assert!(sx - w / 2.0 * v.k >= PAD - 1e-9 && sx + w / 2.0 * v.k <= cw - PAD + 1e-9);
             assert!(
-                sx - NODE_W / 2.0 * v.k >= 0.0 && sx + NODE_W / 2.0 * v.k <= cw,
-                "{sx}"
-            );
-            assert!(
-                sy - NODE_H / 2.0 * v.k >= 0.0 && sy + NODE_H / 2.0 * v.k <= ch,
-                "{sy}"
+                sy - NODE_H / 2.0 * v.k >= PAD - 1e-9 && sy + NODE_H / 2.0 * v.k <= ch - PAD + 1e-9
             );
         }
-        // Too far apart: readable, centred on the selection.
-        let far = [(500.0, 400.0), (-5000.0, 0.0)];
-        let v = frame(&far, cw, ch).unwrap();
-        assert_eq!(v.k, MIN_FIT);
-        assert_eq!((v.x + 500.0 * v.k, v.y + 400.0 * v.k), (cw / 2.0, ch / 2.0));
+        // Too far apart to be readable together: refused.
+        assert_eq!(
+            frame(&[(500.0, 400.0, NODE_W), (-5000.0, 0.0, NODE_W)], cw, ch),
+            None
+        );
+        assert_eq!(frame(&[], cw, ch), None);
     }
 
     #[test]

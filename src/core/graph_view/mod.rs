@@ -3,14 +3,16 @@
 //! left of its dependents like time on the timeline, in pixels: nodes with their
 //! title on up to two lines, edges (weighted where they stand for several
 //! dependencies), labelled stage bands when grouped. `fit` places the drawing on
-//! screen. Also the stage-by-stage dependency matrix.
+//! screen; `focus` frames a selection with its relations (drawing its neighbourhood
+//! when the drawing cannot). Also the stage-by-stage dependency matrix.
 //!
 //! Complexity: the layout's (see `layout`) on the drawn items, plus O(V + E) here.
 
 pub mod fit;
+pub mod focus;
 pub mod shown;
 
-pub use shown::{shown, Item, Shown};
+pub use shown::{neighbourhood, shown, Item, Shown};
 
 use super::describe::{marks, place};
 use super::filter::{Filter, Visible};
@@ -18,19 +20,24 @@ use super::layout::{self, Widths};
 use super::model::Roadmap;
 use std::collections::{BTreeMap, HashMap};
 
-pub const NODE_W: f64 = 232.0;
+/// An initiative node's width: three columns (a selection between its dependencies
+/// and its dependents) fit readably in the graph's area beside the details at
+/// 1024 × 768 (about 600 px: 3 · 196 + 2 · 40 drawing units at 11/13).
+pub const NODE_W: f64 = 196.0;
 /// A stage node's width (a name and a count): narrower, so the overview fits.
 pub const STAGE_W: f64 = 160.0;
 pub const NODE_H: f64 = 62.0;
 /// Title size in drawing units (the stylesheet's `.g-title`); fits keep it readable.
 pub const TITLE_PX: f64 = 13.0;
 /// Characters per title line: 13 px semibold text averages about 7 px a character,
-/// and a line has 200 px.
-pub const TITLE_CHARS: usize = 29;
+/// and a line has 172 px.
+pub const TITLE_CHARS: usize = 24;
+/// Characters of "Stage / Team" (11 px, about 6 px each), room left for "N steps".
+pub const SUB_CHARS: usize = 22;
 /// Characters per line of a stage node's name (14 px bold, 136 px).
 pub const STAGE_CHARS: usize = 18;
 /// Between two columns (layers): room for the edges.
-pub const LAYER_GAP: f64 = 56.0;
+pub const LAYER_GAP: f64 = 40.0;
 pub const MARGIN: f64 = 16.0;
 /// Between two nodes of a column.
 const NODE_GAP: f64 = 14.0;
@@ -138,9 +145,17 @@ pub fn draw(
             }
         }
     }
+    let is_stage = |k: u32| matches!(items[k as usize], Item::Stage(_));
+    if shown.focus.is_some() {
+        // A neighbourhood: no edges between stage nodes (context of context).
+        weights.retain(|&(a, b), _| !(is_stage(a) && is_stage(b)));
+    }
     let pairs: Vec<((u32, u32), usize)> = weights.into_iter().collect();
     let edges: Vec<(u32, u32)> = pairs.iter().map(|&(e, _)| e).collect();
-    let reversed = layout::reversed_edges(items.len(), &edges);
+    let reversed = match shown.focus {
+        Some(_) => compact(items.len(), &pairs, is_stage),
+        None => layout::reversed_edges(items.len(), &edges),
+    };
     let laid: Vec<(u32, u32)> = edges
         .iter()
         .zip(&reversed)
@@ -199,7 +214,7 @@ pub fn draw(
                         TITLE_CHARS,
                         2,
                     ),
-                    place(roadmap, i),
+                    wrap(&place(roadmap, i), SUB_CHARS, 1).concat(),
                 ),
                 Item::Stage(s) => (
                     wrap(&roadmap.stages[s].name, STAGE_CHARS, 2),
@@ -280,6 +295,34 @@ pub fn draw(
         bands,
         more_ghosts: shown.more_ghosts,
     }
+}
+
+/// Which edges a neighbourhood drawing lays out reversed: every stage node becomes a
+/// source (left of what it touches) when more of its dependencies go out than come
+/// in, else a sink (right of it), so no stage node sits between the selection and a
+/// relation and the neighbourhood spans as few columns as its own edges need.
+/// Edges between initiatives keep their direction (they are acyclic).
+fn compact(
+    nodes: usize,
+    pairs: &[((u32, u32), usize)],
+    is_stage: impl Fn(u32) -> bool,
+) -> Vec<bool> {
+    let mut balance = vec![0i64; nodes];
+    for &((a, b), w) in pairs {
+        balance[a as usize] += w as i64;
+        balance[b as usize] -= w as i64;
+    }
+    let source = |k: u32| balance[k as usize] >= 0;
+    pairs
+        .iter()
+        .map(|&((a, b), _)| {
+            if is_stage(a) {
+                !source(a)
+            } else {
+                is_stage(b) && source(b)
+            }
+        })
+        .collect()
 }
 
 /// `text` on at most `lines` lines of about `chars` characters, broken between words
@@ -464,18 +507,15 @@ mod tests {
             ("Short", &["Short"]),
             (
                 "Raft replication for Gitaly clusters",
-                &["Raft replication for Gitaly", "clusters"],
+                &["Raft replication for", "Gitaly clusters"],
             ),
             (
                 "A very long title that cannot possibly fit on two short lines",
-                &[
-                    "A very long title that cannot",
-                    "possibly fit on two short…",
-                ],
+                &["A very long title that", "cannot possibly fit on…"],
             ),
             (
                 "Supercalifragilisticexpialidocious-and-more",
-                &["Supercalifragilisticexpialido", "cious-and-more"],
+                &["Supercalifragilisticexpi", "alidocious-and-more"],
             ),
         ];
         for &(text, want) in cases {

@@ -14,6 +14,7 @@
 
 use crate::core::filter::Visible;
 use crate::core::model::Roadmap;
+use crate::core::reach;
 use std::collections::BTreeSet;
 
 /// One thing the graph draws: an initiative, or a collapsed stage.
@@ -35,6 +36,30 @@ pub struct Shown {
     pub more_ghosts: usize,
     /// Per stage: how many shown initiatives its node stands for (0: no node).
     pub folded: Vec<usize>,
+    /// A neighbourhood drawing (see [`neighbourhood`]): the selection it is about.
+    pub focus: Option<usize>,
+}
+
+/// The selection's neighbourhood: the overview with `expand` opened and `select`
+/// drawn with its direct relations, and with its whole reach (everything upstream and
+/// downstream) when `reach` is set; marked so that `draw` keeps it compact (stage
+/// nodes beside it, never between the selection and a relation; see `focus`).
+pub fn neighbourhood(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    expand: &BTreeSet<String>,
+    select: usize,
+    reach: bool,
+) -> Shown {
+    let mut extra = Vec::new();
+    if reach {
+        extra = reach::upstream(roadmap, select);
+        extra.extend(reach::downstream(roadmap, select));
+    }
+    Shown {
+        focus: Some(select),
+        ..shown_with(roadmap, visible, true, expand, Some(select), &extra)
+    }
 }
 
 /// What to draw for `visible`: everything (`overview` false), or the stage-level
@@ -46,6 +71,18 @@ pub fn shown(
     overview: bool,
     expand: &BTreeSet<String>,
     select: Option<usize>,
+) -> Shown {
+    shown_with(roadmap, visible, overview, expand, select, &[])
+}
+
+/// [`shown`], with `extra` shown initiatives also drawn one by one in the overview.
+fn shown_with(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    overview: bool,
+    expand: &BTreeSet<String>,
+    select: Option<usize>,
+    extra: &[usize],
 ) -> Shown {
     let n = roadmap.initiatives.len();
     let mut is_shown = vec![false; n];
@@ -72,6 +109,9 @@ pub fn shown(
                     single[i] |= roadmap.initiatives[i].stage == s;
                 }
             }
+        }
+        for &i in extra {
+            single[i] |= is_shown[i];
         }
         if let Some(sel) = select.filter(|&s| is_shown[s] || is_ghost[s]) {
             single[sel] = true;
@@ -121,6 +161,7 @@ pub fn shown(
         ghosts,
         more_ghosts,
         folded,
+        focus: None,
     }
 }
 
