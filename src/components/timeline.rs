@@ -398,7 +398,7 @@ pub fn timeline(props: &Props) -> Html {
                 <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
             </g>
         },
-        LaneKind::Fold { initiatives, stages } => {
+        LaneKind::Fold { initiatives, stages, .. } => {
             let (u1, u2) = (props.on_unfold.clone(), props.on_unfold.clone());
             let onclick = Callback::from(move |_: MouseEvent| u1.emit(()));
             let onkeydown = Callback::from(move |e: KeyboardEvent| {
@@ -426,9 +426,21 @@ pub fn timeline(props: &Props) -> Html {
         LaneKind::Team { .. } => html! {
             <line class="team-rule" x1="0" x2={width.to_string()} y1={lane.y.to_string()} y2={lane.y.to_string()} />
         },
-        LaneKind::Fold { .. } => html! {
-            <rect class="fold-stripe" x="0" y={(lane.y + 3.0).to_string()} width={width.to_string()} height={(FOLD_HEIGHT - 6.0).to_string()} />
-        },
+        LaneKind::Fold { places, .. } => {
+            // Which stages the fold hides, where the reader looks along the row.
+            let names: Vec<&str> = places
+                .iter()
+                .map(|&p| r.stages.get(p).map_or("Unscheduled", |s| s.name.as_str()))
+                .collect();
+            html! {
+                <g class="fold-row">
+                    <rect class="fold-stripe" x="0" y={(lane.y + 3.0).to_string()} width={width.to_string()} height={(FOLD_HEIGHT - 6.0).to_string()} />
+                    <text class="fold-places" x={(view_left + 8.0).to_string()} y={(lane.y + 14.0).to_string()}>
+                        { fit_label(&format!("folded: {}", names.join(" · ")), props.canvas.width - 16.0) }
+                    </text>
+                </g>
+            }
+        }
     });
 
     // The tooltip of the hovered, else the keyboard-focused, initiative. It is placed

@@ -109,7 +109,7 @@ pub fn layout(
         }
         let in_focus = |k: &usize| focus.is_none_or(|f| f.contains(&all[*k]));
         if !in_stage.iter().any(in_focus) {
-            fold.add(in_stage.len(), 1);
+            fold.add(in_stage.len(), 1, si);
             continue;
         }
         fold.flush(&mut lanes, &mut y);
@@ -150,14 +150,14 @@ pub fn layout(
                     continue;
                 }
                 if !members.iter().any(in_focus) {
-                    fold.add(members.len(), 0);
+                    fold.add(members.len(), 0, si);
                     continue;
                 }
                 let lane_top = y;
                 // Framing a question, a lane keeps only what the question is about;
                 // the rest of it folds into the run that follows.
                 let kept: Vec<usize> = members.iter().copied().filter(in_focus).collect();
-                fold.add(members.len() - kept.len(), 0);
+                fold.add(members.len() - kept.len(), 0, si);
                 let placed: Vec<Bar> = kept
                     .iter()
                     .map(|&k| {
@@ -204,7 +204,7 @@ pub fn layout(
             });
             y += STAGE_HEADER;
             let shown: Vec<usize> = undated.iter().copied().filter(in_focus).collect();
-            fold.add(undated.len() - shown.len(), 0);
+            fold.add(undated.len() - shown.len(), 0, usize::MAX);
             let mut chips: Vec<(Bar, f64, f64)> = shown
                 .iter()
                 .map(|&k| chip(roadmap, all[k], ghost.contains(&all[k]), &bands, width))
@@ -215,7 +215,7 @@ pub fn layout(
             y += LANE_GAP;
             lanes[header].height = y - top;
         } else {
-            fold.add(undated.len(), 0);
+            fold.add(undated.len(), 0, usize::MAX);
         }
     }
     fold.flush(&mut lanes, &mut y);
@@ -246,12 +246,21 @@ pub fn layout(
 struct Fold {
     initiatives: usize,
     stages: usize,
+    places: Vec<usize>,
 }
 
 impl Fold {
-    fn add(&mut self, initiatives: usize, stages: usize) {
+    /// Folds `initiatives` of stage `place` (`usize::MAX`: the Unscheduled lane),
+    /// `stages` of them whole stages.
+    fn add(&mut self, initiatives: usize, stages: usize, place: usize) {
+        if initiatives == 0 {
+            return;
+        }
         self.initiatives += initiatives;
         self.stages += stages;
+        if self.places.last() != Some(&place) {
+            self.places.push(place);
+        }
     }
 
     /// Ends the run: one thin lane for it, if it folded anything.
@@ -261,6 +270,7 @@ impl Fold {
                 kind: LaneKind::Fold {
                     initiatives: self.initiatives,
                     stages: self.stages,
+                    places: std::mem::take(&mut self.places),
                 },
                 y: *y,
                 height: FOLD_HEIGHT,

@@ -204,6 +204,24 @@ mod tests {
                 let focus = focus_of(&r, &a, Some(sel));
                 let l = framed_layout(&r, &v, reference, &s, &focus);
                 folded += usize::from(l.folded);
+                // Folding hides, never loses: what the fold rows count and name, plus
+                // what is drawn, is every initiative shown.
+                let hidden: usize = l
+                    .lanes
+                    .iter()
+                    .map(|lane| match &lane.kind {
+                        super::super::LaneKind::Fold {
+                            initiatives,
+                            places,
+                            ..
+                        } => {
+                            assert!(!places.is_empty());
+                            *initiatives
+                        }
+                        _ => 0,
+                    })
+                    .sum();
+                assert_eq!(hidden + l.bars.len(), v.shown.len() + v.ghosts.len());
                 let f = frame(&l, &focus.required, Some(sel), (0.0, 0.0), canvas, zoom).unwrap();
                 if !f.fits_across {
                     assert_ne!(zoom, Zoom::Fit);

@@ -130,6 +130,9 @@ pub enum LaneKind {
     Fold {
         initiatives: usize,
         stages: usize,
+        /// The stages (indices, in drawing order) it folds initiatives of;
+        /// `usize::MAX` is the Unscheduled lane.
+        places: Vec<usize>,
     },
 }
 
