@@ -306,7 +306,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         };
         html! {
             <Timeline data={state.data.clone()} {selected} hover={*hover} zoom={view.zoom} deps={view.deps}
-                {layout} {arrows} analysis={analysis.clone()} focus={Rc::new(focus.required.clone())} canvas={*canvas}
+                {layout} {arrows} analysis={analysis.clone()} focus={(*focus).clone()} canvas={*canvas}
                 filtered={!view.filter.is_empty()} on_canvas={(*on_canvas).clone()}
                 on_intent={(*on_intent).clone()}
                 on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} on_unfold={on_unfold.clone()} />

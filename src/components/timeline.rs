@@ -10,18 +10,15 @@ use crate::core::describe::{accessible_label, bar_text, place, problem_code, too
 use crate::core::intent::Intent;
 use crate::core::model::{Confidence, Status};
 use crate::core::timeline::{
-    fit_label, frame, initial_scroll, label_span, slip_ghost, Arrow, Canvas, DepsMode, LaneKind,
-    Shape, Side, TimelineLayout, Viewport, Zoom, BAR_HEIGHT, FOLD_HEIGHT, LABEL_COLUMN, ROW_HEIGHT,
-    VIRTUALIZE_ABOVE,
+    fit_label, fold_places, fold_text, frame, initial_scroll, label_span, slip_ghost, tooltip_at,
+    Arrow, Canvas, DepsMode, Focus, LaneKind, Shape, Side, TimelineLayout, Viewport, Zoom,
+    AXIS_HEIGHT, BAR_HEIGHT, FOLD_HEIGHT, LABEL_COLUMN, ROW_HEIGHT, VIRTUALIZE_ABOVE,
 };
 use crate::state::Loaded;
 use gloo::events::EventListener;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-pub const AXIS_HEIGHT: f64 = 46.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -33,8 +30,9 @@ pub struct Props {
     pub layout: Rc<TimelineLayout>,
     pub arrows: Rc<Vec<Arrow>>,
     pub analysis: Rc<Analysis>,
-    /// What the question asked is about: framed after each question.
-    pub focus: Rc<BTreeSet<usize>>,
+    /// What the question asked is about: its required part is framed after each
+    /// question.
+    pub focus: Rc<Focus>,
     /// The chart's size the layout was made for.
     pub canvas: Canvas,
     /// Any filter is on (the empty state offers to clear them).
@@ -166,7 +164,7 @@ pub fn timeline(props: &Props) -> Html {
         );
         let on_intent = props.on_intent.clone();
         let key = (
-            focus.iter().copied().collect::<Vec<_>>(),
+            focus.required.iter().copied().collect::<Vec<_>>(),
             selected,
             (l.width as i64, l.height as i64, l.bars.len()),
             (canvas.width as i64, canvas.height as i64),
@@ -176,7 +174,7 @@ pub fn timeline(props: &Props) -> Html {
                 return;
             };
             let current = (f64::from(el.scroll_left()), f64::from(el.scroll_top()));
-            let Some(f) = frame(&layout, &focus, selected, current, canvas, zoom) else {
+            let Some(f) = frame(&layout, &focus.required, selected, current, canvas, zoom) else {
                 return;
             };
             if !f.fits_across {
@@ -368,7 +366,7 @@ pub fn timeline(props: &Props) -> Html {
                 }
             });
             let s = &r.stages[*stage];
-            let header = if name.len() > 1 { 44.0 } else { 30.0 };
+            let header = lane.kind.header();
             html! {
                 <g class={classes!("lane-stage", format!("stage-c{}", stage % 8))} data-stage-toggle={s.id.clone()} {onclick} {onkeydown}
                    role="button" tabindex="0" aria-expanded={(!collapsed).to_string()}>
@@ -417,26 +415,19 @@ pub fn timeline(props: &Props) -> Html {
         }
     });
     let lane_stripes = lanes_drawn().map(|lane| match &lane.kind {
-        LaneKind::Stage { name, .. } => html! {
-            <rect class="stage-stripe" x="0" y={lane.y.to_string()} width={width.to_string()} height={(if name.len() > 1 { 44.0 } else { 30.0 }).to_string()} />
-        },
-        LaneKind::Unscheduled { .. } => html! {
-            <rect class="stage-stripe" x="0" y={lane.y.to_string()} width={width.to_string()} height="30" />
+        LaneKind::Stage { .. } | LaneKind::Unscheduled { .. } => html! {
+            <rect class="stage-stripe" x="0" y={lane.y.to_string()} width={width.to_string()} height={lane.kind.header().to_string()} />
         },
         LaneKind::Team { .. } => html! {
             <line class="team-rule" x1="0" x2={width.to_string()} y1={lane.y.to_string()} y2={lane.y.to_string()} />
         },
         LaneKind::Fold { places, .. } => {
             // Which stages the fold hides, where the reader looks along the row.
-            let names: Vec<&str> = places
-                .iter()
-                .map(|&p| r.stages.get(p).map_or("Unscheduled", |s| s.name.as_str()))
-                .collect();
             html! {
                 <g class="fold-row">
                     <rect class="fold-stripe" x="0" y={(lane.y + 3.0).to_string()} width={width.to_string()} height={(FOLD_HEIGHT - 6.0).to_string()} />
                     <text class="fold-places" x={(view_left + 8.0).to_string()} y={(lane.y + 14.0).to_string()}>
-                        { fit_label(&format!("folded: {}", names.join(" · ")), props.canvas.width - 16.0) }
+                        { fit_label(&fold_places(r, places), props.canvas.width - 16.0) }
                     </text>
                 </g>
             }
@@ -448,16 +439,7 @@ pub fn timeline(props: &Props) -> Html {
     // style attributes.
     let tip_ref = use_node_ref();
     let tip_at = props.hover.or(*focused).and_then(|i| l.bar_of(i)).map(|b| {
-        let (x, y) = (
-            LABEL_COLUMN + b.x - view_left,
-            AXIS_HEIGHT + b.y - *scroll_top,
-        );
-        let below = y + BAR_HEIGHT + 110.0 < props.canvas.height + AXIS_HEIGHT;
-        let top = if below { y + BAR_HEIGHT + 6.0 } else { y - 6.0 };
-        let left = x
-            .max(LABEL_COLUMN)
-            .min(LABEL_COLUMN + props.canvas.width - 300.0)
-            .max(0.0);
+        let (left, top, below) = tooltip_at(b, view_left, *scroll_top, props.canvas);
         (b.init, left as i32, top as i32, below)
     });
     {
@@ -568,20 +550,6 @@ pub fn timeline(props: &Props) -> Html {
                 { for tip }
             </div>
         </div>
-    }
-}
-
-/// "⋯ 37 more initiatives in 3 stages" for a folded run of lanes.
-fn fold_text(initiatives: usize, stages: usize) -> String {
-    let what = if initiatives == 1 {
-        "initiative"
-    } else {
-        "initiatives"
-    };
-    match stages {
-        0 => format!("⋯ {initiatives} more {what} · show"),
-        1 => format!("⋯ {initiatives} more in 1 stage · show"),
-        n => format!("⋯ {initiatives} more in {n} stages · show"),
     }
 }
 

@@ -3,18 +3,21 @@
 //! sticky lane labels and time axis), and against the details panel.
 
 use crate::harness::{bundled, Browser, Server, WAIT};
+use roadmap_viewer::core::timeline::{AXIS_HEIGHT, LABEL_COLUMN};
 use roadmap_viewer::core::Roadmap;
+use serde_json::json;
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-/// Returns, as JSON, the ids among `ids` whose bars are not wholly in the visible
+/// Returns, as JSON, the ids among `ids` (with the lane label column's width and the
+/// axis's height, which cover the scrolled drawing) whose bars are not wholly in the visible
 /// chart area or are covered by the details panel (`[]` when all are framed).
 const UNFRAMED: &str = r#"
-const ids = arguments[0];
+const [ids, labels, axis] = arguments;
 const chart = document.querySelector('[data-chart]');
 const c = chart.getBoundingClientRect();
 const area = {
-  left: Math.max(c.left + 200, 0), top: Math.max(c.top + 46, 0),
+  left: Math.max(c.left + labels, 0), top: Math.max(c.top + axis, 0),
   right: Math.min(c.left + chart.clientWidth, innerWidth), bottom: Math.min(c.top + chart.clientHeight, innerHeight),
 };
 const panel = document.querySelector('.details');
@@ -34,7 +37,10 @@ return JSON.stringify(bad);
 async fn unframed(b: &Browser, ids: &[String]) -> Vec<String> {
     let v = b
         .client
-        .execute(UNFRAMED, vec![serde_json::json!(ids)])
+        .execute(
+            UNFRAMED,
+            vec![json!(ids), json!(LABEL_COLUMN), json!(AXIS_HEIGHT)],
+        )
         .await
         .expect("script runs");
     serde_json::from_str(v.as_str().unwrap_or("[]")).unwrap()
@@ -163,14 +169,14 @@ async fn the_default_view_shows_every_dated_bar_without_scrolling_across() {
             .client
             .execute(
                 r#"const c = document.querySelector('[data-chart]').getBoundingClientRect();
-                   const left = c.left + 200, right = c.right;
+                   const left = c.left + arguments[1], right = c.right;
                    return JSON.stringify(arguments[0].filter(id => {
                      const el = document.querySelector(`.tl-body [data-initiative="${id}"] .shape`);
                      if (!el) return true;
                      const r = el.getBoundingClientRect();
                      return !(r.right > left && r.left < right && r.width > 0);
                    }));"#,
-                vec![serde_json::json!(dated)],
+                vec![json!(dated), json!(LABEL_COLUMN)],
             )
             .await
             .unwrap();

@@ -10,7 +10,6 @@ use super::{
     band_title, fit_range, pack, place, place_label, range, scale, span, text_width, ticks,
     wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side, TimelineLayout,
     Zoom, BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LANE_GAP, MIN_BAR, ROW_HEIGHT, STAGE_HEADER,
-    STAGE_HEADER_WRAPPED,
 };
 use std::collections::BTreeSet;
 
@@ -120,19 +119,15 @@ pub fn layout(
             .count();
         let stage_lane = lanes.len();
         let is_collapsed = settings.collapsed.contains(&si);
-        let name = wrap_name(&stage.name);
-        let header = if name.len() > 1 {
-            STAGE_HEADER_WRAPPED
-        } else {
-            STAGE_HEADER
+        let kind = LaneKind::Stage {
+            stage: si,
+            count,
+            collapsed: is_collapsed,
+            name: wrap_name(&stage.name),
         };
+        let header = kind.header();
         lanes.push(Lane {
-            kind: LaneKind::Stage {
-                stage: si,
-                count,
-                collapsed: is_collapsed,
-                name,
-            },
+            kind,
             y,
             height: header,
         });

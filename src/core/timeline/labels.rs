@@ -1,6 +1,7 @@
 //! Bar labels that follow the scroll position, and where the timeline opens.
 
-use super::{Bar, Side, TimelineLayout, Zoom, LABEL_COLUMN};
+use super::super::model::Roadmap;
+use super::{Bar, Canvas, Side, TimelineLayout, Zoom, AXIS_HEIGHT, BAR_HEIGHT, LABEL_COLUMN};
 
 /// Where a bar's label starts and how wide it may be, when the timeline is scrolled
 /// to `view_left`: a bar with its label inside that began before that keeps its
@@ -27,6 +28,56 @@ pub fn initial_scroll(layout: &TimelineLayout, zoom: Zoom) -> f64 {
         (layout.today_x - 60.0).max(0.0)
     }
 }
+
+/// The label of a folded run of lanes: "⋯ 37 more in 3 stages · show".
+pub fn fold_text(initiatives: usize, stages: usize) -> String {
+    let what = if initiatives == 1 {
+        "initiative"
+    } else {
+        "initiatives"
+    };
+    match stages {
+        0 => format!("⋯ {initiatives} more {what} · show"),
+        1 => format!("⋯ {initiatives} more in 1 stage · show"),
+        n => format!("⋯ {initiatives} more in {n} stages · show"),
+    }
+}
+
+/// What a folded run hides, along its row: "folded: Dedicated · Unscheduled" (a
+/// place of `usize::MAX` is the Unscheduled lane).
+pub fn fold_places(roadmap: &Roadmap, places: &[usize]) -> String {
+    let names: Vec<&str> = places
+        .iter()
+        .map(|&p| {
+            roadmap
+                .stages
+                .get(p)
+                .map_or("Unscheduled", |s| s.name.as_str())
+        })
+        .collect();
+    format!("folded: {}", names.join(" · "))
+}
+
+/// Where a bar's tooltip goes in the chart's box (left, top, and whether it is below
+/// the bar), when the drawing is scrolled to (`view_left`, `view_top`): under the bar
+/// when it has room there, else above it; kept within the drawing's width.
+pub fn tooltip_at(bar: &Bar, view_left: f64, view_top: f64, canvas: Canvas) -> (f64, f64, bool) {
+    let (x, y) = (
+        LABEL_COLUMN + bar.x - view_left,
+        AXIS_HEIGHT + bar.y - view_top,
+    );
+    let below = y + BAR_HEIGHT + TOOLTIP_HEIGHT < canvas.height + AXIS_HEIGHT;
+    let top = if below { y + BAR_HEIGHT + 6.0 } else { y - 6.0 };
+    let left = x
+        .max(LABEL_COLUMN)
+        .min(LABEL_COLUMN + canvas.width - TOOLTIP_WIDTH)
+        .max(0.0);
+    (left, top, below)
+}
+
+/// A tooltip's largest size (its CSS `max-width`, and five lines).
+const TOOLTIP_WIDTH: f64 = 300.0;
+const TOOLTIP_HEIGHT: f64 = 110.0;
 
 /// A title cut to fit `width` pixels at roughly 7 px per character, with an ellipsis.
 pub fn fit_label(title: &str, width: f64) -> String {

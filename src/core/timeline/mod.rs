@@ -28,7 +28,9 @@ mod viewport;
 pub use arrows::{arrows, Arrow};
 pub use build::layout;
 pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Focus, Frame};
-pub use labels::{fit_label, initial_scroll, label_span, wrap_name};
+pub use labels::{
+    fit_label, fold_places, fold_text, initial_scroll, label_span, tooltip_at, wrap_name,
+};
 pub use place::{extent, pack, place_label, text_width, Label, Side, CHAR_W};
 pub use range::{band_title, fit_range, scale, ticks, Dated};
 pub use slip_ghost::{slip_ghost, SlipGhost, GHOST_LABEL};
@@ -37,6 +39,8 @@ pub use viewport::{Viewport, VIRTUALIZE_ABOVE};
 pub const ROW_HEIGHT: f64 = 30.0;
 pub const BAR_HEIGHT: f64 = 22.0;
 pub const STAGE_HEADER: f64 = 30.0;
+/// Height of the sticky time axis above the drawing.
+pub const AXIS_HEIGHT: f64 = 46.0;
 /// A stage header whose name takes two lines.
 pub const STAGE_HEADER_WRAPPED: f64 = 44.0;
 /// A folded run of lanes: one thin row.
@@ -134,6 +138,18 @@ pub enum LaneKind {
         /// `usize::MAX` is the Unscheduled lane.
         places: Vec<usize>,
     },
+}
+
+impl LaneKind {
+    /// The height of the lane's header row: a stage's (taller when its name takes two
+    /// lines) or the Unscheduled lane's; other lanes have none.
+    pub fn header(&self) -> f64 {
+        match self {
+            LaneKind::Stage { name, .. } if name.len() > 1 => STAGE_HEADER_WRAPPED,
+            LaneKind::Stage { .. } | LaneKind::Unscheduled { .. } => STAGE_HEADER,
+            LaneKind::Team { .. } | LaneKind::Fold { .. } => 0.0,
+        }
+    }
 }
 
 /// A lane at `y`, `height` tall (a stage: its header and its teams; a team: its rows).
@@ -421,6 +437,57 @@ mod tests {
             label_span(&bar, 480.0),
             (106.0, 400.0),
             "too little left in view: keep the label at the start"
+        );
+    }
+
+    #[test]
+    fn folds_say_how_many_and_where() {
+        let r = roadmap(YAML);
+        assert_eq!(fold_text(1, 0), "⋯ 1 more initiative · show");
+        assert_eq!(fold_text(37, 3), "⋯ 37 more in 3 stages · show");
+        assert_eq!(fold_places(&r, &[1, usize::MAX]), "folded: U · Unscheduled");
+        assert_eq!(LaneKind::Unscheduled { count: 2 }.header(), STAGE_HEADER);
+    }
+
+    #[test]
+    fn tooltips_go_under_the_bar_else_above_within_the_drawing() {
+        let bar = |x: f64, y: f64| Bar {
+            init: 0,
+            x,
+            y,
+            w: 50.0,
+            shape: Shape::Range,
+            ghost: false,
+            label: Label {
+                side: Side::Inside,
+                x,
+                w: 50.0,
+            },
+            cut: (false, false),
+            tail: 0.0,
+        };
+        let canvas = Canvas {
+            width: 800.0,
+            height: 500.0,
+        };
+        let (left, top, below) = tooltip_at(&bar(100.0, 40.0), 0.0, 0.0, canvas);
+        assert_eq!(
+            (left, top, below),
+            (
+                LABEL_COLUMN + 100.0,
+                AXIS_HEIGHT + 40.0 + BAR_HEIGHT + 6.0,
+                true
+            )
+        );
+        // Near the bottom: above; scrolled: follows; near the right edge: kept inside.
+        assert!(!tooltip_at(&bar(100.0, 480.0), 0.0, 0.0, canvas).2);
+        assert_eq!(
+            tooltip_at(&bar(100.0, 240.0), 0.0, 200.0, canvas).1,
+            AXIS_HEIGHT + 40.0 + BAR_HEIGHT + 6.0
+        );
+        assert_eq!(
+            tooltip_at(&bar(790.0, 40.0), 0.0, 0.0, canvas).0,
+            LABEL_COLUMN + 500.0
         );
     }
 
