@@ -2,8 +2,8 @@
 //! Markdown, and what it waits on and what waits on it (direct and transitive).
 
 use super::markdown;
-use crate::core::analysis::{self, Analysis};
-use crate::core::describe::{critical_chain, moved_list, place};
+use crate::core::analysis::Analysis;
+use crate::core::describe::{critical_chain, moved_list, place, relations};
 use crate::core::intent::Intent;
 use crate::core::markdown as md;
 use crate::core::slip::MAX_SLIP_WEEKS;
@@ -23,6 +23,8 @@ pub struct Props {
     pub critical: bool,
     pub reference: Date,
     pub on_intent: Callback<Intent>,
+    /// Close (the view returns focus to the initiative's drawing).
+    pub on_close: Callback<()>,
 }
 
 #[function_component(DetailsPanel)]
@@ -40,7 +42,20 @@ pub fn details_panel(props: &Props) -> Html {
                 .map(md::parse)
         })
     };
-    let close = props.on_intent.reform(|_| Intent::Select(None));
+    let close = props.on_close.reform(|_| ());
+    // Opening (or moving to another initiative) takes focus to the heading, so the
+    // keyboard continues in the panel; a reader typing keeps their field.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(i, move |_| {
+            if !super::focus::typing() {
+                if let Some(h) = heading.cast::<web_sys::Element>() {
+                    super::focus::focus_quietly(&h);
+                }
+            }
+        });
+    }
     // A link that selects initiative `j` (`data-goto`).
     let anchor = |j: usize| {
         let other = &r.initiatives[j];
@@ -53,31 +68,31 @@ pub fn details_panel(props: &Props) -> Html {
             <a href={format!("?select={}", crate::core::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
         }
     };
-    let item_link = |j: usize| {
+    // One related initiative: direct ones plain, the others marked as reached
+    // through others.
+    let item_link = |j: usize, direct: bool| {
         let other = &r.initiatives[j];
         html! {
-            <li>
+            <li class={if direct { "direct" } else { "transitive" }}>
                 { anchor(j) }
-                <span class="muted">{ format!(" · {}", r.stages[other.stage].name) }</span>
+                if let Some(t) = r.team_name(other) { <span class="muted small">{ format!(" · {t}") }</span> }
+                if !direct { <span class="muted small">{ " · through others" }</span> }
                 if init.redacted.via.contains(&j) { <span class="muted small">{ " (through a confidential step)" }</span> }
             </li>
         }
     };
-    let relations = |title: &str, direct: Vec<usize>, all: &[usize], hook: &'static str| {
-        let indirect: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|j| !direct.contains(j))
-            .collect();
+    // One direction of the relations, grouped by stage, the counts in its heading.
+    let relations = |verb: &str, direct: &[usize], all: &[usize], hook: &'static str| {
+        let rel = relations(r, verb, direct, all);
         html! {
-            <section class="relations" data-relations={hook}>
-                <h3>{ format!("{title} ({})", direct.len() + indirect.len()) }</h3>
-                if direct.is_empty() && indirect.is_empty() { <p class="muted">{ "Nothing." }</p> }
-                if !direct.is_empty() { <ul class="direct">{ for direct.iter().map(|&j| item_link(j)) }</ul> }
-                if !indirect.is_empty() {
-                    <p class="muted small">{ "Transitively:" }</p>
-                    <ul class="transitive">{ for indirect.iter().map(|&j| item_link(j)) }</ul>
-                }
+            <section class="relations" data-relations={hook} data-impact-summary={(hook == "blocks").then_some("")}>
+                <h3>{ &rel.heading }</h3>
+                { for rel.groups.iter().map(|(s, members)| html! {
+                    <div class={classes!("impact-stage", format!("stage-c{}", s % 8))}>
+                        <h4>{ &r.stages[*s].name }<span class="muted">{ format!(" {}", members.len()) }</span></h4>
+                        <ul>{ for members.iter().map(|&(j, direct)| item_link(j, direct)) }</ul>
+                    </div>
+                }) }
             </section>
         }
     };
@@ -96,20 +111,6 @@ pub fn details_panel(props: &Props) -> Html {
         .edit_url
         .as_ref()
         .map(|u| u.replace("{path}", &init.source.file));
-    let by_stage = analysis::downstream_by_stage(r, &props.analysis);
-    let blocked_count: usize = by_stage.iter().map(|(_, v)| v.len()).sum();
-    let impact_summary = html! {
-        <section class="impact" data-impact-summary="">
-            <h3>{ format!("Blocks {} initiative{} in {} stage{}", blocked_count, if blocked_count == 1 { "" } else { "s" },
-                by_stage.len(), if by_stage.len() == 1 { "" } else { "s" }) }</h3>
-            { for by_stage.iter().map(|(s, members)| html! {
-                <div class="impact-stage">
-                    <h4>{ &r.stages[*s].name }</h4>
-                    <ul>{ for members.iter().map(|&j| item_link(j)) }</ul>
-                </div>
-            }) }
-        </section>
-    };
     let times = props.analysis.times[i].as_ref();
     let slack = times.map(|t| match t.slack {
         0 => "none: on the critical path".to_string(),
@@ -187,7 +188,7 @@ pub fn details_panel(props: &Props) -> Html {
     html! {
         <aside class="details" data-detail={init.id.clone()} aria-label="Initiative details">
             <div class="details-head">
-                <h2>{ &init.title }</h2>
+                <h2 ref={heading} tabindex="-1" data-detail-heading="">{ &init.title }</h2>
                 <button type="button" class="close" onclick={close} aria-label="Close details (Escape)">{ "×" }</button>
             </div>
             <p class="muted"><code>{ &init.id }</code></p>
@@ -196,7 +197,7 @@ pub fn details_panel(props: &Props) -> Html {
                     <h3>{ "Problems in the data" }</h3>
                     <p class="muted small">{ "Shown as far as the data allows. Fix these in the file:" }</p>
                     <ul>
-                        { for init.problems.iter().map(|d| super::diagnostics_panel::item(d, None, Some(d.code.as_str()))) }
+                        { for init.problems.iter().map(|d| super::diagnostics_panel::item(d, None, Some(d.code.as_str()), None)) }
                     </ul>
                 </section>
             }
@@ -250,9 +251,8 @@ pub fn details_panel(props: &Props) -> Html {
             </label>
             { for slip_list }
             { for critical_list }
-            { impact_summary }
-            { relations("Blocked by", direct_deps, &props.analysis.upstream, "blocked-by") }
-            { relations("Blocks", direct_dependents, &props.analysis.downstream, "blocks") }
+            { relations("Waits on", &direct_deps, &props.analysis.upstream, "blocked-by") }
+            { relations("Blocks", &direct_dependents, &props.analysis.downstream, "blocks") }
             if let Some(url) = edit {
                 <p><a class="edit" href={url} rel="noopener noreferrer" target="_blank">{ "Edit this initiative" }</a>
                    <span class="muted small">{ format!(" ({}:{})", init.source.file, init.source.line) }</span></p>

@@ -7,6 +7,7 @@ use crate::core::model::Roadmap;
 use crate::core::timeline::{DepsMode, Zoom};
 use crate::core::view_state::ViewState;
 use crate::state::Loaded;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -33,6 +34,21 @@ pub fn filter_bar(props: &Props) -> Html {
         Intent::SetContext(input.checked())
     });
     let active = !view.filter.is_empty() || view.context;
+    // Which stages' team lists are open: the reader's to toggle; at first, the stages
+    // of the teams chosen and the stages chosen (a stage's or a team's page).
+    let open_groups = {
+        let (options, roadmap) = (props.options.clone(), props.data.clone());
+        use_state(move || {
+            let teams = options
+                .iter()
+                .filter(|(p, _)| *p == Param::Team)
+                .flat_map(|(_, opts)| opts.iter())
+                .filter(|o| o.active)
+                .filter_map(|o| o.group);
+            let stages = view_stages(&roadmap.roadmap, &options);
+            teams.chain(stages).collect::<BTreeSet<usize>>()
+        })
+    };
     let choice = |name: &'static str,
                   label: &'static str,
                   current: &'static str,
@@ -54,8 +70,40 @@ pub fn filter_bar(props: &Props) -> Html {
             </div>
         }
     };
+    // On a phone the filters are a drawer behind one button.
+    let open = use_state_eq(|| false);
+    let n_active = view.filter.active_count();
+    let toggle_drawer = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let close_drawer = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
+    let drawer_keys = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.stop_propagation();
+                open.set(false);
+            }
+        })
+    };
     html! {
-        <aside class="filter-bar" aria-label="Filters">
+        <aside class={classes!("filter-bar", open.then_some("open"))} aria-label="Filters" onkeydown={drawer_keys}>
+            <button type="button" class="filters-toggle seg" data-filters-toggle="" aria-expanded={open.to_string()}
+                aria-controls="filter-body" onclick={toggle_drawer}>
+                { if n_active > 0 { format!("Filters ({n_active} active)") } else { "Filters".to_string() } }
+            </button>
+            if *open {
+                <div class="drawer-backdrop" onclick={close_drawer.clone()} aria-hidden="true"></div>
+            }
+            <div class="filter-body" id="filter-body">
+            <div class="drawer-head">
+                <strong>{ "Filters" }</strong>
+                <button type="button" class="seg" onclick={close_drawer} data-filters-close="">{ "Done" }</button>
+            </div>
             <div class="filter-head">
                 <span class="visible-count">{ format!("{} shown", props.visible) }</span>
                 <button type="button" class="link" onclick={clear} disabled={!active} data-clear-all="">{ "Clear all" }</button>
@@ -78,27 +126,83 @@ pub fn filter_bar(props: &Props) -> Html {
                 Rc::new(|v: &str| Intent::SetZoom(Zoom::parse(v).unwrap_or_default()))) }
             { for props.options.iter().filter(|(_, opts)| !opts.is_empty()).map(|(p, opts)| {
                 let p = *p;
+                let button = |o: &FilterOption| option_button(p, o, &props.on_intent);
                 html! {
                     <fieldset class="filter-group" data-param={p.name()}>
                         <legend>{ p.label() }</legend>
-                        { for opts.iter().map(|o| {
-                            let value = o.value.clone();
-                            let onclick = props.on_intent.reform(move |_| Intent::Toggle(p, value.clone()));
-                            html! {
-                                <button type="button"
-                                    class={classes!("option", o.active.then_some("active"), (o.count == 0 && !o.active).then_some("empty"))}
-                                    aria-pressed={o.active.to_string()}
-                                    data-filter={format!("{}:{}", p.name(), o.value)} {onclick}>
-                                    <span class="option-label">{ &o.label }</span>
-                                    <span class="option-count">{ o.count }</span>
-                                </button>
-                            }
-                        }) }
+                        if p == Param::Team {
+                            { for team_groups(opts).into_iter().map(|(stage, members)| {
+                                let name = &props.data.roadmap.stages[stage].name;
+                                let count: usize = members.iter().map(|o| o.count).sum();
+                                let toggle = {
+                                    let open_groups = open_groups.clone();
+                                    Callback::from(move |e: Event| {
+                                        let el: web_sys::Element = e.target_unchecked_into();
+                                        let mut set = (*open_groups).clone();
+                                        if el.has_attribute("open") { set.insert(stage); } else { set.remove(&stage); }
+                                        open_groups.set(set);
+                                    })
+                                };
+                                html! {
+                                    <details class="team-group" open={open_groups.contains(&stage)} ontoggle={toggle} data-team-group={props.data.roadmap.stages[stage].id.clone()}>
+                                        <summary>
+                                            <span class="option-label">{ name }</span>
+                                            <span class="option-count">{ count }</span>
+                                        </summary>
+                                        { for members.into_iter().map(button) }
+                                    </details>
+                                }
+                            }) }
+                        } else {
+                            { for opts.iter().map(button) }
+                        }
                     </fieldset>
                 }
             }) }
+            </div>
         </aside>
     }
+}
+
+/// One option: its label and count; unavailable (greyed, not clickable) when choosing
+/// it would leave nothing, unless it is chosen (then clicking it clears it).
+fn option_button(p: Param, o: &FilterOption, on_intent: &Callback<Intent>) -> Html {
+    let value = o.value.clone();
+    let onclick = on_intent.reform(move |_| Intent::Toggle(p, value.clone()));
+    let none = o.count == 0 && !o.active;
+    html! {
+        <button type="button"
+            class={classes!("option", o.active.then_some("active"), none.then_some("none"))}
+            aria-pressed={o.active.to_string()} disabled={none}
+            data-filter={format!("{}:{}", p.name(), o.value)} {onclick}>
+            <span class="option-label">{ &o.label }</span>
+            <span class="option-count">{ o.count }</span>
+        </button>
+    }
+}
+
+/// The stages chosen in the stage filter, as indices.
+fn view_stages(r: &Roadmap, options: &[(Param, Vec<FilterOption>)]) -> Vec<usize> {
+    options
+        .iter()
+        .filter(|(p, _)| *p == Param::Stage)
+        .flat_map(|(_, opts)| opts.iter())
+        .filter(|o| o.active)
+        .filter_map(|o| r.stages.iter().position(|s| s.id == o.value))
+        .collect()
+}
+
+/// Team options in runs of one stage each (the core lists them in stage order).
+fn team_groups(opts: &[FilterOption]) -> Vec<(usize, Vec<&FilterOption>)> {
+    let mut groups: Vec<(usize, Vec<&FilterOption>)> = Vec::new();
+    for o in opts {
+        let stage = o.group.unwrap_or_default();
+        match groups.last_mut() {
+            Some((s, members)) if *s == stage => members.push(o),
+            _ => groups.push((stage, vec![o])),
+        }
+    }
+    groups
 }
 
 /// The stage-matrix restriction, shown while on, with a button to drop it.

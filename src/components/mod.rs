@@ -4,6 +4,7 @@ mod details_panel;
 mod diagnostics_panel;
 mod error_panel;
 mod filter_bar;
+pub(crate) mod focus;
 mod graph_view;
 mod legend;
 mod markdown;

@@ -126,9 +126,40 @@ pub fn roadmap_view(props: &Props) -> Html {
             *last = Some(view.clone());
         });
     }
+    // Closing the details (Escape, or its close button) returns focus to the
+    // initiative's drawing, once the view without the panel is drawn.
+    let return_focus = use_mut_ref(|| None::<String>);
+    let on_close = {
+        let (d, return_focus) = (state.dispatcher(), return_focus.clone());
+        // One callback per selection, so the details' props stay equal while hovering.
+        use_memo(state.view.select.clone(), move |selected_id| {
+            let selected_id = selected_id.clone();
+            Callback::from(move |()| {
+                if selected_id.is_some() {
+                    *return_focus.borrow_mut() = selected_id.clone();
+                    d.dispatch(Action::Do(Intent::Select(None)));
+                }
+            })
+        })
+    };
+    {
+        let return_focus = return_focus.clone();
+        use_effect_with(state.view.select.clone(), move |select| {
+            if select.is_none() {
+                if let Some(id) = return_focus.borrow_mut().take() {
+                    crate::components::focus::focus_initiative(&id);
+                }
+            }
+        });
+    }
+    // The Escape key reads the current `on_close` (it knows the selection).
+    let close_ref = use_mut_ref(|| (*on_close).clone());
+    *close_ref.borrow_mut() = (*on_close).clone();
     {
         let dispatch = state.dispatcher();
+        let close_ref = close_ref.clone();
         use_effect_with((), move |_| {
+            let close = Callback::from(move |()| close_ref.borrow().emit(()));
             let window = web_sys::window().expect("a window");
             // The first render with data is on screen: the browser benchmark reads
             // this mark (ms since navigation) as "cold load to first render".
@@ -142,7 +173,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             let keys = EventListener::new(&document, "keydown", move |e| {
                 let e: &web_sys::KeyboardEvent = wasm_bindgen::JsCast::unchecked_ref(e);
                 if e.key() == "Escape" {
-                    dispatch.dispatch(Action::Do(Intent::Select(None)));
+                    close.emit(());
                 }
             });
             move || drop((pop, keys))
@@ -317,12 +348,18 @@ pub fn roadmap_view(props: &Props) -> Html {
     } else {
         roadmap.title.clone()
     };
-    let scoped_stage = (state.view.filter.stages.len() == 1)
-        .then(|| state.view.filter.stages.iter().next().cloned())
-        .flatten();
+    // A stage's or a team's page: its heading, and its stage marked in the index.
+    let scope = crate::core::scope::scope_of(roadmap, &state.view.filter);
+    let unscoped = state.view.filter.stages.is_empty() && state.view.filter.teams.is_empty();
+    let current_stage = scope.as_ref().map(|s| roadmap.stages[s.stage].id.clone());
+    let on_team_page = scope.as_ref().is_some_and(|s| s.team.is_some());
 
     let stage_link = |id: Option<String>, label: String, count: usize| {
-        let active = scoped_stage == id && (id.is_some() || state.view.filter.stages.is_empty());
+        let active = match &id {
+            Some(_) => current_stage == id,
+            None => unscoped,
+        };
+        let current = active.then_some(if on_team_page && id.is_some() { "true" } else { "page" });
         let href = match &id {
             Some(i) => format!("?stage={}", crate::core::view_state::encode(i)),
             None => "?".to_string(),
@@ -336,7 +373,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         };
         html! {
             <a class={classes!("stage-link", active.then_some("active"))} {href} {onclick}
-               aria-current={active.then_some("page")} data-stage-link={id.clone().unwrap_or_default()}>
+               aria-current={current} data-stage-link={id.clone().unwrap_or_default()}>
                 { label } <span class="count">{ count }</span>
             </a>
         }
@@ -464,7 +501,19 @@ pub fn roadmap_view(props: &Props) -> Html {
                     <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            <DiagnosticsPanel data={state.data.clone()} />
+            if let Some(scope) = &scope {
+                <section class="scope-heading" data-scope={if scope.team.is_some() { "team" } else { "stage" }}
+                    aria-label={format!("{} page", scope.name)}>
+                    <h2>
+                        <span class={classes!("scope-swatch", format!("stage-c{}", scope.stage % 8))} aria-hidden="true"></span>
+                        { &scope.name }
+                        if let Some(c) = &scope.context { <span class="scope-context">{ format!(" · {c}") }</span> }
+                    </h2>
+                    <p class="scope-counts">{ &scope.counts }</p>
+                    if let Some(d) = &scope.description { <p class="scope-description">{ d }</p> }
+                </section>
+            }
+            <DiagnosticsPanel data={state.data.clone()} open={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
             <div class={classes!("workspace", selected.is_some().then_some("with-details"))}>
                 <FilterBar data={state.data.clone()} view={view.clone()} on_intent={(*on_intent).clone()}
                     options={options.clone()} visible={vis.shown.len()} />
@@ -507,7 +556,8 @@ pub fn roadmap_view(props: &Props) -> Html {
                 </section>
                 if let Some(sel) = selected {
                     <DetailsPanel data={state.data.clone()} index={sel} analysis={analysis.clone()}
-                        slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()} />
+                        slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()}
+                        on_close={(*on_close).clone()} />
                 }
             </div>
         </main>

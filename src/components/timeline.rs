@@ -67,7 +67,15 @@ fn fit_to_window(el: &web_sys::HtmlElement) {
         .and_then(|v| v.as_f64())
         .unwrap_or(800.0);
     let top = el.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
-    let want = format!("{}px", (inner - top - 16.0).max(320.0).floor());
+    // A bottom sheet (the details on a narrow screen) covers the window's bottom.
+    let sheet = gloo::utils::document()
+        .query_selector(".details")
+        .ok()
+        .flatten()
+        .map(|d| d.get_bounding_client_rect())
+        .filter(|d| d.left() <= 1.0 && d.top() > inner / 4.0 && d.bottom() >= inner - 1.0)
+        .map_or(0.0, |d| inner - d.top());
+    let want = format!("{}px", (inner - sheet - top - 16.0).max(240.0).floor());
     let style = el.style();
     if style.get_property_value("max-height").ok().as_deref() != Some(want.as_str()) {
         let _ = style.set_property("max-height", &want);
@@ -355,7 +363,7 @@ pub fn timeline(props: &Props) -> Html {
             .filter(|lane| lane.y + lane.height >= viewport.top && lane.y <= viewport.bottom)
     };
     let lane_labels = lanes_drawn().map(|lane| match &lane.kind {
-        LaneKind::Stage { stage, count, collapsed, name } => {
+        LaneKind::Stage { stage, count, collapsed, name, .. } => {
             let si = *stage;
             let (d, d2) = (props.on_toggle_stage.clone(), props.on_toggle_stage.clone());
             let onclick = Callback::from(move |_: MouseEvent| d.emit(si));
@@ -378,7 +386,7 @@ pub fn timeline(props: &Props) -> Html {
                             </tspan>
                         }) }
                     </text>
-                    <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
+                    <text class={classes!("stage-count", (*count == 0).then_some("context"))} x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ lane.kind.count_text().unwrap_or_default() }</text>
                 </g>
             }
         }
@@ -392,7 +400,7 @@ pub fn timeline(props: &Props) -> Html {
         }
         LaneKind::Unscheduled { count } => html! {
             <g class="lane-unscheduled" data-lane="unscheduled">
-                <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>{ "Unscheduled" }</text>
+                <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>{ "Undated" }</text>
                 <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
             </g>
         },

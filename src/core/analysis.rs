@@ -109,20 +109,3 @@ pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis 
         critical,
     }
 }
-
-/// "Blocks N initiatives in M stages": the downstream set grouped by stage, in stage order.
-pub fn downstream_by_stage(roadmap: &Roadmap, analysis: &Analysis) -> Vec<(usize, Vec<usize>)> {
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    for s in 0..roadmap.stages.len() {
-        let members: Vec<usize> = (0..roadmap.initiatives.len())
-            .filter(|&i| {
-                roadmap.initiatives[i].stage == s
-                    && matches!(analysis.impact[i], Some(Impact::Downstream(_)))
-            })
-            .collect();
-        if !members.is_empty() {
-            groups.push((s, members));
-        }
-    }
-    groups
-}

@@ -195,12 +195,83 @@ pub fn critical_chain(analysis: &Analysis) -> Vec<(usize, Option<i32>)> {
     steps
 }
 
+/// One direction of an initiative's relations (what it waits on, or what waits on it),
+/// grouped by stage in the roadmap's stage order: each stage's members, the direct
+/// ones first, each with whether it is direct.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relations {
+    /// The heading: "Waits on 5 initiatives in 2 stages (2 directly)".
+    pub heading: String,
+    pub groups: Vec<(usize, Vec<(usize, bool)>)>,
+}
+
+/// `all` (the transitive reach, `direct` included) grouped as [`Relations`]; `verb` is
+/// "Waits on" or "Blocks".
+pub fn relations(roadmap: &Roadmap, verb: &str, direct: &[usize], all: &[usize]) -> Relations {
+    let mut members: Vec<(usize, bool)> = direct.iter().map(|&j| (j, true)).collect();
+    members.extend(
+        all.iter()
+            .filter(|j| !direct.contains(j))
+            .map(|&j| (j, false)),
+    );
+    let mut groups: Vec<(usize, Vec<(usize, bool)>)> = Vec::new();
+    for s in 0..roadmap.stages.len() {
+        let here: Vec<(usize, bool)> = members
+            .iter()
+            .copied()
+            .filter(|&(j, _)| roadmap.initiatives[j].stage == s)
+            .collect();
+        if !here.is_empty() {
+            groups.push((s, here));
+        }
+    }
+    let n = members.len();
+    let heading = match n {
+        0 => format!("{verb} nothing"),
+        _ => format!(
+            "{verb} {n} initiative{} in {} stage{} ({} directly)",
+            if n == 1 { "" } else { "s" },
+            groups.len(),
+            if groups.len() == 1 { "" } else { "s" },
+            direct.len()
+        ),
+    };
+    Relations { heading, groups }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::analysis::{analyse, Question};
     use crate::core::load::{load, DataFiles, FileText};
     use crate::core::Date;
+
+    #[test]
+    fn relations_group_by_stage_with_the_direct_ones_first() {
+        let r = crate::core::test_support::RoadmapBuilder::new(&["s", "t"])
+            .initiative("a", "")
+            .initiative("b", "stage: t")
+            .initiative("c", "depends_on: [a, b]")
+            .initiative("d", "stage: t, depends_on: [c]")
+            .initiative("e", "depends_on: [d]")
+            .build();
+        let e = r.find("e").unwrap();
+        let all = crate::core::reach::upstream(&r, e);
+        let rel = relations(&r, "Waits on", &r.initiatives[e].depends_on, &all);
+        assert_eq!(rel.heading, "Waits on 4 initiatives in 2 stages (1 directly)");
+        let ids = |g: &[(usize, bool)]| -> Vec<(String, bool)> {
+            g.iter().map(|&(j, d)| (r.initiatives[j].id.clone(), d)).collect()
+        };
+        let got: Vec<(usize, Vec<(String, bool)>)> =
+            rel.groups.iter().map(|(s, g)| (*s, ids(g))).collect();
+        let mut want_s = vec![("c".to_string(), false), ("a".to_string(), false)];
+        want_s.sort_by_key(|(id, _)| all.iter().position(|&j| r.initiatives[j].id == *id));
+        assert_eq!(got[0].0, 0);
+        assert_eq!(got[1], (1, vec![("d".into(), true), ("b".into(), false)]));
+        assert_eq!(got[0].1, want_s);
+        let none = relations(&r, "Blocks", &[], &[]);
+        assert_eq!((none.heading.as_str(), none.groups.len()), ("Blocks nothing", 0));
+    }
 
     fn roadmap() -> Roadmap {
         let mut files = DataFiles::default();

@@ -283,6 +283,23 @@ pub fn summary(diags: &[Diagnostic]) -> (usize, usize, String) {
     (errors, warnings, line)
 }
 
+/// The published site's one-line notice of problems in its data, for readers rather
+/// than editors: "17 data problems · 13 errors — these initiatives may be incomplete".
+pub fn reader_notice(diags: &[Diagnostic]) -> String {
+    let (errors, _, _) = summary(diags);
+    let n = diags.len();
+    let mut line = format!("{n} data problem{}", if n == 1 { "" } else { "s" });
+    if errors > 0 && errors < n {
+        line += &format!(" · {errors} error{}", if errors == 1 { "" } else { "s" });
+    }
+    line += if errors > 0 {
+        " — the initiatives they touch may be incomplete"
+    } else {
+        " — warnings only, nothing is missing"
+    };
+    line
+}
+
 /// The JSON array of `{severity, code, message, file, line, column, hint}`.
 pub fn to_json(diags: &[Diagnostic], file_prefix: &str) -> String {
     let items: Vec<serde_json::Value> = diags
@@ -367,6 +384,25 @@ fn fingerprint(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reader_notice_counts_problems_and_says_what_they_mean() {
+        let d = |severity| Diagnostic {
+            severity,
+            ..Diagnostic::error(Code::UnknownKey, "f", Pos::default(), "m")
+        };
+        let cases = [
+            (vec![d(Severity::Error)], "1 data problem — the initiatives they touch may be incomplete"),
+            (
+                vec![d(Severity::Error), d(Severity::Warning), d(Severity::Warning)],
+                "3 data problems · 1 error — the initiatives they touch may be incomplete",
+            ),
+            (vec![d(Severity::Warning)], "1 data problem — warnings only, nothing is missing"),
+        ];
+        for (diags, want) in cases {
+            assert_eq!(reader_notice(&diags), want);
+        }
+    }
 
     #[test]
     fn an_excerpt_is_short_escaped_and_says_how_long_the_value_is() {

@@ -6,7 +6,7 @@
 //! against title, description, id and owner.
 
 use super::date::Date;
-use super::model::{Confidence, Horizon, Initiative, Roadmap, Status};
+use super::model::{Confidence, Horizon, Initiative, Roadmap, Status, Team};
 use std::collections::BTreeSet;
 
 /// A horizon filter value: one of the three horizons, or undated with no horizon.
@@ -103,6 +103,14 @@ impl Param {
 impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
+    }
+
+    /// How many choices narrow the view: each chosen option, the search text and the
+    /// stage-matrix restriction count one each ("Filters (3 active)").
+    pub fn active_count(&self) -> usize {
+        Param::ALL.iter().map(|&p| self.values(p).len()).sum::<usize>()
+            + usize::from(!self.q.trim().is_empty())
+            + usize::from(self.between.is_some())
     }
 
     /// Whether `init` passes every parameter (except `skip`, used for option counts).
@@ -255,11 +263,17 @@ pub struct FilterOption {
     pub label: String,
     pub count: usize,
     pub active: bool,
+    /// The stage (index) a team option is listed under; `None` for other parameters.
+    pub group: Option<usize>,
 }
 
 /// The options of every parameter. Each count is how many initiatives pass all the
 /// *other* parameters and have this value, which is what choosing it would show
 /// (facet counts, as in search engines).
+///
+/// The list of options does not depend on the filter (a choice never adds or removes
+/// another option, so nothing moves under the cursor): every team is offered, grouped
+/// by its stage in stage order, with a count of 0 when another stage is chosen.
 ///
 /// Complexity: O(P · N) for P parameters and N initiatives.
 pub fn options(
@@ -270,37 +284,36 @@ pub fn options(
     Param::ALL
         .iter()
         .map(|&p| {
-            let values: Vec<(String, String)> = match p {
+            let values: Vec<(String, String, Option<usize>)> = match p {
                 Param::Stage => roadmap
                     .stages
                     .iter()
-                    .map(|s| (s.id.clone(), s.name.clone()))
+                    .map(|s| (s.id.clone(), s.name.clone(), None))
                     .collect(),
-                Param::Team => roadmap
-                    .teams
-                    .iter()
-                    .filter(|t| {
-                        filter.stages.is_empty()
-                            || filter.stages.contains(&roadmap.stages[t.stage].id)
-                    })
-                    .map(|t| (t.id.clone(), t.name.clone()))
-                    .collect(),
+                Param::Team => {
+                    let mut teams: Vec<&Team> = roadmap.teams.iter().collect();
+                    teams.sort_by_key(|t| t.stage);
+                    teams
+                        .into_iter()
+                        .map(|t| (t.id.clone(), t.name.clone(), Some(t.stage)))
+                        .collect()
+                }
                 Param::Confidence => Confidence::ALL
                     .iter()
-                    .map(|c| (c.as_str().into(), c.as_str().into()))
+                    .map(|c| (c.as_str().into(), c.as_str().into(), None))
                     .collect(),
                 Param::Status => Status::ALL
                     .iter()
-                    .map(|s| (s.as_str().into(), s.as_str().into()))
+                    .map(|s| (s.as_str().into(), s.as_str().into(), None))
                     .collect(),
                 Param::Tag => roadmap
                     .tags
                     .iter()
-                    .map(|t| (t.id.clone(), t.id.clone()))
+                    .map(|t| (t.id.clone(), t.id.clone(), None))
                     .collect(),
                 Param::Horizon => HorizonFilter::ALL
                     .iter()
-                    .map(|h| (h.as_str().into(), h.as_str().into()))
+                    .map(|h| (h.as_str().into(), h.as_str().into(), None))
                     .collect(),
             };
             let pool: Vec<&Initiative> = roadmap
@@ -310,7 +323,7 @@ pub fn options(
                 .collect();
             let opts = values
                 .into_iter()
-                .map(|(value, label)| {
+                .map(|(value, label, group)| {
                     let count = pool
                         .iter()
                         .filter(|i| has_value(roadmap, i, p, &value, reference))
@@ -320,15 +333,19 @@ pub fn options(
                         value,
                         label,
                         count,
+                        group,
                     }
                 })
                 // "unknown" confidence exists only where the data is broken: offered
-                // only when something has it (or it is chosen).
+                // only when some initiative has it (whatever the filter), or it is chosen.
                 .filter(|o| {
                     !(p == Param::Confidence
                         && o.value == Confidence::Unknown.as_str()
-                        && o.count == 0
-                        && !o.active)
+                        && !o.active
+                        && !roadmap
+                            .initiatives
+                            .iter()
+                            .any(|i| i.confidence == Confidence::Unknown))
                 })
                 .collect();
             (p, opts)

@@ -29,6 +29,7 @@ pub mod redact;
 pub mod rng;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod scope;
 pub mod short_text;
 pub mod slip;
 pub mod suggest;

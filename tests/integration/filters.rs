@@ -73,3 +73,44 @@ fn context_adds_direct_neighbours_as_ghosts_only() {
     }
     assert!(!ctx.ghosts.is_empty());
 }
+
+/// Filters hold still: choosing any option adds, removes or reorders no option, so
+/// nothing moves under the cursor. Teams come grouped by stage, in stage order.
+#[test]
+fn choosing_an_option_never_changes_the_list_of_options() {
+    let r = bundled::roadmap();
+    let today = r.as_of.unwrap();
+    let shape = |f: &Filter| -> Vec<(Param, Vec<(String, Option<usize>)>)> {
+        filter::options(&r, f, today)
+            .into_iter()
+            .map(|(p, opts)| (p, opts.into_iter().map(|o| (o.value, o.group)).collect()))
+            .collect()
+    };
+    let base = shape(&Filter::default());
+    for (p, opts) in filter::options(&r, &Filter::default(), today) {
+        for o in opts {
+            let mut f = Filter::default();
+            f.toggle(p, &o.value);
+            assert_eq!(shape(&f), base, "after choosing {}={}", p.name(), o.value);
+        }
+    }
+    let teams = &base.iter().find(|(p, _)| *p == Param::Team).unwrap().1;
+    assert_eq!(teams.len(), r.teams.len());
+    let groups: Vec<usize> = teams.iter().map(|(_, g)| g.unwrap()).collect();
+    assert!(groups.windows(2).all(|w| w[0] <= w[1]), "{groups:?}");
+}
+
+#[test]
+fn active_count_counts_each_choice_once() {
+    let cases = [
+        ("", 0),
+        ("stage=a", 1),
+        ("stage=a,b&confidence=high", 3),
+        ("q=cells", 1),
+        ("q=cells&team=x&horizon=unscheduled", 3),
+    ];
+    for (query, want) in cases {
+        let f = ViewState::from_query(query).0.filter;
+        assert_eq!(f.active_count(), want, "{query}");
+    }
+}

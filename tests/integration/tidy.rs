@@ -110,6 +110,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "table",
             "describe",
             "legend",
+            "scope",
         ],
     ),
     (

@@ -50,7 +50,7 @@ pub fn layout(
                 Some(Dated { start, end, active })
             })
             .collect();
-        fit_range(&dated, reference)
+        fit_range(&dated, reference, settings.canvas.width)
     } else {
         let mut first = reference;
         let mut last = reference.add_years(3);
@@ -114,14 +114,21 @@ pub fn layout(
         fold.flush(&mut lanes, &mut y);
         // Every initiative of the stage shown, its undated ones included (they are
         // drawn in the Unscheduled lane): the stage index's count.
-        let count = (0..all.len())
-            .filter(|&k| roadmap.initiatives[all[k]].stage == si && !ghost.contains(&all[k]))
-            .count();
+        let (count, context) = (0..all.len())
+            .filter(|&k| roadmap.initiatives[all[k]].stage == si)
+            .fold((0, 0), |(n, c), k| {
+                if ghost.contains(&all[k]) {
+                    (n, c + 1)
+                } else {
+                    (n + 1, c)
+                }
+            });
         let stage_lane = lanes.len();
         let is_collapsed = settings.collapsed.contains(&si);
         let kind = LaneKind::Stage {
             stage: si,
             count,
+            context,
             collapsed: is_collapsed,
             name: wrap_name(&stage.name),
         };

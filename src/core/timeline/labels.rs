@@ -43,7 +43,7 @@ pub fn fold_text(initiatives: usize, stages: usize) -> String {
     }
 }
 
-/// What a folded run hides, along its row: "folded: Dedicated · Unscheduled" (a
+/// What a folded run hides, along its row: "folded: Dedicated · Undated" (a
 /// place of `usize::MAX` is the Unscheduled lane).
 pub fn fold_places(roadmap: &Roadmap, places: &[usize]) -> String {
     let names: Vec<&str> = places
@@ -52,7 +52,7 @@ pub fn fold_places(roadmap: &Roadmap, places: &[usize]) -> String {
             roadmap
                 .stages
                 .get(p)
-                .map_or("Unscheduled", |s| s.name.as_str())
+                .map_or("Undated", |s| s.name.as_str())
         })
         .collect();
     format!("folded: {}", names.join(" · "))

@@ -5,7 +5,7 @@
 //! zooms have a fixed scale and widen to show everything dated. Lanes group by stage,
 //! then team (a team's name sits beside its first row); within a lane, bars are packed
 //! into rows so that neither bars nor their labels overlap. Undated initiatives are
-//! chips in an "Unscheduled" lane at the bottom, under the band of their horizon, so
+//! chips in an "Undated" lane at the bottom, under the band of their horizon, so
 //! arrows reach them like any bar. A *focus* (what a question is about) can fold every
 //! other lane to one thin row so the answer fits the screen. The Yew component only
 //! draws what this computes.
@@ -116,7 +116,10 @@ impl Bar {
 pub enum LaneKind {
     Stage {
         stage: usize,
+        /// Initiatives of the stage that pass the filter (undated ones included).
         count: usize,
+        /// Its initiatives drawn only as context (ghosts) around a page's own.
+        context: usize,
         collapsed: bool,
         /// The name, in one or two lines that fit the label column.
         name: Vec<String>,
@@ -141,6 +144,20 @@ pub enum LaneKind {
 }
 
 impl LaneKind {
+    /// The count beside a stage's name: its own initiatives, or, for a lane drawn only
+    /// as context around a stage's or a team's page, how many it shows as such.
+    pub fn count_text(&self) -> Option<String> {
+        match self {
+            LaneKind::Stage { count: 0, context, .. } if *context > 0 => {
+                Some(format!("{context} context"))
+            }
+            LaneKind::Stage { count, .. } | LaneKind::Unscheduled { count } => {
+                Some(count.to_string())
+            }
+            LaneKind::Team { .. } | LaneKind::Fold { .. } => None,
+        }
+    }
+
     /// The height of the lane's header row: a stage's (taller when its name takes two
     /// lines) or the Unscheduled lane's; other lanes have none.
     pub fn header(&self) -> f64 {
@@ -445,7 +462,7 @@ mod tests {
         let r = roadmap(YAML);
         assert_eq!(fold_text(1, 0), "⋯ 1 more initiative · show");
         assert_eq!(fold_text(37, 3), "⋯ 37 more in 3 stages · show");
-        assert_eq!(fold_places(&r, &[1, usize::MAX]), "folded: U · Unscheduled");
+        assert_eq!(fold_places(&r, &[1, usize::MAX]), "folded: U · Undated");
         assert_eq!(LaneKind::Unscheduled { count: 2 }.header(), STAGE_HEADER);
     }
 

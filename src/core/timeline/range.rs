@@ -20,9 +20,15 @@ pub struct Dated {
 /// From the earliest start among the work still to do (all shown work when none is
 /// left), at most one year before `reference` and never after it, to the end of the
 /// long horizon (three years after `reference`): the same end in every view, so the
-/// whole plan is always on screen and filters move only the start.
-pub fn fit_range(dated: &[Dated], reference: Date) -> (Date, Date) {
-    let earliest = reference.add_years(-1);
+/// whole plan is always on screen and filters move only the start. On a narrow chart
+/// (`width` under [`NARROW_CANVAS`], a phone) the range starts at `reference`: the
+/// three years ahead get all the width there is.
+pub fn fit_range(dated: &[Dated], reference: Date, width: f64) -> (Date, Date) {
+    let earliest = if width < NARROW_CANVAS {
+        reference
+    } else {
+        reference.add_years(-1)
+    };
     let latest = Date(reference.add_years(3).0 - 1);
     let active = dated.iter().any(|d| d.active);
     let lo = dated
@@ -35,6 +41,9 @@ pub fn fit_range(dated: &[Dated], reference: Date) -> (Date, Date) {
         .max(earliest);
     (month_start(lo), month_end(latest))
 }
+
+/// The chart width (px) under which `fit` starts at the reference date.
+pub const NARROW_CANVAS: f64 = 480.0;
 
 fn month_start(d: Date) -> Date {
     let (y, m, _) = d.ymd();
@@ -186,13 +195,16 @@ mod tests {
             ),
         ];
         for (shown, lo, hi) in cases {
-            let (a, b) = fit_range(&shown, reference);
+            let (a, b) = fit_range(&shown, reference, 900.0);
             assert_eq!(
                 (a.to_string(), b.to_string()),
                 (lo.into(), hi.into()),
                 "{shown:?}"
             );
         }
+        // A phone's chart starts at the reference date, whatever started before.
+        let (a, b) = fit_range(&[dated("2019-05-01", "2027-03-31", true)], reference, 300.0);
+        assert_eq!((a.to_string(), b.to_string()), ("2026-11-01".into(), "2029-10-31".into()));
     }
 
     #[test]
