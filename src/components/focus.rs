@@ -1,28 +1,47 @@
 //! Moving keyboard focus without scrolling the page: to the details panel's heading
 //! when it opens, and back to the initiative's drawing when it closes.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Focuses `el` with `preventScroll` (the views frame what they show themselves).
 pub fn focus_quietly(el: &web_sys::Element) {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &JsValue::TRUE);
     if let Ok(f) = js_sys::Reflect::get(el, &"focus".into()) {
-        if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
             let _ = f.call1(el, &options);
         }
     }
 }
 
 /// Focuses the drawing of initiative `id` in whichever view is shown (a timeline bar,
-/// a graph node or a table row), if it is drawn.
+/// a graph node or a table row), if it is drawn. The view may redraw once more as it
+/// takes back the panel's width (and replace the element): while focus is lost (on the
+/// page's body) it tries again, a few times, over half a second.
 pub fn focus_initiative(id: &str) {
     let id = id.replace(['"', '\\'], "");
     let css = format!(
-        "[data-initiative=\"{id}\"]:not([data-ghost]), [data-node=\"{id}\"], [data-row=\"{id}\"]"
+        "[data-initiative=\"{id}\"][tabindex]:not([data-ghost]), [data-node=\"{id}\"][tabindex], [data-row=\"{id}\"][tabindex]"
     );
-    if let Ok(Some(el)) = gloo::utils::document().query_selector(&css) {
-        focus_quietly(&el);
+    try_focus(css, 6);
+}
+
+fn try_focus(css: String, tries: u32) {
+    let document = gloo::utils::document();
+    let lost = document
+        .active_element()
+        .is_none_or(|a| a.tag_name() == "BODY");
+    if lost {
+        if let Ok(Some(el)) = document.query_selector(&css) {
+            focus_quietly(&el);
+        }
+    }
+    if tries > 0 {
+        let again = wasm_bindgen::closure::Closure::once_into_js(move || try_focus(css, tries - 1));
+        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            again.unchecked_ref(),
+            80,
+        );
     }
 }
 

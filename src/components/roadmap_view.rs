@@ -88,7 +88,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         let (w, h) = (px(window.inner_width()), px(window.inner_height()));
         let filters = if w >= 760.0 { 266.0 } else { 0.0 };
         Canvas {
-            width: (w - 34.0 - filters - LABEL_COLUMN).max(320.0).floor(),
+            width: (w - 34.0 - filters - LABEL_COLUMN).max(120.0).floor(),
             height: (h - 260.0).max(240.0).floor(),
         }
     });
@@ -501,23 +501,23 @@ pub fn roadmap_view(props: &Props) -> Html {
                     <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            if let Some(scope) = &scope {
-                <section class="scope-heading" data-scope={if scope.team.is_some() { "team" } else { "stage" }}
-                    aria-label={format!("{} page", scope.name)}>
-                    <h2>
-                        <span class={classes!("scope-swatch", format!("stage-c{}", scope.stage % 8))} aria-hidden="true"></span>
-                        { &scope.name }
-                        if let Some(c) = &scope.context { <span class="scope-context">{ format!(" · {c}") }</span> }
-                    </h2>
-                    <p class="scope-counts">{ &scope.counts }</p>
-                    if let Some(d) = &scope.description { <p class="scope-description">{ d }</p> }
-                </section>
-            }
             <DiagnosticsPanel data={state.data.clone()} open={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
             <div class={classes!("workspace", selected.is_some().then_some("with-details"))}>
                 <FilterBar data={state.data.clone()} view={view.clone()} on_intent={(*on_intent).clone()}
                     options={options.clone()} visible={vis.shown.len()} />
                 <section class="content" aria-label={match state.view.view { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" }}>
+                    if let Some(scope) = &scope {
+                        <section class="scope-heading" data-scope={if scope.team.is_some() { "team" } else { "stage" }}
+                            aria-label={format!("{} page", scope.name)}>
+                            <h2>
+                                <span class={classes!("scope-swatch", format!("stage-c{}", scope.stage % 8))} aria-hidden="true"></span>
+                                { &scope.name }
+                                if let Some(c) = &scope.context { <span class="scope-context">{ format!(" · {c}") }</span> }
+                            </h2>
+                            <p class="scope-counts">{ &scope.counts }</p>
+                            if let Some(d) = &scope.description { <p class="scope-description">{ d }</p> }
+                        </section>
+                    }
                     <div class="view-switch" role="group" aria-label="View">
                         { for [View::Timeline, View::Graph, View::Table].into_iter().map(|v| {
                             let active = state.view.view == v;

@@ -10,5 +10,6 @@ mod graph;
 mod harness;
 mod hostile_text;
 mod hosting;
+mod panels;
 mod roadmap_view;
 mod table_export_a11y;

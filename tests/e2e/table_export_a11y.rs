@@ -189,7 +189,7 @@ async fn keyboard_only_filter_select_move_details_escape() {
 }
 
 /// Runs axe-core (from the local npm package) on the page; returns serious and critical violations.
-async fn axe(b: &Browser) -> Vec<String> {
+pub(crate) async fn axe(b: &Browser) -> Vec<String> {
     let src = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js"),
     )

@@ -7,7 +7,7 @@ use super::super::describe::bar_text;
 use super::super::filter::Visible;
 use super::super::model::{Horizon, Roadmap, Status};
 use super::{
-    band_title, fit_range, pack, place, place_label, range, scale, span, text_width, ticks,
+    band_title, fit_range, pack, place, place_label, range, scale, span, stage_count, text_width, ticks,
     wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side, TimelineLayout,
     Zoom, BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LANE_GAP, MIN_BAR, ROW_HEIGHT, STAGE_HEADER,
 };
@@ -130,7 +130,7 @@ pub fn layout(
             count,
             context,
             collapsed: is_collapsed,
-            name: wrap_name(&stage.name),
+            name: wrap_name(&stage.name, &stage_count(count, context)),
         };
         let header = kind.header();
         lanes.push(Lane {

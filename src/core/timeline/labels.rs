@@ -93,9 +93,11 @@ pub fn fit_label(title: &str, width: f64) -> String {
     }
 }
 
-/// A stage name in at most two lines of the label column (the second cut if need be).
-pub fn wrap_name(name: &str) -> Vec<String> {
-    let max = ((LABEL_COLUMN - 56.0) / 7.5).floor() as usize;
+/// A stage name in at most two lines of the label column (the second cut if need be),
+/// beside its count (`count`, the text drawn right-aligned on the first line).
+pub fn wrap_name(name: &str, count: &str) -> Vec<String> {
+    let reserve = (30.0 + count.chars().count() as f64 * 7.0).max(56.0);
+    let max = ((LABEL_COLUMN - reserve) / 7.5).floor() as usize;
     if name.chars().count() <= max {
         return vec![name.to_string()];
     }

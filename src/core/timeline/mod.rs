@@ -143,17 +143,23 @@ pub enum LaneKind {
     },
 }
 
+/// A stage lane's count: its own initiatives, or for a lane of context only ("2
+/// context"), how many it shows as context.
+pub fn stage_count(count: usize, context: usize) -> String {
+    if count == 0 && context > 0 {
+        format!("{context} context")
+    } else {
+        count.to_string()
+    }
+}
+
 impl LaneKind {
     /// The count beside a stage's name: its own initiatives, or, for a lane drawn only
     /// as context around a stage's or a team's page, how many it shows as such.
     pub fn count_text(&self) -> Option<String> {
         match self {
-            LaneKind::Stage { count: 0, context, .. } if *context > 0 => {
-                Some(format!("{context} context"))
-            }
-            LaneKind::Stage { count, .. } | LaneKind::Unscheduled { count } => {
-                Some(count.to_string())
-            }
+            LaneKind::Stage { count, context, .. } => Some(stage_count(*count, *context)),
+            LaneKind::Unscheduled { count } => Some(count.to_string()),
             LaneKind::Team { .. } | LaneKind::Fold { .. } => None,
         }
     }

@@ -43,7 +43,7 @@ pub fn fit_range(dated: &[Dated], reference: Date, width: f64) -> (Date, Date) {
 }
 
 /// The chart width (px) under which `fit` starts at the reference date.
-pub const NARROW_CANVAS: f64 = 480.0;
+pub const NARROW_CANVAS: f64 = 360.0;
 
 fn month_start(d: Date) -> Date {
     let (y, m, _) = d.ymd();
