@@ -8,7 +8,9 @@
 //! What must move after an initiative X that ends later: the head data is propagated
 //! from X as it now stands (a slip of zero weeks from X's new dates), so a dependent
 //! the change already moved far enough does not count, and one that now starts on or
-//! before the end of a moved dependency does, with the days it must move.
+//! before the end of a moved dependency does, with the days it must move. A dependent
+//! that already had to move in the base (propagated the same way from X's old dates:
+//! a conflict the change did not make) counts only if it must now move further.
 //!
 //! Complexity: O(S · (V + E)) for S initiatives that end later, plus O((V + E) log V).
 
@@ -128,7 +130,13 @@ pub(super) fn compute(
         let (x, y) = (by_id(a, &ch.id), by_id(b, &ch.id));
         if let (Some(from), Some(to)) = (x.end, y.end) {
             if to > from {
-                c.slips.push(slip_of(b, &ch.id, from, to, ref_b));
+                let before = slip::propagate(a, a.find(&ch.id).expect("kept"), 0, ref_a);
+                let already = |id: &str| {
+                    a.find(id)
+                        .and_then(|j| before[j].as_ref())
+                        .map_or(0, |m| m.days)
+                };
+                c.slips.push(slip_of(b, &ch.id, (from, to), ref_b, already));
             }
         }
         if ch.field(Field::Confidence).is_some() {
@@ -197,22 +205,29 @@ fn rank(c: Confidence) -> Option<u8> {
     }
 }
 
-/// What must move after `id` of the head `b`, now ending on `to` instead of `from`.
-fn slip_of(b: &Roadmap, id: &str, from: Date, to: Date, reference: Date) -> Slip {
+/// What must move after `id` of the head `b`, now ending on `to` instead of `from`:
+/// each dependent that must move further than it `already` had to in the base.
+fn slip_of(
+    b: &Roadmap,
+    id: &str,
+    (from, to): (Date, Date),
+    reference: Date,
+    already: impl Fn(&str) -> i32,
+) -> Slip {
     let x = b.find(id).expect("kept");
     let moves = slip::propagate(b, x, 0, reference);
     let mut knock_on: Vec<(usize, KnockOn)> = moves
         .iter()
         .enumerate()
-        .filter(|&(j, m)| j != x && m.is_some())
-        .map(|(j, m)| {
+        .filter(|&(j, _)| j != x)
+        .filter_map(|(j, m)| {
             let init = &b.initiatives[j];
-            let k = KnockOn {
-                id: init.id.clone(),
-                stage: b.stages[init.stage].id.clone(),
-                days: m.as_ref().map_or(0, |m| m.days),
-            };
-            (init.stage, k)
+            let days = m.as_ref()?.days;
+            (days > already(&init.id)).then(|| {
+                let stage = b.stages[init.stage].id.clone();
+                let id = init.id.clone();
+                (init.stage, KnockOn { id, stage, days })
+            })
         })
         .collect();
     knock_on.sort_by(|(s, k), (t, l)| (s, &k.id).cmp(&(t, &l.id)));

@@ -234,12 +234,25 @@ fn outline(diff: &Diff, base: &Roadmap, head: &Roadmap, prefixes: (&str, &str)) 
         ));
     }
     let diags = &diff.diagnostics;
-    if !diags.introduced.is_empty() || !diags.fixed.is_empty() {
-        parts.push(format!(
-            "{} introduced, {} fixed",
-            plural(diags.introduced.len(), "diagnostic", "diagnostics"),
-            diags.fixed.len()
+    let mut d = Vec::new();
+    if !diags.introduced.is_empty() {
+        let n = diags.introduced.len();
+        d.push(format!(
+            "{} introduced",
+            plural(n, "diagnostic", "diagnostics")
         ));
+    }
+    if !diags.fixed.is_empty() {
+        let n = diags.fixed.len();
+        let what = if d.is_empty() {
+            plural(n, "diagnostic", "diagnostics")
+        } else {
+            n.to_string()
+        };
+        d.push(format!("{what} fixed"));
+    }
+    if !d.is_empty() {
+        parts.push(d.join(", "));
     }
     let summary = if parts.is_empty() {
         "no change to the roadmap".to_string()
