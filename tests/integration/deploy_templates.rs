@@ -61,8 +61,9 @@ fn gitlab_ci_reviews_the_roadmap_in_merge_requests() {
     assert_eq!(diff["variables"]["GIT_DEPTH"], "0");
     let s = script(&diff["script"]);
     assert!(
-        s.contains("roadmap -- diff --git \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\" data --format markdown")
-            && s.contains("> roadmap-diff.md"),
+        s.contains(
+            "roadmap -- diff --git \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\" data --format markdown"
+        ) && s.contains("> roadmap-diff.md"),
         "{s}"
     );
     assert_eq!(diff["artifacts"]["expose_as"], "Roadmap diff");

@@ -52,6 +52,8 @@ pub struct KnockOn {
     /// Its stage's id (in the head data).
     pub stage: String,
     pub days: i32,
+    /// Moved so, it would end in a later horizon than it does now.
+    pub later_horizon: bool,
 }
 
 /// An initiative whose horizon (by its dates, else its declared horizon; `None`
@@ -222,11 +224,15 @@ fn slip_of(
         .filter(|&(j, _)| j != x)
         .filter_map(|(j, m)| {
             let init = &b.initiatives[j];
-            let days = m.as_ref()?.days;
-            (days > already(&init.id)).then(|| {
-                let stage = b.stages[init.stage].id.clone();
-                let id = init.id.clone();
-                (init.stage, KnockOn { id, stage, days })
+            let m = m.as_ref()?;
+            (m.days > already(&init.id)).then(|| {
+                let k = KnockOn {
+                    id: init.id.clone(),
+                    stage: b.stages[init.stage].id.clone(),
+                    days: m.days,
+                    later_horizon: m.later_horizon,
+                };
+                (init.stage, k)
             })
         })
         .collect();

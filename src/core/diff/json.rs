@@ -91,7 +91,7 @@ fn slip(s: &Slip) -> Value {
         "days": s.days(),
         "must_move": stages.iter().map(|(stage, list)| json!({
             "stage": stage,
-            "initiatives": list.iter().map(|k| json!({ "id": k.id, "days": k.days }))
+            "initiatives": list.iter().map(|k| json!({ "id": k.id, "days": k.days, "later_horizon": k.later_horizon }))
                 .collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })

@@ -81,7 +81,8 @@ pub fn markdown(
 /// The report as terminal text.
 pub fn human(diff: &Diff, base: &Roadmap, head: &Roadmap, prefixes: (&str, &str)) -> String {
     let o = outline(diff, base, head, prefixes);
-    let mut out = format!("{}\n", o.summary);
+    // The summary starts with our (ASCII) words.
+    let mut out = format!("{}{}\n", o.summary[..1].to_uppercase(), &o.summary[1..]);
     for s in &o.sections {
         let _ = write!(out, "\n{}\n", s.title);
         for e in &s.entries {
@@ -289,4 +290,55 @@ fn select(id: &str, slip: Option<u32>) -> Option<ViewState> {
         slip: slip.map(|w| (id.to_string(), w)),
         ..ViewState::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::diff::{diff, Side};
+    use crate::core::test_support::RoadmapBuilder;
+    use crate::core::Date;
+
+    fn report(base: &RoadmapBuilder, head: &RoadmapBuilder) -> String {
+        let (a, b) = (base.load().0, head.load().0);
+        let side = |r| Side {
+            roadmap: r,
+            diagnostics: &[],
+            today: Date(0),
+        };
+        let d = diff(side(&a), side(&b));
+        markdown(&d, &a, &b, Some("https://r.example/"), ("", ""))
+    }
+
+    #[test]
+    fn long_lists_are_cut() {
+        let (mut base, mut head) = (RoadmapBuilder::new(&["s"]), RoadmapBuilder::new(&["s"]));
+        for i in 0..20 {
+            base.initiative(&format!("i{i:02}"), "confidence: low");
+            head.initiative(&format!("i{i:02}"), "confidence: high");
+        }
+        let out = report(&base, &head);
+        assert!(out.contains("- and 12 more\n"), "{out}");
+        assert_eq!(
+            out.lines().filter(|l| l.starts_with("- [")).count(),
+            MAX_ITEMS,
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn text_from_the_data_cannot_make_markup() {
+        let base = RoadmapBuilder::new(&["s"]);
+        let mut head = RoadmapBuilder::new(&["s"]);
+        head.initiative(
+            "x",
+            r#"title: "[click](https://evil.example) @all <img src=x> **b**""#,
+        );
+        let out = report(&base, &head);
+        assert!(
+            out.contains(r"\[click\]\(https://evil.example\) \@all \<img src=x\> \*\*b\*\*"),
+            "{out}"
+        );
+        assert!(out.contains("[`x`](https://r.example/?select=x)"), "{out}");
+    }
 }

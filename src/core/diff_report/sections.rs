@@ -120,6 +120,9 @@ pub(super) fn by_stage(diff: &Diff, base: &Roadmap, head: &Roadmap) -> Vec<Secti
             }
             p.push(Piece::Id(s.to_string()));
         }
+        if k.later_horizon {
+            p.push(Piece::Words(", into a later horizon".into()));
+        }
         entries.push((k.stage.clone(), entry(select(&k.id, None), p)));
     }
     stages
