@@ -237,8 +237,10 @@ fn the_base_can_come_from_a_git_revision() {
     assert_eq!(code, 0, "{err}");
 
     // A side that cannot be read at all: exit 1, whatever the format.
+    std::fs::create_dir_all(repo.join("new")).unwrap();
     for args in [
-        &["diff", "--git", "no-such-ref", "data"][..],
+        &["diff", "--git", "HEAD", "new"][..],
+        &["diff", "--git", "no-such-ref", "data"],
         &["diff", "--git", "--output=x", "data"],
         &["diff", "--git", "HEAD", "missing"],
         &["diff", "data", "missing"],
