@@ -263,17 +263,23 @@ fn diff(args: &[String]) -> ExitCode {
     let mut format = "human".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
-        let parsed = match a.as_str() {
-            "--format" => value("--format").map(|v| format = v),
-            "--git" => value("--git").map(|v| git = Some(v)),
-            "--site-url" => value("--site-url").map(|v| site_url = Some(v)),
-            "--public" => Ok(public = true),
-            f if f.starts_with('-') => Err(format!("unknown option {f}")),
-            d => Ok(dirs.push(PathBuf::from(d))),
+        let target = match a.as_str() {
+            "--public" => {
+                public = true;
+                continue;
+            }
+            "--format" => &mut format,
+            "--git" => git.insert(String::new()),
+            "--site-url" => site_url.insert(String::new()),
+            f if f.starts_with('-') => return usage_error(&format!("unknown option {f}")),
+            d => {
+                dirs.push(PathBuf::from(d));
+                continue;
+            }
         };
-        if let Err(msg) = parsed {
-            return usage_error(&msg);
+        match it.next() {
+            Some(v) => *target = v.clone(),
+            None => return usage_error(&format!("{a} needs a value")),
         }
     }
     if !["human", "markdown", "json"].contains(&format.as_str()) {

@@ -6,7 +6,7 @@ use super::super::model::{Horizon, Roadmap};
 use super::super::Date;
 use super::{entry, select, shift, Entry, Piece, Section};
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One section per stage (the head's order, then stages only the base had), holding
 /// its initiatives that ended later, changed, were added or removed, or must move.
@@ -125,18 +125,15 @@ pub(super) fn by_stage(diff: &Diff, base: &Roadmap, head: &Roadmap) -> Vec<Secti
         }
         entries.push((k.stage.clone(), entry(select(&k.id, None), p)));
     }
+    let mut by_stage: HashMap<String, Vec<Entry>> = HashMap::new();
+    for (stage, e) in entries {
+        by_stage.entry(stage).or_default().push(e);
+    }
     stages
         .into_iter()
-        .filter_map(|(id, name)| {
-            let list: Vec<Entry> = entries
-                .iter_mut()
-                .filter(|(s, _)| *s == id)
-                .map(|(_, e)| std::mem::replace(e, entry(None, Vec::new())))
-                .collect();
-            (!list.is_empty()).then_some(Section {
-                title: name,
-                entries: list,
-            })
+        .filter_map(|(id, title)| {
+            let entries = by_stage.remove(&id)?;
+            Some(Section { title, entries })
         })
         .collect()
 }
