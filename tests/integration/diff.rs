@@ -257,3 +257,58 @@ fn the_base_can_come_from_a_git_revision() {
         2
     );
 }
+
+/// The README's example report is real: the bundled data against a changed copy (in a
+/// fresh repository, as CI runs it), generated again here.
+#[test]
+fn the_readme_shows_a_real_report() {
+    let repo = temp_dir("diff-readme");
+    git(&repo, &["init", "-q"]);
+    copy(&root().join("data"), &repo.join("data"));
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "base"]);
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = repo.join("data/initiatives").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    // gitaly-raft ends two months later; gitaly-wal's confidence is lowered.
+    edit(
+        "data-access.yaml",
+        "    end: 2026-Q4\n    tags: [reliability, availability]",
+        "    end: 2027-02\n    tags: [reliability, availability]",
+    );
+    edit(
+        "data-access.yaml",
+        "repository writes\n    team: gitaly\n    confidence: high",
+        "repository writes\n    team: gitaly\n    confidence: medium",
+    );
+    // A new cross-stage dependency, and a new initiative.
+    edit(
+        "dedicated.yaml",
+        "    tags: [security, compliance]\n    depends_on: [switchboard-self-service]",
+        "    tags: [security, compliance]\n    depends_on: [switchboard-self-service, gitaly-wal]",
+    );
+    let path = repo.join("data/initiatives/tenant-scale.yaml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("  - id: orgs-audit-export\n    title: Organization audit log export\n    team: organizations\n    confidence: medium\n    start: 2027-Q3\n    end: 2027-Q4\n    tags: [scalability]\n    depends_on: [orgs-ga]\n");
+    std::fs::write(&path, text).unwrap();
+    let args = [
+        "diff",
+        "--git",
+        "HEAD",
+        "data",
+        "--format",
+        "markdown",
+        "--site-url",
+        "https://roadmap.example.com/",
+    ];
+    let (code, out, err) = roadmap(&repo, &args);
+    assert_eq!(code, 0, "{err}");
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```markdown\n{out}```")),
+        "the README's example is not:\n{out}"
+    );
+}
