@@ -18,7 +18,7 @@ use super::super::critical;
 use super::super::model::{Confidence, Horizon, Initiative, Roadmap};
 use super::super::{slip, Date};
 use super::{by_id, Changed, Field, Pairs, Side};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// An initiative that ends later, and what must move after it.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,19 +102,17 @@ impl Consequences {
     /// end later, with the largest move asked of it.
     pub fn must_move(&self) -> Vec<&KnockOn> {
         let seeds: BTreeSet<&str> = self.slips.iter().map(|s| s.id.as_str()).collect();
-        let mut out: Vec<&KnockOn> = Vec::new();
+        let mut out: BTreeMap<&str, &KnockOn> = BTreeMap::new();
         for k in self.slips.iter().flat_map(|s| &s.knock_on) {
             if seeds.contains(k.id.as_str()) {
                 continue;
             }
-            match out.iter_mut().find(|o| o.id == k.id) {
-                Some(o) if o.days < k.days => *o = k,
-                Some(_) => {}
-                None => out.push(k),
+            let o = out.entry(k.id.as_str()).or_insert(k);
+            if o.days < k.days {
+                *o = k;
             }
         }
-        out.sort_by(|a, b| a.id.cmp(&b.id));
-        out
+        out.into_values().collect()
     }
 }
 
@@ -186,12 +184,15 @@ pub(super) fn compute(
         .filter(|(dep, i)| by_id(b, dep).stage != by_id(b, i).stage)
         .cloned()
         .collect();
+    // Added ids by title, each used for one rename at most (the first by id).
     let title = |r: &Roadmap, id: &str| by_id(r, id).title.trim().to_lowercase();
-    let mut unused: Vec<&String> = added.iter().collect();
+    let mut by_title: HashMap<String, Vec<&String>> = HashMap::new();
+    for new in added.iter().rev() {
+        by_title.entry(title(b, new)).or_default().push(new);
+    }
     for old in removed {
-        let t = title(a, old);
-        if let Some(k) = unused.iter().position(|new| title(b, new) == t) {
-            c.renames.push((old.clone(), unused.remove(k).clone()));
+        if let Some(new) = by_title.get_mut(&title(a, old)).and_then(Vec::pop) {
+            c.renames.push((old.clone(), new.clone()));
         }
     }
     c
