@@ -154,7 +154,11 @@ fn field_words(ch: &Changed, slipped: bool) -> Vec<Piece> {
             other => other.to_string(),
         };
         match field {
-            Field::Title => out.extend([Piece::Words("was ".into()), Piece::Data(v(from))]),
+            Field::Title => out.extend([
+                Piece::Words("title was “".into()),
+                Piece::Data(v(from)),
+                Piece::Words("”".into()),
+            ]),
             Field::Description => out.push(Piece::Words("description changed".into())),
             Field::Confidential => out.push(Piece::Words(
                 if to == &Value::Bool(true) {
