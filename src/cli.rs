@@ -1,5 +1,5 @@
-//! The `roadmap` command line: `check`, `schema`, `redact`, `generate` and `layout` (see
-//! `USAGE`).
+//! The `roadmap` command line: `check`, `diff`, `schema`, `redact`, `generate` and
+//! `layout` (see `USAGE`).
 
 use crate::core::{diagnostic, load};
 use crate::data_dir;
@@ -13,6 +13,14 @@ usage:
       check the roadmap data in DIR (default: data); exit 1 on errors, 2 when DIR
       or the report's output cannot be used (a reader that stops early, as
       `| head` does, is not an error: the status stays the check's)
+  roadmap diff BASE_DIR HEAD_DIR [--format human|markdown|json] [--site-url URL] [--public]
+  roadmap diff --git REF HEAD_DIR [...]
+      what changed from BASE_DIR (or HEAD_DIR as it was at the git revision REF) to
+      HEAD_DIR, and what it does: moved, added, removed and changed initiatives, what
+      must move with them, conflicts, horizons, the critical path, diagnostics;
+      --site-url starts the viewer links of the markdown report (relative without);
+      --public compares the redacted data (as `roadmap redact` writes it), naming no
+      confidential initiative; exit 0 whatever changed, 1 when a side cannot be read
   roadmap schema
       print the JSON Schema of roadmap.yaml and initiative files
   roadmap redact DIR OUT_DIR
@@ -31,6 +39,7 @@ usage:
 pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("diff") => diff(&args[1..]),
         Some("layout") => layout(&args[1..]),
         Some("redact") => redact(&args[1..]),
         Some("generate") => generate(&args[1..]),
@@ -249,6 +258,84 @@ fn generate(args: &[String]) -> ExitCode {
     ))
 }
 
+fn diff(args: &[String]) -> ExitCode {
+    let (mut dirs, mut git, mut site_url, mut public) = (Vec::new(), None, None, false);
+    let mut format = "human".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let target = match a.as_str() {
+            "--public" => {
+                public = true;
+                continue;
+            }
+            "--format" => &mut format,
+            "--git" => git.insert(String::new()),
+            "--site-url" => site_url.insert(String::new()),
+            f if f.starts_with('-') => return usage_error(&format!("unknown option {f}")),
+            d => {
+                dirs.push(PathBuf::from(d));
+                continue;
+            }
+        };
+        match it.next() {
+            Some(v) => *target = v.clone(),
+            None => return usage_error(&format!("{a} needs a value")),
+        }
+    }
+    if !["human", "markdown", "json"].contains(&format.as_str()) {
+        return usage_error(&format!(
+            "unknown format {format}: use human, markdown or json"
+        ));
+    }
+    let (base, head) = match (&git, dirs.as_slice()) {
+        (Some(rev), [head]) => match data_dir::read_at_revision(head, rev) {
+            Ok(files) => (Some(loaded(files, head)), load_dir(head)),
+            Err(e) => {
+                eprintln!("error: cannot read {} at {rev}: {e}", head.display());
+                return ExitCode::from(1);
+            }
+        },
+        (None, [base, head]) => (load_dir(base), load_dir(head)),
+        _ => return usage_error("diff needs BASE_DIR and HEAD_DIR, or --git REF and HEAD_DIR"),
+    };
+    let (Some(base), Some(head)) = (base, head) else {
+        return ExitCode::from(1);
+    };
+    let today = data_dir::today();
+    let side = |l: &Loaded| {
+        if public {
+            crate::core::diff::public(&l.roadmap, &l.diags, today)
+        } else {
+            (l.roadmap.clone(), l.diags.clone())
+        }
+    };
+    let ((a, a_diags), (b, b_diags)) = (side(&base), side(&head));
+    let d = crate::core::diff::diff(
+        crate::core::diff::Side {
+            roadmap: &a,
+            diagnostics: &a_diags,
+            today,
+        },
+        crate::core::diff::Side {
+            roadmap: &b,
+            diagnostics: &b_diags,
+            today,
+        },
+    );
+    let prefixes = (base.prefix.as_str(), head.prefix.as_str());
+    finish(match format.as_str() {
+        "json" => {
+            let v = crate::core::diff::json::to_json(&d, prefixes.0, prefixes.1);
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).expect("serializes")
+            )
+        }
+        "markdown" => crate::core::diff_report::markdown(&d, &a, &b, site_url.as_deref(), prefixes),
+        _ => crate::core::diff_report::human(&d, &a, &b, prefixes),
+    })
+}
+
 /// [`emit`] as a command's last step.
 fn finish(text: String) -> ExitCode {
     emit(text).err().unwrap_or(ExitCode::SUCCESS)
@@ -319,12 +406,17 @@ fn load_dir(dir: &std::path::Path) -> Option<Loaded> {
             return None;
         }
     };
+    Some(loaded(files, dir))
+}
+
+/// Loads `files`, read from `dir` (which names them in diagnostics).
+fn loaded(files: crate::core::DataFiles, dir: &std::path::Path) -> Loaded {
     let (roadmap, diags) = load(&files, data_dir::today());
     let prefix = format!("{}/", dir.display().to_string().trim_end_matches('/'));
-    Some(Loaded {
+    Loaded {
         files,
         roadmap,
         diags,
         prefix,
-    })
+    }
 }

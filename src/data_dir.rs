@@ -107,3 +107,70 @@ pub fn today() -> crate::core::Date {
         .map_or(0, |d| d.as_secs());
     crate::core::Date((secs / 86_400) as i32)
 }
+
+/// Reads the data folder `dir` as it was at the git revision `rev` (`roadmap diff
+/// --git`): the files under the same path in that commit's tree, read with `git`
+/// (`ls-tree`, `cat-file`; no network, no checkout). The same rules as [`read`]: only
+/// `.yaml`/`.yml` files, at most [`MAX_FILE_BYTES`] + 1 bytes each, strict UTF-8; a
+/// symbolic link in the tree is refused unread (it could lead anywhere once checked
+/// out), and so is a submodule. An error when `dir` is not in a git work tree, or
+/// `rev` is not a commit or has no such folder.
+pub fn read_at_revision(dir: &Path, rev: &str) -> std::io::Result<DataFiles> {
+    let fail = |msg: String| std::io::Error::other(msg);
+    if rev.starts_with('-') {
+        return Err(fail(format!("{rev:?} is not a git revision")));
+    }
+    let git = |args: &[&str]| -> std::io::Result<Vec<u8>> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()?;
+        if !out.status.success() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            return Err(fail(format!("git {}: {}", args[0], err.trim())));
+        }
+        Ok(out.stdout)
+    };
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).trim().to_string();
+    let prefix = text(git(&["rev-parse", "--show-prefix"])?);
+    let commit = text(
+        git(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &format!("{rev}^{{commit}}"),
+        ])
+        .map_err(|_| fail(format!("{rev:?} is not a commit of this repository")))?,
+    );
+    let tree = format!("{commit}:{prefix}");
+    let listing = git(&["ls-tree", "-r", "-z", "-l", "--full-tree", &tree])
+        .map_err(|_| fail(format!("{} does not exist at {rev}", dir.display())))?;
+    let mut files = DataFiles::default();
+    for entry in listing.split(|&b| b == 0).filter(|e| !e.is_empty()) {
+        // `<mode> <type> <object> <size>\t<path>`
+        let entry = String::from_utf8_lossy(entry);
+        let Some((meta, path)) = entry.split_once('\t') else {
+            continue;
+        };
+        if !DataFiles::is_yaml(path) {
+            continue;
+        }
+        let fields: Vec<&str> = meta.split_whitespace().collect();
+        let [mode, kind, object, size] = fields[..] else {
+            continue;
+        };
+        let file = match (mode, kind) {
+            ("120000", _) => FileText::Refused(Refusal::NotRegularFile("a symbolic link in git")),
+            (_, "blob") => match size.parse::<u64>() {
+                Ok(n) if n > MAX_FILE_BYTES => FileText::TooLarge(n),
+                _ => FileText::from_bytes(git(&["cat-file", "blob", object])?),
+            },
+            _ => FileText::Refused(Refusal::NotRegularFile("a submodule")),
+        };
+        files.insert(path.to_string(), file);
+    }
+    Ok(files)
+}

@@ -302,21 +302,23 @@ pub fn reader_notice(diags: &[Diagnostic]) -> String {
 
 /// The JSON array of `{severity, code, message, file, line, column, hint}`.
 pub fn to_json(diags: &[Diagnostic], file_prefix: &str) -> String {
-    let items: Vec<serde_json::Value> = diags
-        .iter()
-        .map(|d| {
-            serde_json::json!({
-                "severity": d.severity,
-                "code": d.code,
-                "message": d.message,
-                "file": format!("{file_prefix}{}", d.file),
-                "line": d.line,
-                "column": d.column,
-                "hint": d.hint,
-            })
-        })
-        .collect();
+    let items: Vec<serde_json::Value> = diags.iter().map(|d| d.to_json(file_prefix)).collect();
     serde_json::to_string_pretty(&items).expect("diagnostics serialize")
+}
+
+impl Diagnostic {
+    /// One item of [`to_json`]'s array (also `roadmap diff`'s diagnostics).
+    pub fn to_json(&self, file_prefix: &str) -> serde_json::Value {
+        serde_json::json!({
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "file": format!("{file_prefix}{}", self.file),
+            "line": self.line,
+            "column": self.column,
+            "hint": self.hint,
+        })
+    }
 }
 
 /// A GitLab code quality report (a JSON array in the Code Climate subset GitLab reads).

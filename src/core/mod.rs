@@ -10,6 +10,8 @@ pub mod date;
 pub mod describe;
 pub mod deserialize;
 pub mod diagnostic;
+pub mod diff;
+pub mod diff_report;
 pub mod filter;
 pub mod generate;
 pub mod glob;

@@ -51,6 +51,44 @@ fn gitlab_ci_checks_merge_requests_and_publishes_pages() {
 }
 
 #[test]
+fn gitlab_ci_reviews_the_roadmap_in_merge_requests() {
+    let (_, v) = yaml(".gitlab-ci.yml");
+    let diff = &v["roadmap-diff"];
+    assert_eq!(
+        diff["rules"][0]["if"],
+        "$CI_PIPELINE_SOURCE == \"merge_request_event\""
+    );
+    assert_eq!(diff["variables"]["GIT_DEPTH"], "0");
+    let s = script(&diff["script"]);
+    assert!(
+        s.contains(
+            "roadmap -- diff --git \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\" data --format markdown"
+        ) && s.contains("> roadmap-diff.md"),
+        "{s}"
+    );
+    assert_eq!(diff["artifacts"]["expose_as"], "Roadmap diff");
+    assert_eq!(diff["artifacts"]["paths"][0], "roadmap-diff.md");
+}
+
+#[test]
+fn github_workflow_puts_the_roadmap_review_in_the_job_summary() {
+    let (_, v) = yaml(".github/workflows/pages.yml");
+    let diff = &v["jobs"]["diff"];
+    assert_eq!(diff["if"], "github.event_name == 'pull_request'");
+    let steps = diff["steps"].as_sequence().unwrap();
+    assert_eq!(steps[0]["with"]["fetch-depth"], 0);
+    let run = steps
+        .iter()
+        .find_map(|s| s["run"].as_str().filter(|r| r.contains("roadmap -- diff")))
+        .expect("a step runs roadmap diff");
+    assert!(
+        run.contains("diff --git \"$BASE_SHA\" data --format markdown > roadmap-diff.md")
+            && run.contains(">> \"$GITHUB_STEP_SUMMARY\""),
+        "{run}"
+    );
+}
+
+#[test]
 fn github_workflow_checks_builds_and_deploys_pages() {
     let (text, v) = yaml(".github/workflows/pages.yml");
     let jobs = &v["jobs"];

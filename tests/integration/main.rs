@@ -4,6 +4,7 @@
 mod bundled;
 mod check_cli;
 mod deploy_templates;
+mod diff;
 mod filters;
 mod fixtures;
 mod fuzz;

@@ -97,7 +97,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
     (
         "algorithms on the roadmap and data tools",
         &[
-            "reach", "critical", "slip", "redact", "preview", "generate", "schema",
+            "reach", "critical", "slip", "redact", "preview", "generate", "schema", "diff",
         ],
     ),
     (
@@ -116,6 +116,10 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
     (
         "the view state (the URL) and its transitions",
         &["view_state", "intent"],
+    ),
+    (
+        "reports linking into the viewer (its URL)",
+        &["diff_report"],
     ),
 ];
 
