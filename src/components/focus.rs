@@ -38,10 +38,8 @@ fn try_focus(css: String, tries: u32) {
     }
     if tries > 0 {
         let again = wasm_bindgen::closure::Closure::once_into_js(move || try_focus(css, tries - 1));
-        let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            again.unchecked_ref(),
-            80,
-        );
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 80);
     }
 }
 

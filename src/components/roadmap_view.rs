@@ -359,7 +359,11 @@ pub fn roadmap_view(props: &Props) -> Html {
             Some(_) => current_stage == id,
             None => unscoped,
         };
-        let current = active.then_some(if on_team_page && id.is_some() { "true" } else { "page" });
+        let current = active.then_some(if on_team_page && id.is_some() {
+            "true"
+        } else {
+            "page"
+        });
         let href = match &id {
             Some(i) => format!("?stage={}", crate::core::view_state::encode(i)),
             None => "?".to_string(),

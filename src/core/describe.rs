@@ -258,9 +258,14 @@ mod tests {
         let e = r.find("e").unwrap();
         let all = crate::core::reach::upstream(&r, e);
         let rel = relations(&r, "Waits on", &r.initiatives[e].depends_on, &all);
-        assert_eq!(rel.heading, "Waits on 4 initiatives in 2 stages (1 directly)");
+        assert_eq!(
+            rel.heading,
+            "Waits on 4 initiatives in 2 stages (1 directly)"
+        );
         let ids = |g: &[(usize, bool)]| -> Vec<(String, bool)> {
-            g.iter().map(|&(j, d)| (r.initiatives[j].id.clone(), d)).collect()
+            g.iter()
+                .map(|&(j, d)| (r.initiatives[j].id.clone(), d))
+                .collect()
         };
         let got: Vec<(usize, Vec<(String, bool)>)> =
             rel.groups.iter().map(|(s, g)| (*s, ids(g))).collect();
@@ -270,7 +275,10 @@ mod tests {
         assert_eq!(got[1], (1, vec![("d".into(), true), ("b".into(), false)]));
         assert_eq!(got[0].1, want_s);
         let none = relations(&r, "Blocks", &[], &[]);
-        assert_eq!((none.heading.as_str(), none.groups.len()), ("Blocks nothing", 0));
+        assert_eq!(
+            (none.heading.as_str(), none.groups.len()),
+            ("Blocks nothing", 0)
+        );
     }
 
     fn roadmap() -> Roadmap {

@@ -394,12 +394,22 @@ mod tests {
             ..Diagnostic::error(Code::UnknownKey, "f", Pos::default(), "m")
         };
         let cases = [
-            (vec![d(Severity::Error)], "1 data problem — the initiatives they touch may be incomplete"),
             (
-                vec![d(Severity::Error), d(Severity::Warning), d(Severity::Warning)],
+                vec![d(Severity::Error)],
+                "1 data problem — the initiatives they touch may be incomplete",
+            ),
+            (
+                vec![
+                    d(Severity::Error),
+                    d(Severity::Warning),
+                    d(Severity::Warning),
+                ],
                 "3 data problems · 1 error — the initiatives they touch may be incomplete",
             ),
-            (vec![d(Severity::Warning)], "1 data problem — warnings only, nothing is missing"),
+            (
+                vec![d(Severity::Warning)],
+                "1 data problem — warnings only, nothing is missing",
+            ),
         ];
         for (diags, want) in cases {
             assert_eq!(reader_notice(&diags), want);

@@ -108,7 +108,10 @@ impl Filter {
     /// How many choices narrow the view: each chosen option, the search text and the
     /// stage-matrix restriction count one each ("Filters (3 active)").
     pub fn active_count(&self) -> usize {
-        Param::ALL.iter().map(|&p| self.values(p).len()).sum::<usize>()
+        Param::ALL
+            .iter()
+            .map(|&p| self.values(p).len())
+            .sum::<usize>()
             + usize::from(!self.q.trim().is_empty())
             + usize::from(self.between.is_some())
     }

@@ -26,7 +26,9 @@ pub struct Scope {
 /// narrow it further; the heading still describes the whole stage or team).
 pub fn scope_of(r: &Roadmap, filter: &Filter) -> Option<Scope> {
     let one = |set: &std::collections::BTreeSet<String>| {
-        (set.len() == 1).then(|| set.iter().next().cloned()).flatten()
+        (set.len() == 1)
+            .then(|| set.iter().next().cloned())
+            .flatten()
     };
     let team = one(&filter.teams).and_then(|id| r.teams.iter().position(|t| t.id == id));
     let stage = match team {
@@ -37,8 +39,7 @@ pub fn scope_of(r: &Roadmap, filter: &Filter) -> Option<Scope> {
         None => None,
     }?;
     // A team page with a stage filter of another stage is no team's page.
-    if team.is_some() && !filter.stages.is_empty() && !filter.stages.contains(&r.stages[stage].id)
-    {
+    if team.is_some() && !filter.stages.is_empty() && !filter.stages.contains(&r.stages[stage].id) {
         return None;
     }
     let members: Vec<usize> = (0..r.initiatives.len())
@@ -58,9 +59,7 @@ pub fn scope_of(r: &Roadmap, filter: &Filter) -> Option<Scope> {
         .flat_map(|&i| r.dependents(i))
         .filter(|&j| !inside(j))
         .collect();
-    let plural = |n: usize, word: &str| {
-        format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-    };
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut counts = vec![plural(members.len(), "initiative")];
     if team.is_none() && !r.stages[stage].teams.is_empty() {
         counts.push(plural(r.stages[stage].teams.len(), "team"));
@@ -74,7 +73,11 @@ pub fn scope_of(r: &Roadmap, filter: &Filter) -> Option<Scope> {
             counts.push(format!("{n} {label}"));
         }
     }
-    let elsewhere = if team.is_some() { "other teams" } else { "other stages" };
+    let elsewhere = if team.is_some() {
+        "other teams"
+    } else {
+        "other stages"
+    };
     if !waits_on.is_empty() {
         counts.push(format!("waits on {} in {elsewhere}", waits_on.len()));
     }
@@ -119,7 +122,9 @@ initiatives:
 ";
 
     fn filter(query: &str) -> Filter {
-        crate::core::view_state::ViewState::from_query(query).0.filter
+        crate::core::view_state::ViewState::from_query(query)
+            .0
+            .filter
     }
 
     #[test]

@@ -37,15 +37,25 @@ async fn choosing_a_filter_moves_no_other_option() {
         "stage:tenant-scale",
     ] {
         let before = option_tops(&b).await;
-        let count = b.attr_all("[data-visible-count]", "data-visible-count").await;
+        let count = b
+            .attr_all("[data-visible-count]", "data-visible-count")
+            .await;
         b.click(&format!("[data-filter=\"{hook}\"]")).await;
         let started = Instant::now();
-        while b.attr_all("[data-visible-count]", "data-visible-count").await == count {
+        while b
+            .attr_all("[data-visible-count]", "data-visible-count")
+            .await
+            == count
+        {
             assert!(started.elapsed() < WAIT, "{hook} changed nothing");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let after = option_tops(&b).await;
-        assert_eq!(before.len(), after.len(), "options came or went after {hook}");
+        assert_eq!(
+            before.len(),
+            after.len(),
+            "options came or went after {hook}"
+        );
         for ((id, y0), (id1, y1)) in before.iter().zip(&after) {
             assert_eq!(id, id1);
             assert!(
@@ -79,7 +89,8 @@ async fn each_horizon_count_is_what_choosing_it_shows() {
     for (value, count) in counts {
         b.open(&format!("{}?horizon={value}", Server::site().base))
             .await;
-        b.wait_for(&format!("[data-visible-count=\"{count}\"]")).await;
+        b.wait_for(&format!("[data-visible-count=\"{count}\"]"))
+            .await;
         if value == "unscheduled" {
             // Exactly the undated initiatives without a horizon: the Undated lane's chips.
             let undated = r
@@ -93,7 +104,11 @@ async fn each_horizon_count_is_what_choosing_it_shows() {
         }
         total += count.parse::<usize>().unwrap();
     }
-    assert_eq!(total, r.initiatives.len(), "the horizons partition the roadmap");
+    assert_eq!(
+        total,
+        r.initiatives.len(),
+        "the horizons partition the roadmap"
+    );
     b.close().await;
 }
 
@@ -114,7 +129,11 @@ async fn wait_active(b: &Browser, want: &str) -> String {
         let now = active(b).await;
         if now == want || started.elapsed() > WAIT {
             if now != want {
-                eprintln!("active: {}", b.eval("return document.activeElement.outerHTML.slice(0, 300)").await);
+                eprintln!(
+                    "active: {}",
+                    b.eval("return document.activeElement.outerHTML.slice(0, 300)")
+                        .await
+                );
             }
             return now;
         }
@@ -127,7 +146,9 @@ async fn details_take_focus_and_escape_gives_it_back() {
     let b = Browser::new().await;
     b.open(&Server::site().base).await;
     let id = "gitaly-raft";
-    let bar = b.wait_for(&format!(".tl-body [data-initiative=\"{id}\"]")).await;
+    let bar = b
+        .wait_for(&format!(".tl-body [data-initiative=\"{id}\"]"))
+        .await;
     b.eval(&format!(
         "document.querySelector('.tl-body [data-initiative=\"{id}\"]').focus(); return 'ok'"
     ))
@@ -144,7 +165,9 @@ async fn details_take_focus_and_escape_gives_it_back() {
     b.wait_gone("[data-detail]").await;
     assert_eq!(wait_active(&b, "gitaly-raft").await, id);
     // The close button gives focus back too.
-    let bar = b.wait_for(&format!(".tl-body [data-initiative=\"{id}\"]")).await;
+    let bar = b
+        .wait_for(&format!(".tl-body [data-initiative=\"{id}\"]"))
+        .await;
     bar.send_keys(&Key::Enter.to_string()).await.unwrap();
     b.wait_for(&format!("[data-detail=\"{id}\"]")).await;
     b.click("[data-detail] .close").await;
@@ -171,12 +194,21 @@ async fn a_phone_scrolls_no_page_sideways_and_keeps_filters_in_a_drawer() {
             Browser::new().await
         };
         resize(&b, 390, 844).await;
-        for page in ["", "?view=graph", "?view=table", "?select=gitaly-raft", "?team=cells"] {
+        for page in [
+            "",
+            "?view=graph",
+            "?view=table",
+            "?select=gitaly-raft",
+            "?team=cells",
+        ] {
             b.open(&format!("{}{page}", Server::site().base)).await;
             b.wait_for("[data-ready=\"true\"]").await;
             b.wait_for("[data-chart], [data-graph], table").await;
             let extra = overflow(&b).await;
-            assert!(extra <= 0, "{page}: the page is {extra} px wider than the phone");
+            assert!(
+                extra <= 0,
+                "{page}: the page is {extra} px wider than the phone"
+            );
             if page.contains("select") {
                 // The details are a bottom sheet: the chart's top stays visible.
                 let sheet: Vec<f64> = serde_json::from_str(
@@ -189,8 +221,14 @@ async fn a_phone_scrolls_no_page_sideways_and_keeps_filters_in_a_drawer() {
                     .await
                     .parse()
                     .unwrap();
-                assert!(sheet[0] <= 1.0 && sheet[2] >= width - 1.0 && sheet[3] >= 843.0, "{sheet:?}");
-                assert!(sheet[1] > 844.0 * 0.4, "the sheet covers too much: {sheet:?}");
+                assert!(
+                    sheet[0] <= 1.0 && sheet[2] >= width - 1.0 && sheet[3] >= 843.0,
+                    "{sheet:?}"
+                );
+                assert!(
+                    sheet[1] > 844.0 * 0.4,
+                    "the sheet covers too much: {sheet:?}"
+                );
                 for v in crate::table_export_a11y::axe(&b).await {
                     failures.push(format!("dark={dark} bottom sheet: {v}"));
                 }
@@ -209,7 +247,8 @@ async fn a_phone_scrolls_no_page_sideways_and_keeps_filters_in_a_drawer() {
         );
         assert_eq!(toggle.text().await.unwrap(), "Filters");
         toggle.click().await.unwrap();
-        b.wait_for("[data-filters-toggle][aria-expanded=\"true\"]").await;
+        b.wait_for("[data-filters-toggle][aria-expanded=\"true\"]")
+            .await;
         b.click("[data-filter=\"stage:tenant-scale\"]").await;
         b.wait_for("[data-filter=\"stage:tenant-scale\"][aria-pressed=\"true\"]")
             .await;
@@ -224,11 +263,9 @@ async fn a_phone_scrolls_no_page_sideways_and_keeps_filters_in_a_drawer() {
             failures.push(format!("dark={dark} drawer: {v}"));
         }
         b.click("[data-filters-close]").await;
-        b.wait_for("[data-filters-toggle][aria-expanded=\"false\"]").await;
-        assert_eq!(
-            b.text("[data-filters-toggle]").await,
-            "Filters (1 active)"
-        );
+        b.wait_for("[data-filters-toggle][aria-expanded=\"false\"]")
+            .await;
+        assert_eq!(b.text("[data-filters-toggle]").await, "Filters (1 active)");
         b.close().await;
     }
     assert!(failures.is_empty(), "{failures:#?}");
@@ -284,9 +321,11 @@ async fn data_problems_leave_the_roadmap_on_the_first_screen() {
         .unwrap();
     assert!(height < 60.0, "the notice is {height} px tall");
     // The broken initiatives carry their problem, and the list links to them.
-    b.wait_for("[data-initiative=\"broken-3\"][data-problem]").await;
+    b.wait_for("[data-initiative=\"broken-3\"][data-problem]")
+        .await;
     b.click("[data-diagnostics] summary").await;
     b.click("[data-diagnostics] [data-goto=\"broken-3\"]").await;
-    b.wait_for("[data-detail=\"broken-3\"] [data-problems]").await;
+    b.wait_for("[data-detail=\"broken-3\"] [data-problems]")
+        .await;
     b.close().await;
 }

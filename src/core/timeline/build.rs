@@ -7,9 +7,10 @@ use super::super::describe::bar_text;
 use super::super::filter::Visible;
 use super::super::model::{Horizon, Roadmap, Status};
 use super::{
-    band_title, fit_range, pack, place, place_label, range, scale, span, stage_count, text_width, ticks,
-    wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side, TimelineLayout,
-    Zoom, BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LANE_GAP, MIN_BAR, ROW_HEIGHT, STAGE_HEADER,
+    band_title, fit_range, pack, place, place_label, range, scale, span, stage_count, text_width,
+    ticks, wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side,
+    TimelineLayout, Zoom, BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LANE_GAP, MIN_BAR, ROW_HEIGHT,
+    STAGE_HEADER,
 };
 use std::collections::BTreeSet;
 

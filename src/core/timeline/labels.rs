@@ -48,12 +48,7 @@ pub fn fold_text(initiatives: usize, stages: usize) -> String {
 pub fn fold_places(roadmap: &Roadmap, places: &[usize]) -> String {
     let names: Vec<&str> = places
         .iter()
-        .map(|&p| {
-            roadmap
-                .stages
-                .get(p)
-                .map_or("Undated", |s| s.name.as_str())
-        })
+        .map(|&p| roadmap.stages.get(p).map_or("Undated", |s| s.name.as_str()))
         .collect();
     format!("folded: {}", names.join(" · "))
 }

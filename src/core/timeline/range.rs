@@ -204,7 +204,10 @@ mod tests {
         }
         // A phone's chart starts at the reference date, whatever started before.
         let (a, b) = fit_range(&[dated("2019-05-01", "2027-03-31", true)], reference, 300.0);
-        assert_eq!((a.to_string(), b.to_string()), ("2026-11-01".into(), "2029-10-31".into()));
+        assert_eq!(
+            (a.to_string(), b.to_string()),
+            ("2026-11-01".into(), "2029-10-31".into())
+        );
     }
 
     #[test]
