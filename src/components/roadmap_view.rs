@@ -9,7 +9,7 @@ use crate::core::analysis;
 use crate::core::describe;
 use crate::core::filter;
 use crate::core::intent::{history_entry, History, Intent};
-use crate::core::timeline::{self, Canvas, Settings, LABEL_COLUMN};
+use crate::core::timeline::{self, Canvas, Settings};
 use crate::core::view_state::{View, ViewState};
 use crate::core::Date;
 use crate::state::{Action, Loaded, RoadmapState};
@@ -87,10 +87,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
         let (w, h) = (px(window.inner_width()), px(window.inner_height()));
         let filters = if w >= 760.0 { 266.0 } else { 0.0 };
-        Canvas {
-            width: (w - 34.0 - filters - LABEL_COLUMN).max(120.0).floor(),
-            height: (h - 260.0).max(240.0).floor(),
-        }
+        Canvas::of_chart(w - 34.0 - filters, h - 214.0)
     });
     let on_canvas = {
         let setter = canvas.setter();
@@ -545,7 +542,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                         </span>
                     </div>
                     if state.view.view != View::Table {
-                        <Legend width={canvas.width + LABEL_COLUMN} />
+                        <Legend width={canvas.width + canvas.labels} />
                     }
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}

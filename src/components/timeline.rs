@@ -47,14 +47,7 @@ pub struct Props {
 
 /// The drawing area's size: the scrolling element less the lane labels and the axis.
 fn measure(el: &web_sys::Element) -> Canvas {
-    Canvas {
-        width: (f64::from(el.client_width()) - LABEL_COLUMN)
-            .max(120.0)
-            .floor(),
-        height: (f64::from(el.client_height()) - AXIS_HEIGHT)
-            .max(120.0)
-            .floor(),
-    }
+    Canvas::of_chart(f64::from(el.client_width()), f64::from(el.client_height()))
 }
 
 /// Makes the scrolling chart end at the window's bottom (at least 320 px tall), so
@@ -200,7 +193,8 @@ pub fn timeline(props: &Props) -> Html {
     // Columns too: rows of a big roadmap hold dozens of bars across three years.
     let viewport = if virtualize {
         let (top, bottom) = *window;
-        let (left, right) = Viewport::span_around(view_left, props.canvas.width + LABEL_COLUMN);
+        let (left, right) =
+            Viewport::span_around(view_left, props.canvas.width + props.canvas.labels);
         Viewport {
             top,
             bottom,
@@ -362,6 +356,7 @@ pub fn timeline(props: &Props) -> Html {
             .iter()
             .filter(|lane| lane.y + lane.height >= viewport.top && lane.y <= viewport.bottom)
     };
+    let labels = props.canvas.labels;
     let lane_labels = lanes_drawn().map(|lane| match &lane.kind {
         LaneKind::Stage { stage, count, collapsed, name, .. } => {
             let si = *stage;
@@ -386,7 +381,7 @@ pub fn timeline(props: &Props) -> Html {
                             </tspan>
                         }) }
                     </text>
-                    <text class={classes!("stage-count", (*count == 0).then_some("context"))} x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ lane.kind.count_text().unwrap_or_default() }</text>
+                    <text class={classes!("stage-count", (*count == 0).then_some("context"))} x={(labels - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ lane.kind.count_text().unwrap_or_default() }</text>
                 </g>
             }
         }
@@ -394,14 +389,14 @@ pub fn timeline(props: &Props) -> Html {
             let name = team.map_or("No team".to_string(), |t| r.teams[t].name.clone());
             html! {
                 <text class="team-name" x="24" y={(lane.y + ROW_HEIGHT / 2.0 + 4.0).to_string()}>
-                    <title>{ &name }</title>{ fit_label(&name, LABEL_COLUMN - 24.0) }
+                    <title>{ &name }</title>{ fit_label(&name, labels - 24.0) }
                 </text>
             }
         }
         LaneKind::Unscheduled { count } => html! {
             <g class="lane-unscheduled" data-lane="unscheduled">
                 <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>{ "Undated" }</text>
-                <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
+                <text class="stage-count" x={(labels - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count }</text>
             </g>
         },
         LaneKind::Fold { initiatives, stages, .. } => {
@@ -416,8 +411,8 @@ pub fn timeline(props: &Props) -> Html {
             html! {
                 <g class="fold" role="button" tabindex="0" data-fold={initiatives.to_string()} {onclick} {onkeydown}>
                     <title>{ "Folded to frame the question: show every lane" }</title>
-                    <rect class="fold-hit" x="0" y={lane.y.to_string()} width={LABEL_COLUMN.to_string()} height={FOLD_HEIGHT.to_string()} />
-                    <text class="fold-label" x="12" y={(lane.y + 14.0).to_string()}>{ fold_text(*initiatives, *stages) }</text>
+                    <rect class="fold-hit" x="0" y={lane.y.to_string()} width={labels.to_string()} height={FOLD_HEIGHT.to_string()} />
+                    <text class="fold-label" x="12" y={(lane.y + 14.0).to_string()}>{ fit_label(&fold_text(*initiatives, *stages), labels - 16.0) }</text>
                 </g>
             }
         }
@@ -499,7 +494,7 @@ pub fn timeline(props: &Props) -> Html {
     html! {
         <div class="timeline" data-zoom={props.zoom.as_str()} data-view="timeline" data-folded={l.folded.then_some("")}>
             <div class="tl-scroll" ref={scroller} onscroll={on_scroll} data-chart="timeline">
-                <div class="tl-grid">
+                <div class={classes!("tl-grid", (labels < LABEL_COLUMN).then_some("narrow"))}>
                     <div class="tl-corner"><span>{ format!("{} to {}", l.start.month_year(), l.end.month_year()) }</span></div>
                     <svg class="tl-axis" width={width.to_string()} height={AXIS_HEIGHT.to_string()} aria-hidden="true">
                         { for l.bands.iter().map(|b| html! {
@@ -519,7 +514,7 @@ pub fn timeline(props: &Props) -> Html {
                             <text x={(l.today_x + 4.0).to_string()} y="30">{ "today" }</text>
                         </g>
                     </svg>
-                    <svg class="tl-labels" width={LABEL_COLUMN.to_string()} height={height.to_string()} aria-label="Lanes">
+                    <svg class="tl-labels" width={labels.to_string()} height={height.to_string()} aria-label="Lanes">
                         { for lane_labels }
                     </svg>
                     <svg class="tl-body" width={width.to_string()} height={height.to_string()} role="group" aria-label="Initiatives over time">

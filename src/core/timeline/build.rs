@@ -131,7 +131,11 @@ pub fn layout(
             count,
             context,
             collapsed: is_collapsed,
-            name: wrap_name(&stage.name, &stage_count(count, context)),
+            name: wrap_name(
+                &stage.name,
+                &stage_count(count, context),
+                settings.canvas.labels,
+            ),
         };
         let header = kind.header();
         lanes.push(Lane {

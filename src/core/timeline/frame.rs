@@ -186,8 +186,8 @@ mod tests {
         let reference = generate::as_of();
         let v = visible(&r, &Filter::default(), reference, false);
         let canvas = Canvas {
-            width: 920.0,
             height: 560.0,
+            ..Canvas::DEFAULT
         };
         let (mut folded, mut checked) = (0, 0);
         for zoom in [Zoom::Fit, Zoom::Quarter] {

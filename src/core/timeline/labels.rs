@@ -1,7 +1,7 @@
 //! Bar labels that follow the scroll position, and where the timeline opens.
 
 use super::super::model::Roadmap;
-use super::{Bar, Canvas, Side, TimelineLayout, Zoom, AXIS_HEIGHT, BAR_HEIGHT, LABEL_COLUMN};
+use super::{Bar, Canvas, Side, TimelineLayout, Zoom, AXIS_HEIGHT, BAR_HEIGHT};
 
 /// Where a bar's label starts and how wide it may be, when the timeline is scrolled
 /// to `view_left`: a bar with its label inside that began before that keeps its
@@ -58,14 +58,14 @@ pub fn fold_places(roadmap: &Roadmap, places: &[usize]) -> String {
 /// when it has room there, else above it; kept within the drawing's width.
 pub fn tooltip_at(bar: &Bar, view_left: f64, view_top: f64, canvas: Canvas) -> (f64, f64, bool) {
     let (x, y) = (
-        LABEL_COLUMN + bar.x - view_left,
+        canvas.labels + bar.x - view_left,
         AXIS_HEIGHT + bar.y - view_top,
     );
     let below = y + BAR_HEIGHT + TOOLTIP_HEIGHT < canvas.height + AXIS_HEIGHT;
     let top = if below { y + BAR_HEIGHT + 6.0 } else { y - 6.0 };
     let left = x
-        .max(LABEL_COLUMN)
-        .min(LABEL_COLUMN + canvas.width - TOOLTIP_WIDTH)
+        .max(canvas.labels)
+        .min(canvas.labels + canvas.width - TOOLTIP_WIDTH)
         .max(0.0);
     (left, top, below)
 }
@@ -88,11 +88,11 @@ pub fn fit_label(title: &str, width: f64) -> String {
     }
 }
 
-/// A stage name in at most two lines of the label column (the second cut if need be),
-/// beside its count (`count`, the text drawn right-aligned on the first line).
-pub fn wrap_name(name: &str, count: &str) -> Vec<String> {
+/// A stage name in at most two lines of a label column `column` px wide (the second
+/// cut if need be), beside its count (`count`, drawn right-aligned on the first line).
+pub fn wrap_name(name: &str, count: &str, column: f64) -> Vec<String> {
     let reserve = (30.0 + count.chars().count() as f64 * 7.0).max(56.0);
-    let max = ((LABEL_COLUMN - reserve) / 7.5).floor() as usize;
+    let max = ((column - reserve) / 7.5).floor().max(4.0) as usize;
     if name.chars().count() <= max {
         return vec![name.to_string()];
     }

@@ -206,6 +206,9 @@ pub struct Band {
 pub struct Canvas {
     pub width: f64,
     pub height: f64,
+    /// The lane label column's width: [`LABEL_COLUMN`], or [`NARROW_LABEL_COLUMN`] on a
+    /// phone.
+    pub labels: f64,
 }
 
 impl Canvas {
@@ -213,8 +216,29 @@ impl Canvas {
     pub const DEFAULT: Canvas = Canvas {
         width: 920.0,
         height: 700.0,
+        labels: LABEL_COLUMN,
     };
+
+    /// The canvas of a chart `outer_width` × `outer_height` px (its scrolling area,
+    /// labels and axis included): the label column narrows on a phone-sized chart.
+    pub fn of_chart(outer_width: f64, outer_height: f64) -> Canvas {
+        let labels = if outer_width < NARROW_CHART {
+            NARROW_LABEL_COLUMN
+        } else {
+            LABEL_COLUMN
+        };
+        Canvas {
+            width: (outer_width - labels).max(120.0).floor(),
+            height: (outer_height - AXIS_HEIGHT).max(120.0).floor(),
+            labels,
+        }
+    }
 }
+
+/// The lane labels' width on a phone: the stage's colour and a short name.
+pub const NARROW_LABEL_COLUMN: f64 = 104.0;
+/// A chart narrower than this (px, labels included) gets the narrow label column.
+pub const NARROW_CHART: f64 = 600.0;
 
 /// How to lay the timeline out.
 #[derive(Clone, Copy, Debug)]
@@ -492,6 +516,7 @@ mod tests {
         let canvas = Canvas {
             width: 800.0,
             height: 500.0,
+            labels: LABEL_COLUMN,
         };
         let (left, top, below) = tooltip_at(&bar(100.0, 40.0), 0.0, 0.0, canvas);
         assert_eq!(
