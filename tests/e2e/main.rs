@@ -12,3 +12,4 @@ mod hostile_text;
 mod hosting;
 mod roadmap_view;
 mod table_export_a11y;
+mod table_fit;
