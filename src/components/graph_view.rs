@@ -343,7 +343,7 @@ pub fn graph_view(props: &Props) -> Html {
                 .cast::<web_sys::Element>()
                 .and_then(|c| c.query_selector(&css).ok().flatten())
             {
-                crate::components::focus_without_scrolling(&el);
+                crate::components::focus(&el, true);
             }
         })
     };

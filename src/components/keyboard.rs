@@ -1,5 +1,6 @@
 //! Keyboard access shared by the views: the skip link (the page's first Tab stop,
-//! straight to the chart's one Tab stop) and focusing without the browser scrolling.
+//! straight to the chart's one Tab stop) and focusing SVG elements, with or without
+//! the browser scrolling.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -28,7 +29,7 @@ pub fn skip_link(props: &SkipLinkProps) -> Html {
                 .and_then(|region| region.query_selector(CHART_STOP).ok().flatten());
             if let Some(el) = stop {
                 e.prevent_default();
-                call_focus(&el, None);
+                focus(&el, false);
             }
         })
     };
@@ -39,24 +40,16 @@ pub fn skip_link(props: &SkipLinkProps) -> Html {
     }
 }
 
-/// Focuses `el` (HTML or SVG) without the browser scrolling it into view: the chart
-/// scrolled to it already, as little as the core says.
-pub fn focus_without_scrolling(el: &web_sys::Element) {
+/// Focuses `el` (HTML or SVG: web-sys's `Element` has no `focus`), with or without
+/// the browser scrolling it into view (`prevent_scroll`: the chart scrolled to it
+/// already, as little as the core says).
+pub fn focus(el: &web_sys::Element, prevent_scroll: bool) {
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
-    call_focus(el, Some(&options));
-}
-
-/// `el.focus(options)` through the DOM: SVG elements have `focus` too, which
-/// web-sys's `Element` does not expose.
-fn call_focus(el: &web_sys::Element, options: Option<&js_sys::Object>) {
+    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &prevent_scroll.into());
     if let Some(f) = js_sys::Reflect::get(el, &"focus".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     {
-        let _ = match options {
-            Some(o) => f.call1(el, o),
-            None => f.call0(el),
-        };
+        let _ = f.call1(el, &options);
     }
 }

@@ -17,7 +17,7 @@ pub use diagnostics_panel::{DiagnosticsPanel, Props as DiagnosticsPanelProps};
 pub use error_panel::ErrorPanel;
 pub use filter_bar::{FilterBar, Props as FilterBarProps};
 pub use graph_view::GraphView;
-pub use keyboard::{focus_without_scrolling, SkipLink};
+pub use keyboard::{focus, SkipLink};
 pub use legend::Legend;
 pub use roadmap_view::RoadmapView;
 pub use table_view::TableView;

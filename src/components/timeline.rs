@@ -11,9 +11,9 @@ use crate::core::intent::Intent;
 use crate::core::model::{Confidence, Status};
 use crate::core::timeline::{
     fit_label, fold_places, fold_text, frame, initial_scroll, label_span, scroll_to_show,
-    slip_ghost, step, tab_stop, tooltip_at, Arrow, Canvas, DepsMode, Focus, LaneKind, Shape, Side,
-    Step, TimelineLayout, Viewport, Zoom, AXIS_HEIGHT, BAR_HEIGHT, FOLD_HEIGHT, LABEL_COLUMN,
-    ROW_HEIGHT, VIRTUALIZE_ABOVE,
+    slip_ghost, step, step_in_list, tab_stop, tooltip_at, Arrow, Canvas, DepsMode, Focus, LaneKind,
+    Shape, Side, Step, TimelineLayout, Viewport, Zoom, AXIS_HEIGHT, BAR_HEIGHT, FOLD_HEIGHT,
+    LABEL_COLUMN, ROW_HEIGHT, VIRTUALIZE_ABOVE,
 };
 use crate::state::Loaded;
 use gloo::events::EventListener;
@@ -85,6 +85,7 @@ pub fn timeline(props: &Props) -> Html {
     let scroll_left = use_state(|| 0.0f64);
     let scroll_top = use_state(|| 0.0f64);
     let focused = use_state_eq(|| None::<usize>);
+    let header_stop = use_state_eq(|| 0usize);
     // The bars are one Tab stop (roving tabindex): the selection's bar, else the last
     // focused, else the first (the core's `tab_stop`).
     let last_focused = use_state_eq(|| None::<usize>);
@@ -301,6 +302,48 @@ pub fn timeline(props: &Props) -> Html {
             }
         });
     }
+    // The lane headers, in drawing order, and the position of the one holding `target`.
+    let headers_of = |svg: Option<web_sys::EventTarget>, target: Option<web_sys::EventTarget>| {
+        let svg: web_sys::Element = svg?.dyn_into().ok()?;
+        let header = target?
+            .dyn_into::<web_sys::Element>()
+            .ok()?
+            .closest("[data-stage-toggle], [data-fold]")
+            .ok()??;
+        let all = svg
+            .query_selector_all("[data-stage-toggle], [data-fold]")
+            .ok()?;
+        let list: Vec<web_sys::Element> = (0..all.length())
+            .filter_map(|k| all.get(k)?.dyn_into().ok())
+            .collect();
+        let at = list.iter().position(|h| *h == header)?;
+        Some((list, at))
+    };
+    let on_headers_focus = {
+        let header_stop = header_stop.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some((_, at)) = headers_of(e.current_target(), e.target()) {
+                header_stop.set(at);
+            }
+        })
+    };
+    let on_headers_key = {
+        let header_stop = header_stop.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(s) = Step::from_key(&e.key(), e.ctrl_key() || e.meta_key()) else {
+                return;
+            };
+            let Some((list, at)) = headers_of(e.current_target(), e.target()) else {
+                return;
+            };
+            e.prevent_default();
+            if let Some(to) = step_in_list(list.len(), at, s) {
+                header_stop.set(to);
+                // The browser scrolls it into view: the label column follows the lanes.
+                crate::components::focus(&list[to], false);
+            }
+        })
+    };
     let on_bars_over = {
         let (bar_of, on_hover, hover) = (bar_of.clone(), props.on_hover.clone(), props.hover);
         Callback::from(move |e: MouseEvent| {
@@ -407,6 +450,21 @@ pub fn timeline(props: &Props) -> Html {
             .iter()
             .filter(|lane| lane.y + lane.height >= viewport.top && lane.y <= viewport.bottom)
     };
+    // The lane headers (stage toggles, folded rows) are one Tab stop too; Up and Down
+    // move between them (the core's `step_in_list`).
+    let headers = lanes_drawn()
+        .filter(|lane| matches!(lane.kind, LaneKind::Stage { .. } | LaneKind::Fold { .. }))
+        .count();
+    let header_stop = (*header_stop).min(headers.saturating_sub(1));
+    let mut header_at = 0usize;
+    let mut header_tabindex = move || {
+        header_at += 1;
+        if header_at - 1 == header_stop {
+            "0"
+        } else {
+            "-1"
+        }
+    };
     let lane_labels = lanes_drawn().map(|lane| match &lane.kind {
         LaneKind::Stage { stage, count, collapsed, name } => {
             let si = *stage;
@@ -422,7 +480,7 @@ pub fn timeline(props: &Props) -> Html {
             let header = lane.kind.header();
             html! {
                 <g class={classes!("lane-stage", format!("stage-c{}", stage % 8))} data-stage-toggle={s.id.clone()} {onclick} {onkeydown}
-                   role="button" tabindex="0" aria-expanded={(!collapsed).to_string()}>
+                   role="button" tabindex={header_tabindex()} aria-expanded={(!collapsed).to_string()}>
                     <rect class="stage-swatch" x="0" y={(lane.y + 6.0).to_string()} width="4" height={(header - 12.0).to_string()} />
                     <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>
                         { for name.iter().enumerate().map(|(k, line)| html! {
@@ -459,7 +517,7 @@ pub fn timeline(props: &Props) -> Html {
                 }
             });
             html! {
-                <g class="fold" role="button" tabindex="0" data-fold={initiatives.to_string()} {onclick} {onkeydown}>
+                <g class="fold" role="button" tabindex={header_tabindex()} data-fold={initiatives.to_string()} {onclick} {onkeydown}>
                     <title>{ "Folded to frame the question: show every lane" }</title>
                     <rect class="fold-hit" x="0" y={lane.y.to_string()} width={LABEL_COLUMN.to_string()} height={FOLD_HEIGHT.to_string()} />
                     <text class="fold-label" x="12" y={(lane.y + 14.0).to_string()}>{ fold_text(*initiatives, *stages) }</text>
@@ -564,7 +622,8 @@ pub fn timeline(props: &Props) -> Html {
                             <text x={(l.today_x + 4.0).to_string()} y="30">{ "today" }</text>
                         </g>
                     </svg>
-                    <svg class="tl-labels" width={LABEL_COLUMN.to_string()} height={height.to_string()} aria-label="Lanes">
+                    <svg class="tl-labels" width={LABEL_COLUMN.to_string()} height={height.to_string()} aria-label="Lanes"
+                         onkeydown={on_headers_key} onfocusin={on_headers_focus}>
                         { for lane_labels }
                     </svg>
                     <svg class="tl-body" width={width.to_string()} height={height.to_string()} role="group" aria-label="Initiatives over time">
@@ -617,7 +676,7 @@ fn focus_initiative(scroller: &NodeRef, id: &str) -> bool {
     else {
         return false;
     };
-    crate::components::focus_without_scrolling(&el);
+    crate::components::focus(&el, true);
     true
 }
 

@@ -74,6 +74,17 @@ async fn moved_from(b: &Browser, from: &str) -> Focused {
     }
 }
 
+/// Presses `key` with `modifier` (Ctrl, Shift) held.
+async fn press_with(b: &Browser, modifier: Key, key: Key) {
+    let (m, k): (char, char) = (modifier.into(), key.into());
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: m })
+        .then(KeyAction::Down { value: k })
+        .then(KeyAction::Up { value: k })
+        .then(KeyAction::Up { value: m });
+    b.client.perform_actions(actions).await.expect("keys");
+}
+
 /// Waits until the focused item is the Tab stop (`tabindex="0"`: the render after a
 /// move makes it so), and returns its tabindex then.
 async fn focused_is_the_stop(b: &Browser) -> Option<String> {
@@ -305,5 +316,101 @@ async fn the_table_rows_are_one_tab_stop_with_arrow_keys() {
     press(&b, Key::Enter).await;
     b.wait_for(&format!("[data-detail=\"{}\"]", second.id))
         .await;
+    b.close().await;
+}
+
+/// In a long timeline only the bars near the visible part are rendered: a key that
+/// leads beyond them scrolls there, renders the bar and focuses it.
+#[tokio::test]
+async fn keys_reach_bars_the_long_timeline_has_not_rendered_yet() {
+    let (dir, r) = crate::graph::thousand_site();
+    let server = Server::start(&dir, "/", Default::default());
+    let b = Browser::new().await;
+    b.open(&server.base).await;
+    b.wait_for("[data-ready=\"true\"] .tl-body [data-initiative]")
+        .await;
+    let rendered = b.all(".tl-body [data-initiative]").await.len();
+    assert!(
+        rendered < r.initiatives.len() / 2,
+        "virtualized: {rendered} bars rendered"
+    );
+    assert_eq!(b.eval(STOPS).await, "1");
+    press(&b, Key::Tab).await;
+    press(&b, Key::Enter).await;
+    let first = moved_from(&b, "").await;
+    press_with(&b, Key::Control, Key::End).await;
+    let last = moved_from(&b, &first.id).await;
+    let scrolled = b
+        .eval("return String(document.querySelector('[data-chart]').scrollTop)")
+        .await;
+    assert!(
+        scrolled.parse::<f64>().unwrap() > 1000.0,
+        "scrolled down to the last bar ({scrolled})"
+    );
+    let chart: Vec<f64> = serde_json::from_str(
+        &b.eval("const r = document.querySelector('[data-chart]').getBoundingClientRect(); return JSON.stringify([r.top, r.bottom]);")
+            .await,
+    )
+    .unwrap();
+    assert!(
+        last.top >= chart[0] && last.bottom <= chart[1],
+        "{last:?} in {chart:?}"
+    );
+    assert_eq!(focused_is_the_stop(&b).await.as_deref(), Some("0"));
+    // And back up: Ctrl+Home, the first bar again.
+    press_with(&b, Key::Control, Key::Home).await;
+    assert_eq!(moved_from(&b, &last.id).await.id, first.id);
+    b.close().await;
+}
+
+/// The lane headers (stage toggles) are one Tab stop before the bars' one, with Up
+/// and Down between them.
+#[tokio::test]
+async fn the_lane_headers_are_one_tab_stop_with_up_and_down() {
+    const HEADERS: &str = r#"return String(document.querySelectorAll('[data-stage-toggle][tabindex="0"], [data-fold][tabindex="0"]').length);"#;
+    const HEADER: &str = "const h = document.activeElement.closest('[data-stage-toggle]'); return h ? h.getAttribute('data-stage-toggle') : 'none';";
+    let r = bundled();
+    let b = Browser::new().await;
+    b.open(&Server::site().base).await;
+    b.wait_for("[data-ready=\"true\"] .tl-body [data-initiative]")
+        .await;
+    assert_eq!(
+        b.eval(HEADERS).await,
+        "1",
+        "the lane headers are one Tab stop"
+    );
+    press(&b, Key::Tab).await;
+    press(&b, Key::Enter).await;
+    moved_from(&b, "").await;
+    // Shift+Tab from the bars: the headers' stop, the first stage.
+    press_with(&b, Key::Shift, Key::Tab).await;
+    assert_eq!(b.eval(HEADER).await, r.stages[0].id);
+    press(&b, Key::Down).await;
+    assert_eq!(b.eval(HEADER).await, r.stages[1].id);
+    press(&b, Key::End).await;
+    assert_eq!(b.eval(HEADER).await, r.stages.last().unwrap().id);
+    let started = Instant::now();
+    while b
+        .eval(&format!(
+            "return document.querySelector('[data-stage-toggle=\"{}\"]').getAttribute('tabindex')",
+            r.stages.last().unwrap().id
+        ))
+        .await
+        != "0"
+    {
+        assert!(
+            started.elapsed() < WAIT,
+            "the headers' stop follows the focus"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(b.eval(HEADERS).await, "1");
+    // Enter still folds the stage.
+    press(&b, Key::Enter).await;
+    b.wait_for(&format!(
+        "[data-stage-toggle=\"{}\"][aria-expanded=\"false\"]",
+        r.stages.last().unwrap().id
+    ))
+    .await;
     b.close().await;
 }

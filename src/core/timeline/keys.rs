@@ -5,7 +5,8 @@
 //! the row above or below, to the bar nearest in time; Home and End to the lane's
 //! first and last bar; Ctrl+Home and Ctrl+End to the chart's first and last bar in
 //! reading order. The tab stop is the selected bar, else the last one focused, else
-//! the first in reading order.
+//! the first in reading order. The lane headers (stage toggles, folded rows) are one
+//! Tab stop of their own, Up and Down moving between them (`step_in_list`).
 //!
 //! Complexity: every step is looked up on the key press, O(n) at most in the bars
 //! drawn (Up and Down are a binary search over rows plus the target row).
@@ -92,6 +93,21 @@ pub fn step(roadmap: &Roadmap, l: &TimelineLayout, from: usize, step: Step) -> O
         Step::Last => last_bar(l),
     }?;
     (to != from).then_some(to)
+}
+
+/// Where `step` leads in a list of `len` items from item `at` (the lane headers, top
+/// to bottom): Up and Down to the one before and after, Home and End (with or without
+/// Ctrl) to the first and last; Left and Right lead nowhere.
+pub fn step_in_list(len: usize, at: usize, step: Step) -> Option<usize> {
+    let last = len.checked_sub(1)?;
+    let to = match step {
+        Step::Up => at.checked_sub(1)?,
+        Step::Down => at + 1,
+        Step::Home | Step::First => 0,
+        Step::End | Step::Last => last,
+        Step::Left | Step::Right => return None,
+    };
+    (to <= last && to != at).then_some(to)
 }
 
 /// The bars of `init`'s lane (same stage, team, and dated or not), in time order:
@@ -262,6 +278,18 @@ mod tests {
         assert_eq!(Step::from_key("Home", true), Some(Step::First));
         assert_eq!(Step::from_key("End", false), Some(Step::End));
         assert_eq!(Step::from_key("a", false), None);
+    }
+
+    #[test]
+    fn lane_headers_step_up_and_down_and_to_the_ends() {
+        assert_eq!(step_in_list(4, 1, Step::Down), Some(2));
+        assert_eq!(step_in_list(4, 3, Step::Down), None);
+        assert_eq!(step_in_list(4, 0, Step::Up), None);
+        assert_eq!(step_in_list(4, 2, Step::Home), Some(0));
+        assert_eq!(step_in_list(4, 2, Step::Last), Some(3));
+        assert_eq!(step_in_list(4, 3, Step::End), None, "already there");
+        assert_eq!(step_in_list(4, 1, Step::Right), None);
+        assert_eq!(step_in_list(0, 0, Step::Down), None);
     }
 
     #[test]
