@@ -3,7 +3,7 @@
 
 use super::markdown;
 use crate::core::analysis::Analysis;
-use crate::core::describe::{critical_chain, moved_list, place, relations};
+use crate::core::describe::{critical_chain, moved_list, place, relations, slack_long};
 use crate::core::intent::Intent;
 use crate::core::markdown as md;
 use crate::core::slip::MAX_SLIP_WEEKS;
@@ -112,10 +112,7 @@ pub fn details_panel(props: &Props) -> Html {
         .as_ref()
         .map(|u| u.replace("{path}", &init.source.file));
     let times = props.analysis.times[i].as_ref();
-    let slack = times.map(|t| match t.slack {
-        0 => "none: on the critical path".to_string(),
-        d => format!("{} days ({:.1} weeks)", d, d as f64 / 7.0),
-    });
+    let slack = times.map(|t| slack_long(t.slack));
     // Slip what-if: "Delay this by N weeks".
     let weeks_input = use_node_ref();
     let current_slip = props

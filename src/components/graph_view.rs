@@ -6,12 +6,14 @@ use crate::core::analysis::Analysis;
 use crate::core::describe::{accessible_label, problem_code};
 use crate::core::filter::{Filter, Visible};
 use crate::core::graph_view::fit::{self, View};
-use crate::core::graph_view::{self, focus, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W};
+use crate::core::graph_view::{self, focus, keys, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W};
 use crate::core::intent::Intent;
 use crate::core::model::Confidence;
+use crate::core::timeline::Step;
 use crate::state::Loaded;
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -275,6 +277,76 @@ pub fn graph_view(props: &Props) -> Html {
         })
     });
 
+    // The nodes are one Tab stop (roving tabindex): the selection's node, else the
+    // last focused, else the first (the core's `keys::tab_stop`); arrow keys move
+    // between nodes (the core's `keys::step`) and pan the focused one into view.
+    let last_focused = use_state_eq(|| None::<Item>);
+    let stop = keys::tab_stop(&drawing, selected, *last_focused).map(|k| drawing.nodes[k].item);
+    let item_of = {
+        let data = props.data.clone();
+        move |target: Option<web_sys::EventTarget>| -> Option<(Item, web_sys::Element)> {
+            let target: web_sys::Element = target?.dyn_into().ok()?;
+            let el = target.closest("[data-node], [data-cluster]").ok()??;
+            let r = &data.roadmap;
+            let item = match el.get_attribute("data-node") {
+                Some(id) => Item::Init(r.find(&id)?),
+                None => {
+                    let id = el.get_attribute("data-cluster")?;
+                    Item::Stage(r.stages.iter().position(|s| s.id == id)?)
+                }
+            };
+            Some((item, el))
+        }
+    };
+    let on_nodes_focus = {
+        let (item_of, last_focused) = (item_of.clone(), last_focused.clone());
+        Callback::from(move |e: FocusEvent| {
+            if let Some((item, _)) = item_of(e.target()) {
+                last_focused.set(Some(item));
+            }
+        })
+    };
+    let on_nodes_key = {
+        let (drawing, view, size) = (drawing.clone(), view.clone(), *size);
+        let (canvas, last_focused) = (canvas.clone(), last_focused.clone());
+        let data = props.data.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(s) = Step::from_key(&e.key(), e.ctrl_key() || e.meta_key()) else {
+                return;
+            };
+            let Some((item, _)) = item_of(e.target()) else {
+                return;
+            };
+            e.prevent_default();
+            let Some(from) = drawing.nodes.iter().position(|n| n.item == item) else {
+                return;
+            };
+            let Some(to) = keys::step(&drawing, from, s) else {
+                return;
+            };
+            let node = &drawing.nodes[to];
+            if let Some(area) = size {
+                let shown = keys::pan_to_show(*view, node, area);
+                if shown != *view {
+                    view.set(shown);
+                }
+            }
+            last_focused.set(Some(node.item));
+            let r = &data.roadmap;
+            let css = match node.item {
+                Item::Init(i) => {
+                    format!("[data-node=\"{}\"]", r.initiatives[i].id.replace('"', ""))
+                }
+                Item::Stage(s) => format!("[data-cluster=\"{}\"]", r.stages[s].id.replace('"', "")),
+            };
+            if let Some(el) = canvas
+                .cast::<web_sys::Element>()
+                .and_then(|c| c.query_selector(&css).ok().flatten())
+            {
+                crate::components::focus(&el, true);
+            }
+        })
+    };
     let collapse_all = props.on_intent.reform(|_: MouseEvent| Intent::CollapseAll);
     let on_intent = props.on_intent.clone();
     html! {
@@ -328,10 +400,11 @@ pub fn graph_view(props: &Props) -> Html {
                             <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
                         </pattern>
                     </defs>
-                    <g transform={format!("translate({:.1},{:.1}) scale({:.4})", view.x, view.y, view.k)}>
+                    <g transform={format!("translate({:.1},{:.1}) scale({:.4})", view.x, view.y, view.k)}
+                       onkeydown={on_nodes_key} onfocusin={on_nodes_focus}>
                         <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
                         <GraphLayer data={props.data.clone()} drawing={drawing.clone()} selected={selected}
-                            focus={props.hover.or(selected)} analysis={props.analysis.clone()}
+                            focus={props.hover.or(selected)} analysis={props.analysis.clone()} {stop}
                             on_intent={props.on_intent.clone()} on_hover={props.on_hover.clone()} />
                     </g>
                 </svg>
@@ -360,6 +433,8 @@ struct LayerProps {
     selected: Option<usize>,
     /// The hovered node, else the selection: its edges are marked.
     focus: Option<usize>,
+    /// The nodes' one Tab stop (`tabindex="0"`; the others `-1`).
+    stop: Option<Item>,
     analysis: Rc<Analysis>,
     on_intent: Callback<Intent>,
     on_hover: Callback<Option<usize>>,
@@ -406,6 +481,7 @@ fn graph_layer(props: &LayerProps) -> Html {
             </>
         }
     });
+    let tabindex = |it: Item| if props.stop == Some(it) { "0" } else { "-1" };
     let nodes = drawing.nodes.iter().map(|n| {
         let (x, y) = (n.x - n.w / 2.0, n.y - NODE_H / 2.0);
         let lines = html! {
@@ -435,7 +511,7 @@ fn graph_layer(props: &LayerProps) -> Html {
             return html! {
                 <g class={classes!("g-node", "g-cluster", format!("stage-c{}", s % 8))} data-cluster={r.stages[s].id.clone()}
                    data-count={n.count.to_string()}
-                   tabindex="0" role="button" {onclick} {onkeydown}>
+                   tabindex={tabindex(n.item)} role="button" {onclick} {onkeydown}>
                     <title>{ label }</title>
                     { boxes(Html::default()) }
                     { lines }
@@ -464,7 +540,7 @@ fn graph_layer(props: &LayerProps) -> Html {
                data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()} data-problem={problem_code(r, i)}
                data-impact={impact.map(|x| x.as_str())} data-distance={impact.map(|x| x.distance().to_string())}
                data-ghost={n.ghost.then_some(sub)}
-               tabindex="0" role="button"
+               tabindex={tabindex(n.item)} role="button"
                {onclick} {onkeydown} onmouseenter={hover_in} onmouseleave={hover_out}>
                 <title>{ name }</title>
                 { boxes(hatch.unwrap_or_default()) }

@@ -3,7 +3,7 @@
 
 use crate::app::{preview_files, Preview};
 use crate::components::{
-    DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend, TableView, Timeline,
+    DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::describe;
@@ -459,6 +459,7 @@ pub fn roadmap_view(props: &Props) -> Html {
     };
     html! {
         <main class="app" data-ready="true" data-visible-count={vis.shown.len().to_string()}>
+            <SkipLink target="roadmap-chart" />
             if *update {
                 <div class="update-banner" role="status" data-update="">
                     { "A new version of this roadmap is available." }
@@ -506,7 +507,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             <div class={classes!("workspace", selected.is_some().then_some("with-details"))}>
                 <FilterBar data={state.data.clone()} view={view.clone()} on_intent={(*on_intent).clone()}
                     options={options.clone()} visible={vis.shown.len()} />
-                <section class="content" aria-label={match state.view.view { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" }}>
+                <section class="content" id="roadmap-chart" aria-label={match state.view.view { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" }}>
                     if let Some(scope) = &scope {
                         <section class="scope-heading" data-scope={if scope.team.is_some() { "team" } else { "stage" }}
                             aria-label={format!("{} page", scope.name)}>

@@ -1,19 +1,20 @@
 //! The table view: every visible initiative as a row of a real table, sortable by any
-//! column (`sort=` in the URL), sticky header, keyboard navigation between rows
-//! (arrows, Home, End; Enter selects), and only the rows on screen rendered when
-//! the table is long.
+//! column (`sort=` in the URL), sticky header and Title column, the rows one Tab stop
+//! with keyboard navigation between them (arrows, Home, End; Enter selects), and
+//! only the rows on screen rendered when the table is long.
 
 use crate::core::analysis::Analysis;
-use crate::core::describe::{marks, problem_code};
+use crate::core::describe::{marks, problem_code, slack_long, slack_short};
 use crate::core::intent::Intent;
-use crate::core::table::{row_window, Row, Sort, COLUMNS};
+use crate::core::table::{row_window, Row, Sort, COLUMNS, HEADERS, SLACK, TAGS};
 use crate::state::Loaded;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Must match `.table-view tbody tr { height }` in the stylesheet.
-const ROW_HEIGHT: f64 = 34.0;
+/// Must match `.table-view tbody tr { height }` in the stylesheet (two lines of
+/// text: long titles, teams and tags wrap once, then are cut).
+const ROW_HEIGHT: f64 = 40.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -23,14 +24,6 @@ pub struct Props {
     pub rows: Rc<Vec<Row>>,
     pub analysis: Rc<Analysis>,
     pub on_intent: Callback<Intent>,
-}
-
-fn header_label(c: &str) -> String {
-    let mut s = c.to_string();
-    if let Some(f) = s.get_mut(0..1) {
-        f.make_ascii_uppercase();
-    }
-    s
 }
 
 fn focus_row(index: usize) {
@@ -58,6 +51,14 @@ pub fn table_view(props: &Props) -> Html {
         (0.0f64, h.unwrap_or(1000.0))
     });
     let (first, last) = row_window(scroll.0, scroll.1, ROW_HEIGHT, rows.len());
+    // The rows are one Tab stop (roving tabindex): the selected row, else the last
+    // focused, else the first rendered.
+    let last_focused = use_state_eq(|| None::<usize>);
+    let stop = selected
+        .and_then(|s| rows.iter().position(|row| row.init == s))
+        .or(*last_focused)
+        .filter(|k| (first..last).contains(k))
+        .unwrap_or(first);
     {
         // Spacer heights go through the CSSOM (allowed by a strict CSP), not a style attribute.
         let (top, bottom) = (top_spacer.clone(), bottom_spacer.clone());
@@ -96,10 +97,11 @@ pub fn table_view(props: &Props) -> Html {
             _ => Sort { column: c, descending: false },
         };
         let onclick = props.on_intent.reform(move |_: MouseEvent| Intent::SetSort(Some(next.clone())));
+        let (short, full) = HEADERS[c];
         html! {
             <th scope="col" aria-sort={aria}>
-                <button type="button" class="sort" data-sort={*name} {onclick}>
-                    { header_label(name) }
+                <button type="button" class="sort" data-sort={*name} {onclick} title={(short != full).then_some(full)}>
+                    { short }
                     <span class="sort-mark" aria-hidden="true">{ match aria { "ascending" => " ▲", "descending" => " ▼", _ => "" } }</span>
                 </button>
             </th>
@@ -134,15 +136,27 @@ pub fn table_view(props: &Props) -> Html {
             }
         });
         let impact = props.analysis.impact[row.init];
+        let onfocus = {
+            let last_focused = last_focused.clone();
+            Callback::from(move |_: FocusEvent| last_focused.set(Some(index)))
+        };
         html! {
-            <tr key={init.id.clone()} data-row={init.id.clone()} data-row-index={index.to_string()} tabindex="0"
+            <tr key={init.id.clone()} data-row={init.id.clone()} data-row-index={index.to_string()}
+                tabindex={if index == stop { "0" } else { "-1" }}
                 data-problem={problem_code(r, row.init)}
                 class={classes!((selected == Some(row.init)).then_some("selected"), impact.map(|i| format!("impact-{}", i.as_str())))}
-                aria-selected={(selected == Some(row.init)).to_string()} onclick={select} {onkeydown}>
-                { for row.cells.iter().enumerate().map(|(c, cell)| if c == 0 {
-                    html! { <th scope="row">{ format!("{}{cell}", marks(r, row.init)) }</th> }
-                } else {
-                    html! { <td>{ cell }</td> }
+                aria-selected={(selected == Some(row.init)).to_string()} onclick={select} {onkeydown} {onfocus}>
+                { for row.cells.iter().enumerate().map(|(c, cell)| match c {
+                    0 => html! { <th scope="row"><span class="clamp">{ format!("{}{cell}", marks(r, row.init)) }</span></th> },
+                    // Weeks on screen, the exact days in the title (and the CSV).
+                    SLACK => match row.slack {
+                        Some(d) => html! { <td title={slack_long(d)}>{ slack_short(d) }</td> },
+                        None => html! { <td></td> },
+                    },
+                    // Tags wrap to two lines at most: all of them in the title.
+                    TAGS => html! { <td title={(!cell.is_empty()).then(|| cell.clone())}><span class="clamp tags">{ cell }</span></td> },
+                    1 | 2 => html! { <td><span class="clamp">{ cell }</span></td> },
+                    _ => html! { <td>{ cell }</td> },
                 }) }
             </tr>
         }

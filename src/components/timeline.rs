@@ -10,9 +10,10 @@ use crate::core::describe::{accessible_label, bar_text, place, problem_code, too
 use crate::core::intent::Intent;
 use crate::core::model::{Confidence, Status};
 use crate::core::timeline::{
-    fit_label, fold_places, fold_text, frame, initial_scroll, label_span, slip_ghost, tooltip_at,
-    Arrow, Canvas, DepsMode, Focus, LaneKind, Shape, Side, TimelineLayout, Viewport, Zoom,
-    AXIS_HEIGHT, BAR_HEIGHT, FOLD_HEIGHT, LABEL_COLUMN, ROW_HEIGHT, VIRTUALIZE_ABOVE,
+    fit_label, fold_places, fold_text, frame, initial_scroll, label_span, scroll_to_show,
+    slip_ghost, step, step_in_list, tab_stop, tooltip_at, Arrow, Canvas, DepsMode, Focus, LaneKind,
+    Shape, Side, Step, TimelineLayout, Viewport, Zoom, AXIS_HEIGHT, BAR_HEIGHT, FOLD_HEIGHT,
+    LABEL_COLUMN, ROW_HEIGHT, VIRTUALIZE_ABOVE,
 };
 use crate::state::Loaded;
 use gloo::events::EventListener;
@@ -85,6 +86,14 @@ pub fn timeline(props: &Props) -> Html {
     let scroll_left = use_state(|| 0.0f64);
     let scroll_top = use_state(|| 0.0f64);
     let focused = use_state_eq(|| None::<usize>);
+    let header_stop = use_state_eq(|| 0usize);
+    // The bars are one Tab stop (roving tabindex): the selection's bar, else the last
+    // focused, else the first (the core's `tab_stop`).
+    let last_focused = use_state_eq(|| None::<usize>);
+    let stop = tab_stop(l, selected, *last_focused);
+    // A bar an arrow key moved to that was not rendered yet (virtualized): focused
+    // after the render that draws it.
+    let pending_focus = use_mut_ref(|| None::<usize>);
     // Measure after every render (cheap; equal sizes change nothing) and on resize.
     {
         let (scroller, on_canvas, canvas) =
@@ -204,7 +213,13 @@ pub fn timeline(props: &Props) -> Html {
     } else {
         Viewport::ALL
     };
-    let drawn = l.bars_in(&viewport);
+    let mut drawn = l.bars_in(&viewport);
+    // The Tab stop is always rendered, even when scrolled out of the rendered part.
+    if let Some(b) = stop.and_then(|i| l.bar_of(i)) {
+        if !drawn.iter().any(|d| d.init == b.init) {
+            drawn.push(b);
+        }
+    }
     let width = l.width.max(1.0);
     let height = l.height.max(1.0);
     // Selects initiative `i`, or clears the selection if it is the selected one.
@@ -236,25 +251,98 @@ pub fn timeline(props: &Props) -> Html {
     let on_bars_key = {
         let (bar_of, select) = (bar_of.clone(), select.clone());
         // Neighbours are looked up on the key press, not for every bar on render.
-        let (data, layout) = (props.data.clone(), props.layout.clone());
+        let (data, layout, canvas) = (props.data.clone(), props.layout.clone(), props.canvas);
+        let (scroller, last_focused, pending) = (
+            scroller.clone(),
+            last_focused.clone(),
+            pending_focus.clone(),
+        );
         Callback::from(move |e: KeyboardEvent| {
             let Some(i) = bar_of(e.target()) else { return };
-            match e.key().as_str() {
-                "Enter" | " " => {
-                    e.prevent_default();
-                    select(i);
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                select(i);
+                return;
+            }
+            let Some(s) = Step::from_key(&e.key(), e.ctrl_key() || e.meta_key()) else {
+                return;
+            };
+            e.prevent_default();
+            let Some(j) = step(&data.roadmap, &layout, i, s) else {
+                return;
+            };
+            // Scroll the bar into view (the sticky axis and labels excluded), then
+            // focus it without the browser's own scrolling.
+            if let (Some(el), Some(bar)) = (scroller.cast::<web_sys::Element>(), layout.bar_of(j)) {
+                let now = (f64::from(el.scroll_left()), f64::from(el.scroll_top()));
+                let (left, top) = scroll_to_show(
+                    bar,
+                    now,
+                    (canvas.width, canvas.height),
+                    (layout.width, layout.height),
+                );
+                if (left, top) != now {
+                    el.set_scroll_left(left as i32);
+                    el.set_scroll_top(top as i32);
                 }
-                "ArrowLeft" | "ArrowRight" => {
-                    e.prevent_default();
-                    let forward = e.key() == "ArrowRight";
-                    let r = &data.roadmap;
-                    if let Some(j) =
-                        crate::core::timeline::neighbour_in_lane(r, &layout, i, forward)
-                    {
-                        focus_initiative(&r.initiatives[j].id);
-                    }
+            }
+            last_focused.set(Some(j));
+            if !focus_initiative(&scroller, &data.roadmap.initiatives[j].id) {
+                *pending.borrow_mut() = Some(j);
+            }
+        })
+    };
+    {
+        let (scroller, pending, data) =
+            (scroller.clone(), pending_focus.clone(), props.data.clone());
+        use_effect(move || {
+            let want = *pending.borrow();
+            if let Some(j) = want {
+                if focus_initiative(&scroller, &data.roadmap.initiatives[j].id) {
+                    *pending.borrow_mut() = None;
                 }
-                _ => {}
+            }
+        });
+    }
+    // The lane headers, in drawing order, and the position of the one holding `target`.
+    let headers_of = |svg: Option<web_sys::EventTarget>, target: Option<web_sys::EventTarget>| {
+        let svg: web_sys::Element = svg?.dyn_into().ok()?;
+        let header = target?
+            .dyn_into::<web_sys::Element>()
+            .ok()?
+            .closest("[data-stage-toggle], [data-fold]")
+            .ok()??;
+        let all = svg
+            .query_selector_all("[data-stage-toggle], [data-fold]")
+            .ok()?;
+        let list: Vec<web_sys::Element> = (0..all.length())
+            .filter_map(|k| all.get(k)?.dyn_into().ok())
+            .collect();
+        let at = list.iter().position(|h| *h == header)?;
+        Some((list, at))
+    };
+    let on_headers_focus = {
+        let header_stop = header_stop.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some((_, at)) = headers_of(e.current_target(), e.target()) {
+                header_stop.set(at);
+            }
+        })
+    };
+    let on_headers_key = {
+        let header_stop = header_stop.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(s) = Step::from_key(&e.key(), e.ctrl_key() || e.meta_key()) else {
+                return;
+            };
+            let Some((list, at)) = headers_of(e.current_target(), e.target()) else {
+                return;
+            };
+            e.prevent_default();
+            if let Some(to) = step_in_list(list.len(), at, s) {
+                header_stop.set(to);
+                // The browser scrolls it into view: the label column follows the lanes.
+                crate::components::focus(&list[to], false);
             }
         })
     };
@@ -277,8 +365,15 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
     let on_bars_focus = {
-        let (bar_of, focused) = (bar_of.clone(), focused.clone());
-        Callback::from(move |e: FocusEvent| focused.set(bar_of(e.target())))
+        let (bar_of, focused, last_focused) =
+            (bar_of.clone(), focused.clone(), last_focused.clone());
+        Callback::from(move |e: FocusEvent| {
+            let i = bar_of(e.target());
+            focused.set(i);
+            if i.is_some() {
+                last_focused.set(i);
+            }
+        })
     };
     let on_bars_blur = {
         let focused = focused.clone();
@@ -326,6 +421,7 @@ pub fn timeline(props: &Props) -> Html {
                 impact={impact.map(|i| (i.as_str(), AttrValue::from(i.distance().to_string())))}
                 moved={moved.is_some()} new_end={moved.and_then(|m| m.end.or(m.start)).map(|d| AttrValue::from(d.to_string()))}
                 {critical} confidential={init.confidential} selected={selected == Some(b.init)} {problem}
+                stop={stop == Some(b.init)}
                 name={name} visible={visible} x={b.x} y={b.y} w={b.w} shape={b.shape} cut={b.cut}
                 {label_x} {label_w} {outside} {before} />
         }
@@ -357,6 +453,21 @@ pub fn timeline(props: &Props) -> Html {
             .filter(|lane| lane.y + lane.height >= viewport.top && lane.y <= viewport.bottom)
     };
     let labels = props.canvas.labels;
+    // The lane headers (stage toggles, folded rows) are one Tab stop too; Up and Down
+    // move between them (the core's `step_in_list`).
+    let headers = lanes_drawn()
+        .filter(|lane| matches!(lane.kind, LaneKind::Stage { .. } | LaneKind::Fold { .. }))
+        .count();
+    let header_stop = (*header_stop).min(headers.saturating_sub(1));
+    let mut header_at = 0usize;
+    let mut header_tabindex = move || {
+        header_at += 1;
+        if header_at - 1 == header_stop {
+            "0"
+        } else {
+            "-1"
+        }
+    };
     let lane_labels = lanes_drawn().map(|lane| match &lane.kind {
         LaneKind::Stage { stage, count, collapsed, name, .. } => {
             let si = *stage;
@@ -372,7 +483,7 @@ pub fn timeline(props: &Props) -> Html {
             let header = lane.kind.header();
             html! {
                 <g class={classes!("lane-stage", format!("stage-c{}", stage % 8))} data-stage-toggle={s.id.clone()} {onclick} {onkeydown}
-                   role="button" tabindex="0" aria-expanded={(!collapsed).to_string()}>
+                   role="button" tabindex={header_tabindex()} aria-expanded={(!collapsed).to_string()}>
                     <rect class="stage-swatch" x="0" y={(lane.y + 6.0).to_string()} width="4" height={(header - 12.0).to_string()} />
                     <text class="stage-name" x="12" y={(lane.y + 20.0).to_string()}>
                         { for name.iter().enumerate().map(|(k, line)| html! {
@@ -409,7 +520,7 @@ pub fn timeline(props: &Props) -> Html {
                 }
             });
             html! {
-                <g class="fold" role="button" tabindex="0" data-fold={initiatives.to_string()} {onclick} {onkeydown}>
+                <g class="fold" role="button" tabindex={header_tabindex()} data-fold={initiatives.to_string()} {onclick} {onkeydown}>
                     <title>{ "Folded to frame the question: show every lane" }</title>
                     <rect class="fold-hit" x="0" y={lane.y.to_string()} width={labels.to_string()} height={FOLD_HEIGHT.to_string()} />
                     <text class="fold-label" x="12" y={(lane.y + 14.0).to_string()}>{ fit_label(&fold_text(*initiatives, *stages), labels - 16.0) }</text>
@@ -514,7 +625,8 @@ pub fn timeline(props: &Props) -> Html {
                             <text x={(l.today_x + 4.0).to_string()} y="30">{ "today" }</text>
                         </g>
                     </svg>
-                    <svg class="tl-labels" width={labels.to_string()} height={height.to_string()} aria-label="Lanes">
+                    <svg class="tl-labels" width={labels.to_string()} height={height.to_string()} aria-label="Lanes"
+                         onkeydown={on_headers_key} onfocusin={on_headers_focus}>
                         { for lane_labels }
                     </svg>
                     <svg class="tl-body" width={width.to_string()} height={height.to_string()} role="group" aria-label="Initiatives over time">
@@ -556,15 +668,19 @@ pub fn timeline(props: &Props) -> Html {
     }
 }
 
-/// Moves keyboard focus to an initiative's element (the one carrying `data-initiative`).
-fn focus_initiative(id: &str) {
+/// Moves keyboard focus to an initiative's bar (the element carrying
+/// `data-initiative`) inside the chart, without the browser scrolling (the caller
+/// scrolled already); false when that bar is not rendered.
+fn focus_initiative(scroller: &NodeRef, id: &str) -> bool {
     let css = format!("[data-initiative=\"{}\"]", id.replace('"', ""));
-    if let Ok(Some(el)) = gloo::utils::document().query_selector(&css) {
-        let _ = js_sys::Reflect::get(&el, &"focus".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .map(|f| f.call0(&el));
-    }
+    let Some(el) = scroller
+        .cast::<web_sys::Element>()
+        .and_then(|s| s.query_selector(&css).ok().flatten())
+    else {
+        return false;
+    };
+    crate::components::focus(&el, true);
+    true
 }
 
 #[derive(Properties, PartialEq)]
@@ -582,6 +698,8 @@ struct BarProps {
     critical: bool,
     confidential: bool,
     selected: bool,
+    /// The bars' one Tab stop (`tabindex="0"`; the others `-1`, reached by arrow keys).
+    stop: bool,
     /// The first problem's code, when the data has one for this initiative.
     problem: Option<&'static str>,
     name: AttrValue,
@@ -642,7 +760,7 @@ fn bar_view(p: &BarProps) -> Html {
     html! {
         <g class={p.class.clone()} data-initiative={p.id.clone()} data-stage={p.stage.clone()}
            data-confidence={p.confidence.as_str()} data-status={p.status.as_str()}
-           data-ghost={p.ghost.clone()} tabindex="0" role="button"
+           data-ghost={p.ghost.clone()} tabindex={if p.stop { "0" } else { "-1" }} role="button"
            data-impact={p.impact.as_ref().map(|i| i.0)} data-distance={p.impact.as_ref().map(|i| i.1.clone())}
            data-moved={p.moved.then_some("")} data-new-end={p.new_end.clone()}
            data-critical={p.critical.then_some("")} data-confidential={p.confidential.then_some("")}

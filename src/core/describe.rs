@@ -239,6 +239,24 @@ pub fn relations(roadmap: &Roadmap, verb: &str, direct: &[usize], all: &[usize])
     Relations { heading, groups }
 }
 
+/// Slack in a table cell: "none" (on the critical path), "4 d" under a week, else
+/// whole weeks ("39 w" for 274 days); [`slack_long`] says it exactly.
+pub fn slack_short(days: i32) -> String {
+    match days {
+        0 => "none".into(),
+        d if d.abs() < 7 => format!("{d} d"),
+        d => format!("{} w", (f64::from(d) / 7.0).round()),
+    }
+}
+
+/// Slack in words, exact: "274 days (39.1 weeks)", or "none: on the critical path".
+pub fn slack_long(days: i32) -> String {
+    match days {
+        0 => "none: on the critical path".into(),
+        d => format!("{d} days ({:.1} weeks)", f64::from(d) / 7.0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +318,19 @@ mod tests {
             "{d:?}"
         );
         r
+    }
+
+    #[test]
+    fn slack_reads_in_weeks_with_the_exact_days_beside() {
+        assert_eq!(slack_short(274), "39 w");
+        assert_eq!(slack_long(274), "274 days (39.1 weeks)");
+        assert_eq!(slack_short(0), "none");
+        assert_eq!(slack_long(0), "none: on the critical path");
+        assert_eq!(slack_short(6), "6 d");
+        assert_eq!(slack_short(7), "1 w");
+        assert_eq!(slack_short(10), "1 w");
+        assert_eq!(slack_short(11), "2 w");
+        assert_eq!(slack_short(-20), "-3 w");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::analysis::Analysis;
 use super::date::Date;
-use super::model::Roadmap;
+use super::model::{Roadmap, Status};
 use super::timeline::VIRTUALIZE_ABOVE;
 
 /// Columns, in header order. Their lower-case names are the `sort=` URL values.
@@ -22,11 +22,38 @@ pub const COLUMNS: [&str; 12] = [
     "slack",
 ];
 
-/// One row: the initiative and its cells as text, plus sort keys.
+/// The `tags` column.
+pub const TAGS: usize = 8;
+/// The `slack` column (days in the CSV, weeks on screen).
+pub const SLACK: usize = 11;
+
+/// Each column's header on screen, short enough that every column fits a 1440 px
+/// window, and its full name (the header's `title`, and its accessible name).
+pub const HEADERS: [(&str, &str); 12] = [
+    ("Title", "Title"),
+    ("Stage", "Stage"),
+    ("Team", "Team"),
+    ("Conf.", "Confidence"),
+    ("Status", "Status"),
+    ("Start", "Start"),
+    ("End", "End"),
+    ("Horizon", "Horizon"),
+    ("Tags", "Tags"),
+    ("Deps", "Dependencies: how many it waits on"),
+    ("Blocks", "Dependents: how many wait on it"),
+    (
+        "Slack",
+        "Slack: how long it can slip without delaying the end",
+    ),
+];
+
+/// One row: the initiative and its cells as text (as the CSV writes them).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub init: usize,
     pub cells: Vec<String>,
+    /// Its slack in days, when it has computed times (the screen shows it in weeks).
+    pub slack: Option<i32>,
 }
 
 /// The sort in the URL: a column and a direction (`sort=start`, `sort=-start`).
@@ -57,13 +84,18 @@ impl Sort {
     }
 }
 
-/// Sortable key of a cell: numbers and dates compare as such, text case-insensitively,
-/// empty cells last in both directions.
+/// Sortable key of a cell: numbers and dates compare as such, text case-insensitively.
+/// Empty cells go last in both directions, and for slack, done and cancelled
+/// initiatives after all others (their slack means nothing any more).
 #[derive(Clone, Debug, PartialEq, PartialOrd)]
 enum Key {
     Num(f64),
     Text(String),
 }
+
+/// How a cell sorts: a group first, in both directions (0, or 1 for a finished
+/// initiative's slack), then its key (`None`: empty, last).
+type CellKey = (u8, Option<Key>);
 
 /// The rows for `shown`, sorted.
 ///
@@ -75,7 +107,7 @@ pub fn rows(
     reference: Date,
     sort: Option<&Sort>,
 ) -> Vec<Row> {
-    let mut rows: Vec<(Row, Vec<Option<Key>>)> = shown
+    let mut rows: Vec<(Row, Vec<CellKey>)> = shown
         .iter()
         .map(|&i| {
             let init = &roadmap.initiatives[i];
@@ -103,14 +135,16 @@ pub fn rows(
                 dependents.to_string(),
                 slack.map(|s| s.to_string()).unwrap_or_default(),
             ];
+            let finished = matches!(init.status, Status::Done | Status::Cancelled);
             let keys = cells
                 .iter()
                 .enumerate()
                 .map(|(c, text)| {
+                    let group = u8::from(c == SLACK && finished);
                     if text.is_empty() {
-                        return None;
+                        return (group, None);
                     }
-                    Some(match c {
+                    let key = match c {
                         // Ordered by meaning, not alphabet.
                         3 => Key::Num(init.confidence as u8 as f64),
                         4 => Key::Num(init.status as u8 as f64),
@@ -121,17 +155,28 @@ pub fn rows(
                         ),
                         9 => Key::Num(init.depends_on.len() as f64),
                         10 => Key::Num(dependents as f64),
-                        11 => Key::Num(slack.unwrap_or(0) as f64),
+                        SLACK => Key::Num(slack.unwrap_or(0) as f64),
                         _ => Key::Text(text.to_lowercase()),
-                    })
+                    };
+                    (group, Some(key))
                 })
                 .collect();
-            (Row { init: i, cells }, keys)
+            (
+                Row {
+                    init: i,
+                    cells,
+                    slack,
+                },
+                keys,
+            )
         })
         .collect();
     if let Some(s) = sort {
         rows.sort_by(|(a, ka), (b, kb)| {
-            let (x, y) = (&ka[s.column], &kb[s.column]);
+            let ((gx, x), (gy, y)) = (&ka[s.column], &kb[s.column]);
+            if gx != gy {
+                return gx.cmp(gy);
+            }
             let ord = match (x, y) {
                 (None, None) => std::cmp::Ordering::Equal,
                 (None, Some(_)) => return std::cmp::Ordering::Greater,
@@ -145,8 +190,6 @@ pub fn rows(
     rows.into_iter().map(|(r, _)| r).collect()
 }
 
-/// The rows as CSV with a header line (RFC 4180). Cells that a spreadsheet would run
-/// as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a `'`.
 /// The rows to render of `total` rows `row_height` high, for a scroll box scrolled to
 /// `scroll_top` and `viewport` pixels high: `first..last`. Every row when there are
 /// at most [`VIRTUALIZE_ABOVE`]; otherwise the visible ones plus ten above and twenty
@@ -164,6 +207,8 @@ pub fn row_window(scroll_top: f64, viewport: f64, row_height: f64, total: usize)
     )
 }
 
+/// The rows as CSV with a header line (RFC 4180). Cells that a spreadsheet would run
+/// as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a `'`.
 pub fn to_csv(rows: &[Row]) -> String {
     let cell = |s: &str| {
         let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -214,6 +259,7 @@ mod tests {
                 "0".into(),
                 String::new(),
             ],
+            slack: None,
         }];
         let csv = to_csv(&rows);
         let line = csv.split("\r\n").nth(1).unwrap();
@@ -236,6 +282,52 @@ mod tests {
         assert_eq!(row_window(34_000.0, 700.0, 34.0, 1000), (990, 1000));
         // A taller screen renders more rows.
         assert!(row_window(0.0, 2000.0, 34.0, 1000).1 > row_window(0.0, 700.0, 34.0, 1000).1);
+    }
+
+    /// Regression (#15): `sort=-slack` put a cancelled initiative first. Done and
+    /// cancelled initiatives sort after the rest for slack, in both directions, and
+    /// undated ones (no slack) after the dated among each.
+    #[test]
+    fn finished_initiatives_sort_after_the_rest_for_slack() {
+        use crate::core::analysis::{analyse, Question};
+        use crate::core::test_support::RoadmapBuilder;
+        let r = RoadmapBuilder::new(&["s"])
+            .as_of("2026-01-01")
+            .initiative("end", "start: 2026-01-01, end: 2028-12-31")
+            .initiative("crit", "start: 2026-01-01, end: 2026-06-30")
+            .initiative("mid", "start: 2026-01-01, end: 2027-06-30")
+            .initiative(
+                "gone",
+                "start: 2026-01-01, end: 2026-01-31, status: cancelled",
+            )
+            .initiative("did", "start: 2026-01-01, end: 2026-03-31, status: done")
+            .initiative("undated", "")
+            .build();
+        let reference = r.as_of.unwrap();
+        let a = analyse(&r, &Question::default(), reference);
+        let all: Vec<usize> = (0..r.initiatives.len()).collect();
+        let ids = |sort: &str| -> Vec<&str> {
+            rows(&r, &all, &a, reference, Sort::parse(sort).as_ref())
+                .iter()
+                .map(|row| r.initiatives[row.init].id.as_str())
+                .collect()
+        };
+        // Slack: end 0, mid about 548 days, crit about 913, did about 1005, gone 1065.
+        assert_eq!(
+            ids("slack"),
+            ["end", "mid", "crit", "undated", "did", "gone"]
+        );
+        assert_eq!(
+            ids("-slack"),
+            ["crit", "mid", "end", "undated", "gone", "did"]
+        );
+        let row = &rows(&r, &all, &a, reference, None)[2];
+        assert_eq!(row.slack, a.times[2].as_ref().map(|t| t.slack));
+        assert_eq!(
+            row.cells[SLACK],
+            row.slack.unwrap().to_string(),
+            "days in the CSV"
+        );
     }
 
     #[test]

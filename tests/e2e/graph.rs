@@ -100,7 +100,7 @@ async fn grouping_by_stage_at_most_doubles_the_crossings_and_names_the_bands() {
 }
 
 /// The bundled site with a generated roadmap of 1,000 initiatives (seed 7) as data.
-fn thousand_site() -> (PathBuf, Roadmap) {
+pub(crate) fn thousand_site() -> (PathBuf, Roadmap) {
     let files = generate::generate(1_000, 7);
     let dir = copy_site(site(), "graph-1k");
     let data = dir.join("data");

@@ -10,6 +10,8 @@ mod graph;
 mod harness;
 mod hostile_text;
 mod hosting;
+mod keyboard;
 mod panels;
 mod roadmap_view;
 mod table_export_a11y;
+mod table_fit;

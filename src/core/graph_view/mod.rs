@@ -4,12 +4,14 @@
 //! title on up to two lines, edges (weighted where they stand for several
 //! dependencies), labelled stage bands when grouped. `fit` places the drawing on
 //! screen; `focus` frames a selection with its relations (drawing its neighbourhood
-//! when the drawing cannot). Also the stage-by-stage dependency matrix.
+//! when the drawing cannot); `keys` says where each arrow key leads. Also the
+//! stage-by-stage dependency matrix.
 //!
 //! Complexity: the layout's (see `layout`) on the drawn items, plus O(V + E) here.
 
 pub mod fit;
 pub mod focus;
+pub mod keys;
 pub mod shown;
 
 pub use shown::{neighbourhood, shown, Item, Shown};

@@ -115,15 +115,12 @@ pub fn layout(
         fold.flush(&mut lanes, &mut y);
         // Every initiative of the stage shown, its undated ones included (they are
         // drawn in the Unscheduled lane): the stage index's count.
-        let (count, context) = (0..all.len())
-            .filter(|&k| roadmap.initiatives[all[k]].stage == si)
-            .fold((0, 0), |(n, c), k| {
-                if ghost.contains(&all[k]) {
-                    (n, c + 1)
-                } else {
-                    (n + 1, c)
-                }
-            });
+        let of_stage = |k: &usize| roadmap.initiatives[all[*k]].stage == si;
+        let context = (0..all.len())
+            .filter(of_stage)
+            .filter(|&k| ghost.contains(&all[k]));
+        let context = context.count();
+        let count = (0..all.len()).filter(of_stage).count() - context;
         let stage_lane = lanes.len();
         let is_collapsed = settings.collapsed.contains(&si);
         let kind = LaneKind::Stage {

@@ -8,7 +8,7 @@
 //! chips in an "Undated" lane at the bottom, under the band of their horizon, so
 //! arrows reach them like any bar. A *focus* (what a question is about) can fold every
 //! other lane to one thin row so the answer fits the screen. The Yew component only
-//! draws what this computes.
+//! draws what this computes; `keys` says where each arrow key leads.
 
 use super::date::Date;
 use super::keyword::keyword_enum;
@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 mod arrows;
 mod build;
 mod frame;
+mod keys;
 mod labels;
 mod place;
 mod range;
@@ -28,6 +29,7 @@ mod viewport;
 pub use arrows::{arrows, Arrow};
 pub use build::layout;
 pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Focus, Frame};
+pub use keys::{scroll_to_show, step, step_in_list, tab_stop, Step};
 pub use labels::{
     fit_label, fold_places, fold_text, initial_scroll, label_span, tooltip_at, wrap_name,
 };
@@ -308,31 +310,6 @@ pub(super) fn span(
         }
         (None, None) => None,
     }
-}
-
-/// The bar before (`forward == false`) or after `init` in its lane (same stage and
-/// team), in time order (by start, then end): for arrow keys.
-pub fn neighbour_in_lane(
-    roadmap: &Roadmap,
-    layout: &TimelineLayout,
-    init: usize,
-    forward: bool,
-) -> Option<usize> {
-    let lane = |b: &Bar| {
-        let i = &roadmap.initiatives[b.init];
-        (i.stage, i.team, b.shape == Shape::Undated)
-    };
-    let at = lane(layout.bar_of(init)?);
-    let mut same: Vec<&Bar> = layout.bars.iter().filter(|b| lane(b) == at).collect();
-    // Time order, not drawing order: bars cut at the range's start share an x.
-    let when = |b: &Bar| {
-        let i = &roadmap.initiatives[b.init];
-        (i.start.or(i.end), i.end.or(i.start), b.init)
-    };
-    same.sort_by_key(|b| when(b));
-    let k = same.iter().position(|b| b.init == init)?;
-    let j = if forward { k + 1 } else { k.checked_sub(1)? };
-    same.get(j).map(|b| b.init)
 }
 
 /// Settings for tests: no stage collapsed, no focus, the default canvas.
