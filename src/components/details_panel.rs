@@ -49,6 +49,7 @@ pub fn details_panel(props: &Props) -> Html {
     {
         let heading = heading.clone();
         use_effect_with(i, move |_| {
+            super::focus::reveal_chart_above_sheet();
             if !super::focus::typing() {
                 if let Some(h) = heading.cast::<web_sys::Element>() {
                     super::focus::focus_quietly(&h);

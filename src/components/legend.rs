@@ -13,8 +13,19 @@ pub struct Props {
 #[function_component(Legend)]
 pub fn legend(props: &Props) -> Html {
     let (placed, height) = arrange(&ALL, props.width);
+    // On a phone the legend folds behind a button (CSS shows the button and hides the
+    // folded legend only there), so the chart starts on the first screen.
+    let open = use_state_eq(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     html! {
-        <svg class="legend" data-legend="" width={props.width.to_string()} height={height.to_string()}
+        <>
+        <button type="button" class="legend-toggle seg" aria-expanded={open.to_string()} onclick={toggle} data-legend-toggle="">
+            { if *open { "Hide the legend" } else { "Legend" } }
+        </button>
+        <svg class={classes!("legend", (!*open).then_some("folded"))} data-legend="" width={props.width.to_string()} height={height.to_string()}
              role="img" aria-label={format!("Legend: {}", ALL.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "))}>
             <defs>
                 <pattern id="legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -29,6 +40,7 @@ pub fn legend(props: &Props) -> Html {
                 </g>
             }) }
         </svg>
+        </>
     }
 }
 

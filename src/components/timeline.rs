@@ -69,7 +69,14 @@ fn fit_to_window(el: &web_sys::HtmlElement) {
         .map(|d| d.get_bounding_client_rect())
         .filter(|d| d.left() <= 1.0 && d.top() > inner / 4.0 && d.bottom() >= inner - 1.0)
         .map_or(0.0, |d| inner - d.top());
-    let want = format!("{}px", (inner - sheet - top - 16.0).max(240.0).floor());
+    // With a sheet, the page is scrolled to put the chart at the window's top (the
+    // details do it when they open), so the chart fills what the sheet leaves.
+    let room = if sheet > 0.0 {
+        inner - sheet - 16.0
+    } else {
+        inner - top - 16.0
+    };
+    let want = format!("{}px", room.max(240.0).floor());
     let style = el.style();
     if style.get_property_value("max-height").ok().as_deref() != Some(want.as_str()) {
         let _ = style.set_property("max-height", &want);
