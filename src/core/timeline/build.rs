@@ -9,8 +9,8 @@ use super::super::model::{Horizon, Roadmap, Status};
 use super::{
     band_title, fit_range, pack, place, place_label, range, scale, span, stage_count, text_width,
     ticks, wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side,
-    TimelineLayout, Zoom, BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LANE_GAP, MIN_BAR, ROW_HEIGHT,
-    STAGE_HEADER,
+    TimelineLayout, Zoom, BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LABEL_COLUMN, LANE_GAP, MIN_BAR,
+    ROW_HEIGHT, STAGE_HEADER,
 };
 use std::collections::BTreeSet;
 
@@ -123,16 +123,15 @@ pub fn layout(
         let count = (0..all.len()).filter(of_stage).count() - context;
         let stage_lane = lanes.len();
         let is_collapsed = settings.collapsed.contains(&si);
+        let labels = settings.canvas.labels;
+        let count_label = stage_count(count, context, labels < LABEL_COLUMN);
         let kind = LaneKind::Stage {
             stage: si,
             count,
             context,
             collapsed: is_collapsed,
-            name: wrap_name(
-                &stage.name,
-                &stage_count(count, context),
-                settings.canvas.labels,
-            ),
+            name: wrap_name(&stage.name, &count_label, labels),
+            count_label,
         };
         let header = kind.header();
         lanes.push(Lane {

@@ -122,6 +122,8 @@ pub enum LaneKind {
         count: usize,
         /// Its initiatives drawn only as context (ghosts) around a page's own.
         context: usize,
+        /// The count as drawn ([`stage_count`]).
+        count_label: String,
         collapsed: bool,
         /// The name, in one or two lines that fit the label column.
         name: Vec<String>,
@@ -146,10 +148,13 @@ pub enum LaneKind {
 }
 
 /// A stage lane's count: its own initiatives, or for a lane of context only ("2
-/// context"), how many it shows as context.
-pub fn stage_count(count: usize, context: usize) -> String {
-    if count == 0 && context > 0 {
+/// context"; in a narrow label column just the number, drawn in italics), how many it
+/// shows as context.
+pub fn stage_count(count: usize, context: usize, narrow: bool) -> String {
+    if count == 0 && context > 0 && !narrow {
         format!("{context} context")
+    } else if count == 0 {
+        context.to_string()
     } else {
         count.to_string()
     }
@@ -160,7 +165,7 @@ impl LaneKind {
     /// as context around a stage's or a team's page, how many it shows as such.
     pub fn count_text(&self) -> Option<String> {
         match self {
-            LaneKind::Stage { count, context, .. } => Some(stage_count(*count, *context)),
+            LaneKind::Stage { count_label, .. } => Some(count_label.clone()),
             LaneKind::Unscheduled { count } => Some(count.to_string()),
             LaneKind::Team { .. } | LaneKind::Fold { .. } => None,
         }
@@ -471,6 +476,11 @@ mod tests {
         assert_eq!(fold_text(37, 3), "⋯ 37 more in 3 stages · show");
         assert_eq!(fold_places(&r, &[1, usize::MAX]), "folded: U · Undated");
         assert_eq!(LaneKind::Unscheduled { count: 2 }.header(), STAGE_HEADER);
+        // A lane of context only says so, in a few characters when narrow.
+        assert_eq!(stage_count(3, 2, false), "3");
+        assert_eq!(stage_count(0, 2, false), "2 context");
+        assert_eq!(stage_count(0, 2, true), "2");
+        assert_eq!(stage_count(0, 0, false), "0");
     }
 
     #[test]
