@@ -97,11 +97,13 @@ pub fn details_panel(props: &Props) -> Html {
             </section>
         }
     };
+    // Each date stays on one line.
+    let date = |d: Date| html! { <span class="nowrap">{ d.to_string() }</span> };
     let dates = match (init.start, init.end) {
-        (Some(s), Some(e)) => format!("{} → {}", s, e),
-        (Some(s), None) => format!("from {s} (open-ended)"),
-        (None, Some(e)) => format!("milestone, due {e}"),
-        (None, None) => "undated".into(),
+        (Some(s), Some(e)) => html! { <>{ date(s) }{ " → " }{ date(e) }</> },
+        (Some(s), None) => html! { <>{ "from " }{ date(s) }{ " (open-ended)" }</> },
+        (None, Some(e)) => html! { <>{ "milestone, due " }{ date(e) }</> },
+        (None, None) => html! { "undated" },
     };
     let horizon = r
         .horizon_of(init, props.reference)

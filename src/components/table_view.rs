@@ -4,7 +4,7 @@
 //! only the rows on screen rendered when the table is long.
 
 use crate::core::analysis::Analysis;
-use crate::core::describe::{marks, problem_code, slack_long, slack_short};
+use crate::core::describe::{marks, problem_code, slack_cell};
 use crate::core::intent::Intent;
 use crate::core::table::{row_window, Row, Sort, COLUMNS, HEADERS, SLACK, TAGS};
 use crate::state::Loaded;
@@ -150,7 +150,10 @@ pub fn table_view(props: &Props) -> Html {
                     0 => html! { <th scope="row"><span class="clamp">{ format!("{}{cell}", marks(r, row.init)) }</span></th> },
                     // Weeks on screen, the exact days in the title (and the CSV).
                     SLACK => match row.slack {
-                        Some(d) => html! { <td title={slack_long(d)}>{ slack_short(d) }</td> },
+                        Some(d) => {
+                            let (short, long) = slack_cell(r.initiatives[row.init].status, d);
+                            html! { <td title={long}>{ short }</td> }
+                        }
                         None => html! { <td></td> },
                     },
                     // Tags wrap to two lines at most: all of them in the title.

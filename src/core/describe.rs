@@ -249,6 +249,19 @@ pub fn slack_short(days: i32) -> String {
     }
 }
 
+/// The table's slack cell for an initiative of `status`: short text and its title.
+/// Finished work has no slack to speak of: "—", with why in the title.
+pub fn slack_cell(status: Status, days: i32) -> (String, String) {
+    if status.is_finished() {
+        (
+            "—".into(),
+            format!("{}: slack no longer applies", status.as_str()),
+        )
+    } else {
+        (slack_short(days), slack_long(days))
+    }
+}
+
 /// Slack in words, exact: "274 days (39.1 weeks)", or "none: on the critical path".
 pub fn slack_long(days: i32) -> String {
     match days {
@@ -331,6 +344,9 @@ mod tests {
         assert_eq!(slack_short(10), "1 w");
         assert_eq!(slack_short(11), "2 w");
         assert_eq!(slack_short(-20), "-3 w");
+        let done = slack_cell(Status::Done, 0);
+        assert_eq!(done, ("—".into(), "done: slack no longer applies".into()));
+        assert_eq!(slack_cell(Status::Planned, 274).0, "39 w");
     }
 
     #[test]

@@ -51,8 +51,11 @@ pub fn focus_of(roadmap: &Roadmap, analysis: &Analysis, selected: Option<usize>)
 }
 
 /// The timeline for a question: the plain layout when the required initiatives fit
-/// the canvas's height there; else lanes folded around what is wanted, when the
-/// required ones fit that way; else folded around the required ones only.
+/// the canvas's height there. Else lanes are folded: around the whole stages of what
+/// is wanted (or, when the required ones do not fit that way, of what is required),
+/// else around their whole lanes, else around just those initiatives; the first way
+/// in which the required ones fit the height wins, so a fold takes no more than it
+/// must and the chart keeps its height filled.
 pub fn framed_layout(
     roadmap: &Roadmap,
     visible: &Visible,
@@ -87,13 +90,31 @@ pub fn framed_layout(
             },
         )
     };
-    if focus.wanted != focus.required {
-        let wide = folded(&focus.wanted);
-        if fits(&wide) {
-            return wide;
+    let keep = if focus.wanted != focus.required && fits(&folded(&focus.wanted)) {
+        &focus.wanted
+    } else {
+        &focus.required
+    };
+    // The space a fold leaves goes back to the places the question already shows:
+    // their whole stages, else their whole lanes, when the required ones still fit.
+    let all = || visible.shown.iter().chain(&visible.ghosts).copied();
+    let init = |i: usize| &roadmap.initiatives[i];
+    let stages: BTreeSet<usize> = keep.iter().map(|&i| init(i).stage).collect();
+    let lanes: BTreeSet<_> = keep
+        .iter()
+        .map(|&i| (init(i).stage, init(i).team))
+        .collect();
+    let by_stage: BTreeSet<usize> = all().filter(|&i| stages.contains(&init(i).stage)).collect();
+    let by_lane = all()
+        .filter(|&i| lanes.contains(&(init(i).stage, init(i).team)))
+        .collect();
+    for fuller in [by_stage, by_lane] {
+        let l = folded(&fuller);
+        if fits(&l) {
+            return l;
         }
     }
-    folded(&focus.required)
+    folded(keep)
 }
 
 /// The top of the highest and the bottom of the lowest drawn bar of `focus`.
