@@ -46,14 +46,17 @@ pub struct Props {
     pub on_unfold: Callback<()>,
 }
 
-/// The drawing area's size: the scrolling element less the lane labels and the axis.
-fn measure(el: &web_sys::Element) -> Canvas {
-    Canvas::of_chart(f64::from(el.client_width()), f64::from(el.client_height()))
+/// The drawing area's size: the scrolling element less the lane labels and the axis,
+/// as tall as the `room` it may grow to (not the height of what it holds now: a folded
+/// chart is shorter than its room, and the next layout may fill it) less a scrollbar.
+fn measure(el: &web_sys::HtmlElement, room: f64) -> Canvas {
+    let scrollbar = f64::from(el.offset_height() - el.client_height()).max(0.0);
+    Canvas::of_chart(f64::from(el.client_width()), room - scrollbar)
 }
 
-/// Makes the scrolling chart end at the window's bottom (at least 320 px tall), so
-/// the whole chart is on screen with the page scrolled to the top.
-fn fit_to_window(el: &web_sys::HtmlElement) {
+/// Makes the scrolling chart end at the window's bottom (at least 240 px tall), so
+/// the whole chart is on screen with the page scrolled to the top; returns that height.
+fn fit_to_window(el: &web_sys::HtmlElement) -> f64 {
     let window = gloo::utils::window();
     let inner = window
         .inner_height()
@@ -76,11 +79,13 @@ fn fit_to_window(el: &web_sys::HtmlElement) {
     } else {
         inner - top - 16.0
     };
-    let want = format!("{}px", room.max(240.0).floor());
+    let room = room.max(240.0).floor();
+    let want = format!("{room}px");
     let style = el.style();
     if style.get_property_value("max-height").ok().as_deref() != Some(want.as_str()) {
         let _ = style.set_property("max-height", &want);
     }
+    room
 }
 
 #[function_component(Timeline)]
@@ -107,8 +112,8 @@ pub fn timeline(props: &Props) -> Html {
             (scroller.clone(), props.on_canvas.clone(), props.canvas);
         use_effect(move || {
             if let Some(el) = scroller.cast::<web_sys::HtmlElement>() {
-                fit_to_window(&el);
-                let now = measure(&el);
+                let room = fit_to_window(&el);
+                let now = measure(&el, room);
                 if now != canvas {
                     on_canvas.emit(now);
                 }
@@ -120,8 +125,8 @@ pub fn timeline(props: &Props) -> Html {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| {
                 if let Some(el) = scroller.cast::<web_sys::HtmlElement>() {
-                    fit_to_window(&el);
-                    on_canvas.emit(measure(&el));
+                    let room = fit_to_window(&el);
+                    on_canvas.emit(measure(&el, room));
                 }
             });
             move || drop(listener)
