@@ -113,7 +113,7 @@ pub fn filter_bar(props: &Props) -> Html {
             }
             <label class="search">
                 <span class="visually-hidden">{ "Search" }</span>
-                <input type="search" placeholder="Search title, description, id, owner"
+                <input type="search" placeholder="Search" title="Search titles, descriptions, ids and owners"
                     value={view.filter.q.clone()} oninput={on_search} data-search="" />
             </label>
             <label class="switch">

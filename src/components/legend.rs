@@ -60,6 +60,9 @@ fn swatch(key: Key) -> Html {
             html! { <>{ bar("sw-faded") }<line class="sw-strike" x1="1" x2="21" y1="10" y2="10" /></> }
         }
         Key::Milestone => html! { <polygon class="sw-solid" points="11,3 18,10 11,17 4,10" /> },
+        Key::Cut => {
+            html! { <>{ bar("sw-solid") }<path class="sw-open" d="M8,6 l-4,4 l4,4" /></> }
+        }
         Key::OpenEnded => {
             html! { <>{ bar("sw-solid") }<path class="sw-open" d="M13,6 l5,4 l-5,4" /></> }
         }

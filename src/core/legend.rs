@@ -11,6 +11,7 @@ pub enum Key {
     Cancelled,
     Milestone,
     OpenEnded,
+    Cut,
     Undated,
     Ghost,
     Selected,
@@ -41,6 +42,7 @@ impl Key {
             Key::Cancelled => ("cancelled", "cancelled"),
             Key::Milestone => ("milestone", "milestone"),
             Key::OpenEnded => ("open-ended", "open-ended"),
+            Key::Cut => ("cut", "continues off the chart"),
             Key::Undated => ("undated", "undated"),
             Key::Ghost => ("ghost", "context"),
             Key::Selected => ("selected", "selected"),
@@ -55,7 +57,7 @@ impl Key {
 }
 
 /// Every entry, in reading order: confidence, status, shapes, then what questions mark.
-pub const ALL: [Key; 16] = [
+pub const ALL: [Key; 17] = [
     Key::High,
     Key::Medium,
     Key::Low,
@@ -63,6 +65,7 @@ pub const ALL: [Key; 16] = [
     Key::Cancelled,
     Key::Milestone,
     Key::OpenEnded,
+    Key::Cut,
     Key::Undated,
     Key::Ghost,
     Key::Selected,
