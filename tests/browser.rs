@@ -41,6 +41,8 @@ async fn diagnostics_panel_shows_file_line_and_column() {
             files,
             offline_since: None,
         }),
+        open: true,
+        on_intent: yew::Callback::noop(),
     });
     let root = mount::<DiagnosticsPanel>(props);
     until(|| root.query_selector("[data-diagnostic]").unwrap().is_some()).await;

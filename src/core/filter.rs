@@ -342,13 +342,13 @@ pub fn options(
                 // "unknown" confidence exists only where the data is broken: offered
                 // only when some initiative has it (whatever the filter), or it is chosen.
                 .filter(|o| {
-                    !(p == Param::Confidence
-                        && o.value == Confidence::Unknown.as_str()
-                        && !o.active
-                        && !roadmap
+                    p != Param::Confidence
+                        || o.value != Confidence::Unknown.as_str()
+                        || o.active
+                        || roadmap
                             .initiatives
                             .iter()
-                            .any(|i| i.confidence == Confidence::Unknown))
+                            .any(|i| i.confidence == Confidence::Unknown)
                 })
                 .collect();
             (p, opts)

@@ -121,6 +121,9 @@ initiatives:
   - {id: b2, title: B2, stage: b, confidence: high, depends_on: [a2]}
 ";
 
+    /// A page's name, context and counts, as the heading shows them.
+    type Heading<'a> = Option<(&'a str, Option<&'a str>, &'a str)>;
+
     fn filter(query: &str) -> Filter {
         crate::core::view_state::ViewState::from_query(query)
             .0
@@ -130,7 +133,7 @@ initiatives:
     #[test]
     fn one_stage_or_one_team_makes_a_page_with_its_counts() {
         let r = roadmap(DATA);
-        let cases: &[(&str, Option<(&str, Option<&str>, &str)>)] = &[
+        let cases: &[(&str, Heading)] = &[
             ("", None),
             ("stage=a,b", None),
             ("team=x,y", None),

@@ -238,11 +238,10 @@ async fn a_phone_scrolls_no_page_sideways_and_keeps_filters_in_a_drawer() {
         b.open(&Server::site().base).await;
         let toggle = b.wait_for("[data-filters-toggle]").await;
         assert!(
-            b.all("[data-filter=\"stage:tenant-scale\"]").await[0]
+            !b.all("[data-filter=\"stage:tenant-scale\"]").await[0]
                 .is_displayed()
                 .await
-                .unwrap()
-                == false,
+                .unwrap(),
             "the filters start folded away"
         );
         assert_eq!(toggle.text().await.unwrap(), "Filters");

@@ -80,7 +80,9 @@ fn context_adds_direct_neighbours_as_ghosts_only() {
 fn choosing_an_option_never_changes_the_list_of_options() {
     let r = bundled::roadmap();
     let today = r.as_of.unwrap();
-    let shape = |f: &Filter| -> Vec<(Param, Vec<(String, Option<usize>)>)> {
+    // Each parameter's options, as (value, group).
+    type Shape = Vec<(Param, Vec<(String, Option<usize>)>)>;
+    let shape = |f: &Filter| -> Shape {
         filter::options(&r, f, today)
             .into_iter()
             .map(|(p, opts)| (p, opts.into_iter().map(|o| (o.value, o.group)).collect()))
