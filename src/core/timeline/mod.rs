@@ -17,6 +17,7 @@ use super::slip::Move;
 use std::collections::BTreeSet;
 
 mod arrows;
+mod baseline;
 mod build;
 mod frame;
 mod labels;
@@ -26,6 +27,7 @@ mod slip_ghost;
 mod viewport;
 
 pub use arrows::{arrows, Arrow};
+pub use baseline::{baseline_marks, BaselineMarks, Outline, RemovedGhost};
 pub use build::layout;
 pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Focus, Frame};
 pub use labels::{
