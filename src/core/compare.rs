@@ -14,6 +14,7 @@ use super::date::{Date, Edge};
 use super::diagnostic::Diagnostic;
 use super::diff::{diff, Changed, Diff, Field, Kind, Side};
 use super::filter::Visible;
+use super::graph_view::{GraphDrawing, Item};
 use super::model::Roadmap;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -66,6 +67,55 @@ impl Comparison {
     pub fn count(&self) -> usize {
         self.diff.added.len() + self.diff.removed.len() + self.diff.changed.len()
     }
+
+    /// The dependency `from -> to` (ids) is new since the baseline.
+    pub fn edge_added(&self, from: &str, to: &str) -> bool {
+        let added = &self.diff.dependencies.added;
+        added
+            .binary_search_by(|(a, b)| (a.as_str(), b.as_str()).cmp(&(from, to)))
+            .is_ok()
+    }
+}
+
+/// A removed dependency between two initiatives the graph draws: its ids and a
+/// straight path from the dependency's node to the dependent's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedEdge {
+    pub from: String,
+    pub to: String,
+    pub path: String,
+}
+
+/// The baseline's dependencies the head no longer has, where both ends are drawn.
+///
+/// Complexity: O(N + D) for N nodes and D removed dependencies.
+pub fn removed_edges(head: &Roadmap, drawing: &GraphDrawing, cmp: &Comparison) -> Vec<RemovedEdge> {
+    let at: BTreeMap<usize, (f64, f64, f64)> = drawing
+        .nodes
+        .iter()
+        .filter_map(|n| match n.item {
+            Item::Init(i) => Some((i, (n.x, n.y, n.w))),
+            Item::Stage(_) => None,
+        })
+        .collect();
+    let node = |id: &str| head.find(id).and_then(|i| at.get(&i).copied());
+    cmp.diff
+        .dependencies
+        .removed
+        .iter()
+        .filter_map(|(from, to)| {
+            let ((x0, y0, w0), (x1, y1, w1)) = (node(from)?, node(to)?);
+            Some(RemovedEdge {
+                from: from.clone(),
+                to: to.clone(),
+                path: format!(
+                    "M{:.1},{y0:.1} L{:.1},{y1:.1}",
+                    x0 + w0 / 2.0,
+                    x1 - w1 / 2.0
+                ),
+            })
+        })
+        .collect()
 }
 
 /// One entry of the *Changes* panel.

@@ -1,7 +1,7 @@
 //! Where a baseline is drawn on the timeline: for each moved initiative, its bar's
-//! place in the baseline (a thin outline under its bar, on the same scale) with the
-//! shift ("+6 w"); for each removed one, a ghost at its old dates in its stage's
-//! header row. The component only draws these.
+//! place in the baseline (a thin outline under its bar, in the gap between rows, on
+//! the same scale) with the shift ("+6 w") just after it; for each removed one, a
+//! ghost at its old dates in its stage's header row. The component only draws these.
 //!
 //! Complexity: O(B + R · L) for B bars, R removed initiatives and L lanes.
 
@@ -11,20 +11,24 @@ use super::super::diff::Kind;
 use super::super::model::Roadmap;
 use super::{span, text_width, LaneKind, Shape, TimelineLayout, BAR_HEIGHT, MIN_BAR};
 
+/// How tall a baseline outline is: it fits the gap under a bar.
+pub const OUTLINE_HEIGHT: f64 = 4.0;
+
 /// A moved initiative's baseline place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outline {
     /// The initiative (an index into the roadmap shown).
     pub init: usize,
     pub x: f64,
-    /// The top of its bar.
+    /// Its top: just under its bar ([`OUTLINE_HEIGHT`] tall).
     pub y: f64,
     pub w: f64,
     /// "+6 w": its end's shift (its start's when the end did not move).
     pub shift: String,
-    /// Where the shift is written, when the part of the outline its bar leaves
-    /// uncovered has room for it.
-    pub label_x: Option<f64>,
+    /// Where the shift is written: after the outline, or, when the drawing ends
+    /// there, before it (right-aligned: `label_before`).
+    pub label_x: f64,
+    pub label_before: bool,
 }
 
 /// A removed initiative at its old dates, in its stage's header row.
@@ -80,23 +84,16 @@ pub fn baseline_marks(
         let days = if e1 != e0 { e1.0 - e0.0 } else { s1.0 - s0.0 };
         let (x, w) = place(s0, e0);
         let shift = shift_label(days);
-        // The part of the outline the bar does not cover: before the bar when it
-        // moved later, after it when earlier.
         let need = text_width(shift.chars().count());
-        let label_x = if b.x > x {
-            let room = b.x.min(x + w) - x;
-            (room >= need).then(|| b.x.min(x + w) - need)
-        } else {
-            let end = b.x + b.w;
-            (x + w - end >= need).then_some(end + 2.0)
-        };
+        let label_before = x + w + need > layout.width;
         outlines.push(Outline {
             init: b.init,
             x,
-            y: b.y,
+            y: b.y + BAR_HEIGHT + 1.0,
             w,
+            label_x: if label_before { x - 3.0 } else { x + w + 3.0 },
+            label_before,
             shift,
-            label_x,
         });
     }
     let mut ghosts = Vec::new();
@@ -162,14 +159,13 @@ mod tests {
         let o = &m.outlines[0];
         let bar = l.bar_of(1).unwrap();
         assert_eq!(o.init, 1);
-        assert_eq!(o.y, bar.y);
+        assert_eq!(o.y, bar.y + BAR_HEIGHT + 1.0);
+        assert!(o.y + OUTLINE_HEIGHT < bar.y + crate::core::timeline::ROW_HEIGHT - 2.0);
         let day = |y, mo, d| Date::from_ymd(y, mo, d).unwrap();
         assert!((o.x - l.x_of(day(2026, 2, 1))).abs() < 1e-9);
         assert!((o.x + o.w - l.x_of(day(2026, 4, 1))).abs() < 1e-9);
         assert_eq!(o.shift, "+6 w");
-        // The bar starts 6 weeks later: the shift is written left of it.
-        let lx = o.label_x.expect("room for the shift");
-        assert!(lx >= o.x && lx < bar.x, "{lx} in {} .. {}", o.x, bar.x);
+        assert!(!o.label_before && o.label_x > o.x + o.w);
 
         assert_eq!(m.removed.len(), 1);
         let g = &m.removed[0];

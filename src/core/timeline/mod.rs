@@ -27,7 +27,7 @@ mod slip_ghost;
 mod viewport;
 
 pub use arrows::{arrows, Arrow};
-pub use baseline::{baseline_marks, BaselineMarks, Outline, RemovedGhost};
+pub use baseline::{baseline_marks, BaselineMarks, Outline, RemovedGhost, OUTLINE_HEIGHT};
 pub use build::layout;
 pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Focus, Frame};
 pub use labels::{
