@@ -603,7 +603,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                         </span>
                     </div>
                     if state.view.view != View::Table {
-                        <Legend width={canvas.width + LABEL_COLUMN} />
+                        <Legend width={canvas.width + LABEL_COLUMN} {comparing} />
                     }
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}
