@@ -282,7 +282,8 @@ mod tests {
     fn the_panel_lists_changes_by_stage_with_a_note_each() {
         let (base, head) = pair();
         let c = Comparison::new((&base, &[]), (&head, &[]), Date(0));
-        let got: Vec<(String, Vec<(String, &str, String)>)> = by_stage(&base, &head, &c)
+        type Entry = (String, &'static str, String);
+        let got: Vec<(String, Vec<Entry>)> = by_stage(&base, &head, &c)
             .into_iter()
             .map(|s| {
                 let entries = s

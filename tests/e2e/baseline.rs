@@ -105,6 +105,15 @@ async fn a_site_built_with_a_baseline_marks_exactly_what_changed() {
     assert_eq!(c.diff.removed, ["gitaly-legacy-sync"]);
     assert_eq!(c.count(), 4);
 
+    // The baseline is published beside the data, and precached for offline use.
+    let sw = std::fs::read_to_string(baseline_site().join("sw.js")).unwrap();
+    for f in [
+        "baseline/files.txt",
+        "baseline/initiatives/data-access.yaml",
+    ] {
+        assert!(sw.contains(&format!("\"{f}\"")), "{f} is not precached");
+    }
+
     let b = Browser::new().await;
     b.open(&server().base).await;
     // Nothing is compared until asked; the button names the baseline.
