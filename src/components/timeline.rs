@@ -309,7 +309,10 @@ pub fn timeline(props: &Props) -> Html {
         // The accessible name starts with the text drawn (WCAG 2.5.3), then the whole
         // title when the drawing cuts it.
         let shown = if visible == full { full.clone() } else { format!("{visible} {full}") };
-        let name = accessible_label(r, b.init, &shown);
+        let mut name = accessible_label(r, b.init, &shown);
+        if let Some((k, d)) = props.baseline.as_ref().and_then(|d| Some((d.comparison.kinds[b.init]?, d))) {
+            name = format!("{name}, {}", crate::core::compare::since(k, &d.baseline.label));
+        }
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
         let critical = props.analysis.critical.contains(&b.init);

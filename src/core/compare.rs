@@ -222,6 +222,12 @@ fn note(c: &Changed) -> String {
     parts.join(", ")
 }
 
+/// What an initiative's accessible name adds while comparing: "moved since start of
+/// 2026-Q4", "added since the published roadmap".
+pub fn since(kind: Kind, label: &str) -> String {
+    format!("{} since {label}", kind.as_str())
+}
+
 /// A shift in days as the timeline writes it: "+6 w", "−2 w" (whole weeks, rounded),
 /// or "+3 d" under a week.
 pub fn shift_label(days: i32) -> String {
@@ -313,6 +319,10 @@ mod tests {
 
     #[test]
     fn shifts_are_written_in_weeks_or_days() {
+        assert_eq!(
+            since(Kind::Moved, "start of 2026-Q4"),
+            "moved since start of 2026-Q4"
+        );
         assert_eq!(shift_label(42), "+6 w");
         assert_eq!(shift_label(-10), "−1 w");
         assert_eq!(shift_label(11), "+2 w");

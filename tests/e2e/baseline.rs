@@ -146,6 +146,14 @@ async fn a_site_built_with_a_baseline_marks_exactly_what_changed() {
     );
     let shift = b.text("[data-baseline=\"gitaly-raft\"] text").await;
     assert_eq!(shift, "+26 w");
+    let name = b
+        .wait_for("[data-initiative=\"gitaly-raft\"]")
+        .await
+        .attr("aria-label")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(name.ends_with(&format!(", moved since {LABEL}")), "{name}");
     assert_eq!(
         marks(&b, "[data-removed]", "data-removed").await,
         pairs(&[("gitaly-legacy-sync", "removed")])
@@ -242,4 +250,31 @@ async fn a_local_preview_is_compared_with_the_published_data() {
     assert!(b.all("[data-compare]").await.is_empty());
     b.close().await;
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn comparing_passes_axe_in_light_and_dark() {
+    let mut failures = Vec::new();
+    for dark in [false, true] {
+        let b = if dark {
+            Browser::new_dark().await
+        } else {
+            Browser::new().await
+        };
+        for page in [
+            "?compare=baseline",
+            "?compare=baseline&view=graph&expand=data-access",
+        ] {
+            b.open(&format!("{}{page}", server().base)).await;
+            b.wait_for("[data-changes]").await;
+            for v in crate::table_export_a11y::axe(&b).await {
+                failures.push(format!(
+                    "{} {page}: {v}",
+                    if dark { "dark" } else { "light" }
+                ));
+            }
+        }
+        b.close().await;
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
