@@ -611,7 +611,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                             on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone()} />
                     } else if let Some(rows) = (*rows).clone() {
                         <TableView data={state.data.clone()} {selected} sort={view.sort.clone()} {rows}
-                            analysis={analysis.clone()} on_intent={(*on_intent).clone()} />
+                            analysis={analysis.clone()} on_intent={(*on_intent).clone()} comparison={comparison.clone()} />
                     } else {
                         { timeline_view() }
                     }

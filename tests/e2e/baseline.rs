@@ -177,6 +177,19 @@ async fn a_site_built_with_a_baseline_marks_exactly_what_changed() {
     b.wait_for("[data-visible-count=\"3\"]").await;
     assert!(b.url().await.contains("changed=1"), "{}", b.url().await);
 
+    // The table's rows carry the same marks.
+    b.click("[data-control=\"view:table\"]").await;
+    b.wait_for("[data-row=\"gitaly-pitr\"][data-change=\"added\"]")
+        .await;
+    assert_eq!(
+        marks(&b, "[data-row][data-change]", "data-row").await,
+        pairs(&[
+            ("gitaly-pitr", "added"),
+            ("gitaly-raft", "moved"),
+            ("gitaly-wal", "changed"),
+        ])
+    );
+
     // The graph (nothing selected, Data Access opened from the overview) marks the
     // dependencies the head added: point-in-time recovery's.
     b.open(&format!(
