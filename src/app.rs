@@ -1,11 +1,12 @@
 //! The root component: fetches the bundled data (showing progress), runs the core
 //! loader, and shows the roadmap, or an error panel with a retry. Never a blank page.
-//! It also holds a local preview: YAML files dropped on the page or picked.
+//! It also holds a local preview: YAML files dropped on the page or picked, compared
+//! with the published data; and the build's baseline, fetched after the data.
 
 use crate::components::{ErrorPanel, RoadmapView};
 use crate::core::load::{FileText, MAX_FILE_BYTES};
 use crate::core::preview;
-use crate::state::Loaded;
+use crate::state::{Baseline, Loaded};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -29,6 +30,8 @@ pub struct Preview {
     pub data: Rc<Loaded>,
     pub notes: Vec<String>,
     pub generation: u32,
+    /// What the preview is compared with: the published data.
+    pub baseline: Rc<Baseline>,
 }
 
 /// Reads dropped or picked files and loads them over the published data.
@@ -63,6 +66,10 @@ pub fn preview_files(
             data: Rc::new(Loaded::from_files(files)),
             notes,
             generation,
+            baseline: Rc::new(Baseline {
+                label: "the published roadmap".into(),
+                data: published,
+            }),
         });
     });
 }
@@ -72,8 +79,9 @@ pub fn app() -> Html {
     let state = use_state(|| LoadState::Loading { done: 0, total: 0 });
     let attempt = use_state(|| 0u32);
     let preview = use_state(|| None::<Preview>);
+    let baseline = use_state(|| None::<Rc<Baseline>>);
     {
-        let state = state.clone();
+        let (state, baseline) = (state.clone(), baseline.clone());
         use_effect_with(*attempt, move |_| {
             state.set(LoadState::Loading { done: 0, total: 0 });
             wasm_bindgen_futures::spawn_local(async move {
@@ -93,6 +101,11 @@ pub fn app() -> Html {
                     }
                     Err(e) => LoadState::Failed(e),
                 });
+                // After the first screen: the comparison is optional.
+                if let Some((label, files)) = crate::fetch::baseline().await {
+                    let data = Rc::new(Loaded::from_files(files));
+                    baseline.set(Some(Rc::new(Baseline { label, data })));
+                }
             });
         });
     }
@@ -159,12 +172,14 @@ pub fn app() -> Html {
             let generation = preview.as_ref().map_or(0, |p| p.generation) + 1;
             match &*preview {
                 Some(p) => html! {
+                    // The preview is compared with the published data.
                     <RoadmapView key={format!("preview-{}", p.generation)} data={p.data.clone()} today={crate::fetch::today()}
+                        baseline={Some(p.baseline.clone())}
                         published={data.clone()} preview_notes={Some(p.notes.clone())} on_preview={on_preview}
                         on_exit_preview={exit_preview} {generation} />
                 },
                 None => html! {
-                    <RoadmapView key="published" data={data.clone()} today={crate::fetch::today()}
+                    <RoadmapView key="published" data={data.clone()} today={crate::fetch::today()} baseline={(*baseline).clone()}
                         published={data.clone()} preview_notes={None::<Vec<String>>} on_preview={on_preview}
                         on_exit_preview={exit_preview} {generation} />
                 },

@@ -21,6 +21,9 @@ usage:
       --site-url starts the viewer links of the markdown report (relative without);
       --public compares the redacted data (as `roadmap redact` writes it), naming no
       confidential initiative; exit 0 whatever changed, 1 when a side cannot be read
+  roadmap baseline --git REF DIR OUT_DIR
+      write DIR as it was at the git revision REF (read as `diff --git` reads it)
+      to OUT_DIR (new or empty): a viewer baseline (ROADMAP_BASELINE=OUT_DIR)
   roadmap schema
       print the JSON Schema of roadmap.yaml and initiative files
   roadmap redact DIR OUT_DIR
@@ -40,6 +43,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("diff") => diff(&args[1..]),
+        Some("baseline") => baseline(&args[1..]),
         Some("layout") => layout(&args[1..]),
         Some("redact") => redact(&args[1..]),
         Some("generate") => generate(&args[1..]),
@@ -225,6 +229,35 @@ fn redact(args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// `roadmap baseline --git REF DIR OUT_DIR`: the data folder at a revision, written out
+/// for a build's `ROADMAP_BASELINE`. Files the jail refuses are left out (their
+/// diagnostics appear when the baseline is loaded).
+fn baseline(args: &[String]) -> ExitCode {
+    let [flag, rev, dir, out] = args else {
+        return usage_error("baseline needs --git REF DIR OUT_DIR");
+    };
+    if flag != "--git" {
+        return usage_error("baseline needs --git REF DIR OUT_DIR");
+    }
+    let (dir, out) = (PathBuf::from(dir), PathBuf::from(out));
+    let files = match data_dir::read_at_revision(&dir, rev) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {}: {e}", dir.display());
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(code) = write_new_dir("baseline", &out, &files) {
+        return code;
+    }
+    finish(format!(
+        "wrote {}: {} as it was at {rev} ({} files)\n",
+        out.display(),
+        dir.display(),
+        files.files.len()
+    ))
 }
 
 fn generate(args: &[String]) -> ExitCode {

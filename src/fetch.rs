@@ -1,14 +1,14 @@
-//! Fetching the bundled data folder over HTTP (browser only).
+//! Fetching the bundled data folder over HTTP (browser only), and the build's
+//! baseline folder when it has one.
 //!
 //! A static host cannot list folders, so the build writes `data/files.txt` (one path
 //! per line) and we fetch the files it names. URLs are relative to the page, so the
-//! site works under any sub-path.
+//! site works under any sub-path. A build with a baseline (`ROADMAP_BASELINE`) says so
+//! in a `<meta name="roadmap-baseline">` holding its label, and has `baseline/files.txt`.
 
 use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES, NOT_UTF8};
 use crate::core::Date;
 use gloo::net::http::Request;
-
-const MANIFEST: &str = "data/files.txt";
 
 /// Fetches every data file. Only a missing manifest is fatal: a file that fails is
 /// recorded as unreadable, and the loader reports it.
@@ -29,10 +29,31 @@ pub fn mark(name: &str) {
 }
 
 pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
+    files_in("data", progress).await
+}
+
+/// The build's baseline: its label and its files, when the build has one.
+pub async fn baseline() -> Option<(String, DataFiles)> {
+    let label = gloo::utils::document()
+        .query_selector("meta[name=\"roadmap-baseline\"]")
+        .ok()??
+        .get_attribute("content")?;
+    match files_in("baseline", |_, _| {}).await {
+        Ok(fetched) => Some((label, fetched.files)),
+        Err(e) => {
+            gloo::console::warn!(format!("the baseline could not be loaded: {e}"));
+            None
+        }
+    }
+}
+
+/// Fetches `folder/files.txt` and every file it names.
+async fn files_in(folder: &str, progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
     let offline = std::cell::RefCell::new(None::<String>);
-    let manifest = get_text(MANIFEST, &offline)
+    let manifest_url = format!("{folder}/files.txt");
+    let manifest = get_text(&manifest_url, &offline)
         .await
-        .map_err(|e| format!("{MANIFEST}: {e}"))?;
+        .map_err(|e| format!("{manifest_url}: {e}"))?;
     let paths: Vec<String> = manifest
         .lines()
         .map(str::trim)
@@ -44,7 +65,7 @@ pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, Stri
     progress(0, total);
     let (done, progress, offline) = (&done, &progress, &offline);
     let fetches = paths.iter().map(|p| async move {
-        let text = match get(&format!("data/{p}"), offline).await {
+        let text = match get(&format!("{folder}/{p}"), offline).await {
             Ok(Body::TooLarge(n)) => FileText::TooLarge(n),
             // The same rule as on disk: size limit, then strict UTF-8.
             Ok(Body::Bytes(b)) => FileText::from_bytes(b),

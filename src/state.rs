@@ -36,6 +36,20 @@ impl Loaded {
     }
 }
 
+/// What the roadmap shown is compared with: the build's baseline, or, in a local
+/// preview, the published data.
+pub struct Baseline {
+    /// "start of 2026-Q4" (`ROADMAP_BASELINE_LABEL`), or "the published roadmap".
+    pub label: String,
+    pub data: Rc<Loaded>,
+}
+
+impl PartialEq for Baseline {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 impl PartialEq for Loaded {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)

@@ -3,8 +3,9 @@
 // 0. With ROADMAP_DATA set, swaps in that data folder (public, redacted builds). The
 //    data folder is a jail, as `roadmap check` reads it: a staged data file whose
 //    source is a link out of the folder, or not a regular file, is not published.
-// 1. Writes data/files.txt: static hosts cannot list folders, so the viewer fetches
-//    the files this names.
+//    With ROADMAP_BASELINE set, adds that folder as baseline/ (same rules).
+// 1. Writes data/files.txt (and baseline/files.txt): static hosts cannot list
+//    folders, so the viewer fetches the files this names.
 // 2. Moves Trunk's inline loader <script> into a file, so the site runs under a strict
 //    Content-Security-Policy (script-src 'self') without per-build hashes in headers.
 //    Preload links for the data files let the browser fetch them during start-up.
@@ -27,31 +28,45 @@ function walk(d) {
 
 // 0. ROADMAP_DATA=<folder> builds the site with that data instead of data/ (for
 //    example the output of `roadmap redact data public-data` for a public site).
+//    ROADMAP_BASELINE=<folder> adds a baseline beside it, in baseline/, labelled
+//    ROADMAP_BASELINE_LABEL: the viewer offers to compare with it.
+const yamlOnly = (src) => statSync(src).isDirectory() || /\.ya?ml$/.test(src);
 if (process.env.ROADMAP_DATA) {
   rmSync(join(dir, "data"), { recursive: true, force: true });
-  cpSync(process.env.ROADMAP_DATA, join(dir, "data"), { recursive: true, filter: (src) => statSync(src).isDirectory() || /\.ya?ml$/.test(src) });
+  cpSync(process.env.ROADMAP_DATA, join(dir, "data"), { recursive: true, filter: yamlOnly });
 }
+rmSync(join(dir, "baseline"), { recursive: true, force: true });
+const baseline = process.env.ROADMAP_BASELINE;
+if (baseline) cpSync(baseline, join(dir, "baseline"), { recursive: true, filter: yamlOnly });
 
 // 0b. The jail: copies follow links, so check each staged file's source.
-const sourceData = process.env.ROADMAP_DATA || join(process.env.TRUNK_SOURCE_DIR || process.cwd(), "data");
-const jail = realpathSync(sourceData);
-for (const staged of walk(join(dir, "data"))) {
-  let inside = false;
-  try {
-    const real = realpathSync(join(sourceData, staged.slice("data/".length)));
-    inside = real.startsWith(jail + sep) && statSync(real).isFile();
-  } catch {
-    inside = false;
-  }
-  if (!inside) {
-    rmSync(join(dir, staged), { force: true });
-    console.warn(`postbuild: ${staged} leads outside the data folder or is not a regular file: not published`);
+function jail(folder, sourceData) {
+  const root = realpathSync(sourceData);
+  for (const staged of walk(join(dir, folder))) {
+    let inside = false;
+    try {
+      const real = realpathSync(join(sourceData, staged.slice(folder.length + 1)));
+      inside = real.startsWith(root + sep) && statSync(real).isFile();
+    } catch {
+      inside = false;
+    }
+    if (!inside) {
+      rmSync(join(dir, staged), { force: true });
+      console.warn(`postbuild: ${staged} leads outside the ${folder} folder or is not a regular file: not published`);
+    }
   }
 }
+jail("data", process.env.ROADMAP_DATA || join(process.env.TRUNK_SOURCE_DIR || process.cwd(), "data"));
+if (baseline) jail("baseline", baseline);
 
-// 1. The data manifest.
-const dataFiles = walk(join(dir, "data")).filter((p) => /\.ya?ml$/.test(p)).map((p) => p.slice("data/".length)).sort();
-writeFileSync(join(dir, "data/files.txt"), dataFiles.map((p) => p + "\n").join(""));
+// 1. The data manifests.
+function manifest(folder) {
+  const files = walk(join(dir, folder)).filter((p) => /\.ya?ml$/.test(p)).map((p) => p.slice(folder.length + 1)).sort();
+  writeFileSync(join(dir, folder, "files.txt"), files.map((p) => p + "\n").join(""));
+  return files;
+}
+const dataFiles = manifest("data");
+const baselineFiles = baseline ? manifest("baseline") : [];
 
 // 2. The loader, out of line.
 const indexPath = join(dir, "index.html");
@@ -73,6 +88,12 @@ const preloads = ["files.txt", ...dataFiles]
   .join("");
 html = html.replace("</head>", `${preloads}</head>`);
 
+// 2c. The baseline's label, for the app: no meta, no baseline (and no request for one).
+if (baseline) {
+  const label = (process.env.ROADMAP_BASELINE_LABEL || "the baseline").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  html = html.replace("</head>", `<meta name="roadmap-baseline" content="${label}"></head>`);
+}
+
 // 3. The build id and the service worker.
 const files = walk(dir).filter((p) => p !== "sw.js" && p !== "index.html").sort();
 const hash = createHash("sha256");
@@ -85,4 +106,4 @@ const worker = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8"
   .replace("__BUILD__", build)
   .replace("__PRECACHE__", JSON.stringify(["", "index.html", ...files]));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`postbuild: ${dataFiles.length} data files, loader in ${bootName}, build ${build}`);
+console.log(`postbuild: ${dataFiles.length} data files${baseline ? `, a baseline of ${baselineFiles.length}` : ""}, loader in ${bootName}, build ${build}`);

@@ -29,6 +29,9 @@ pub struct Props {
     pub analysis: Rc<Analysis>,
     pub on_intent: Callback<Intent>,
     pub on_hover: Callback<Option<usize>>,
+    /// The comparison with a baseline, when it is on (#19).
+    #[prop_or_default]
+    pub comparison: Option<Rc<crate::core::compare::Comparison>>,
 }
 
 /// The most nodes a single stage's drawing lays out without asking.
@@ -405,7 +408,7 @@ pub fn graph_view(props: &Props) -> Html {
                         <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
                         <GraphLayer data={props.data.clone()} drawing={drawing.clone()} selected={selected}
                             focus={props.hover.or(selected)} analysis={props.analysis.clone()} {stop}
-                            on_intent={props.on_intent.clone()} on_hover={props.on_hover.clone()} />
+                            on_intent={props.on_intent.clone()} on_hover={props.on_hover.clone()} comparison={props.comparison.clone()} />
                     </g>
                 </svg>
                 { overview_map.unwrap_or_default() }
@@ -438,6 +441,7 @@ struct LayerProps {
     analysis: Rc<Analysis>,
     on_intent: Callback<Intent>,
     on_hover: Callback<Option<usize>>,
+    comparison: Option<Rc<crate::core::compare::Comparison>>,
 }
 
 /// The drawing itself (bands, edges, nodes): its own component, so that panning,
@@ -461,7 +465,8 @@ fn graph_layer(props: &LayerProps) -> Html {
                 html! {
                     <path class={classes!("g-edge", related.then_some("related"), in_impact.then_some("impact"), on_path.then_some("critical"))}
                         d={e.path.clone()} marker-end="url(#g-arrow)"
-                        data-edge={format!("{}->{}", r.initiatives[from].id, r.initiatives[to].id)} />
+                        data-edge={format!("{}->{}", r.initiatives[from].id, r.initiatives[to].id)}
+                        data-change={props.comparison.as_ref().filter(|c| c.edge_added(&r.initiatives[from].id, &r.initiatives[to].id)).map(|_| "added")} />
                 }
             }
             _ => html! {
@@ -538,6 +543,7 @@ fn graph_layer(props: &LayerProps) -> Html {
                     impact.map(|x| format!("impact-{}", x.as_str())), props.analysis.critical.contains(&i).then_some("critical"),
                     problem_code(r, i).map(|_| "problem"))}
                data-node={init.id.clone()} data-stage={r.stages[init.stage].id.clone()} data-problem={problem_code(r, i)}
+               data-change={props.comparison.as_ref().and_then(|c| c.kinds[i]).map(|k| k.as_str())}
                data-impact={impact.map(|x| x.as_str())} data-distance={impact.map(|x| x.distance().to_string())}
                data-ghost={n.ghost.then_some(sub)}
                tabindex={tabindex(n.item)} role="button"
@@ -563,6 +569,9 @@ fn graph_layer(props: &LayerProps) -> Html {
         <>
             { for bands }
             { for edges }
+            { for props.comparison.iter().flat_map(|c| crate::core::compare::removed_edges(r, drawing, c)).map(|e| html! {
+                <path class="g-edge removed" d={e.path} data-edge={format!("{}->{}", e.from, e.to)} data-change="removed" />
+            }) }
             { for nodes }
         </>
     }

@@ -1,18 +1,22 @@
 //! The legend (`data-legend`): one small SVG, so it also goes into SVG and PNG
 //! exports and prints; the core says what it holds and where each entry goes.
 
-use crate::core::legend::{arrange, Key, ALL, ROW};
+use crate::core::legend::{arrange, keys, Key, ROW};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The width the legend may take, in pixels.
     pub width: f64,
+    /// Comparing with a baseline: its marks too.
+    #[prop_or_default]
+    pub comparing: bool,
 }
 
 #[function_component(Legend)]
 pub fn legend(props: &Props) -> Html {
-    let (placed, height) = arrange(&ALL, props.width);
+    let all = keys(props.comparing);
+    let (placed, height) = arrange(&all, props.width);
     // On a phone the legend folds behind a button (CSS shows the button and hides the
     // folded legend only there), so the chart starts on the first screen.
     let open = use_state_eq(|| false);
@@ -26,7 +30,7 @@ pub fn legend(props: &Props) -> Html {
             { if *open { "Hide the legend" } else { "Legend" } }
         </button>
         <svg class={classes!("legend", (!*open).then_some("folded"))} data-legend="" width={props.width.to_string()} height={height.to_string()}
-             role="img" aria-label={format!("Legend: {}", ALL.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "))}>
+             role="img" aria-label={format!("Legend: {}", all.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "))}>
             <defs>
                 <pattern id="legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                     <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
@@ -85,6 +89,15 @@ fn swatch(key: Key) -> Html {
         Key::Conflict => html! { <path class="sw-conflict" d="M1,10 C8,10 12,10 20,10" /> },
         Key::SlipGhost => {
             html! { <rect class="sw-slip" x="1" y="5" width="20" height="10" rx="3" /> }
+        }
+        Key::Added => {
+            html! { <rect class="sw-solid sw-added" x="1" y="4" width="20" height="12" rx="3" /> }
+        }
+        Key::Baseline => {
+            html! { <rect class="sw-baseline" x="1" y="13" width="20" height="4" rx="1" /> }
+        }
+        Key::Removed => {
+            html! { <><rect class="sw-removed" x="1" y="4" width="20" height="12" rx="3" /><line class="sw-removed-strike" x1="1" x2="21" y1="10" y2="10" /></> }
         }
         Key::Problem => {
             html! { <g class="problem-badge"><circle cx="10" cy="10" r="6" /><text x="10" y="13.5" text-anchor="middle">{ "!" }</text></g> }

@@ -1,5 +1,7 @@
 //! Yew components: thin views over core results.
 
+mod baseline_layer;
+mod changes_panel;
 mod details_panel;
 mod diagnostics_panel;
 mod error_panel;
@@ -13,6 +15,8 @@ mod roadmap_view;
 mod table_view;
 mod timeline;
 
+pub use baseline_layer::{BaselineDrawing, BaselineLayer};
+pub use changes_panel::{use_comparison, ChangesPanel, CompareButton};
 pub use details_panel::DetailsPanel;
 pub use diagnostics_panel::{DiagnosticsPanel, Props as DiagnosticsPanelProps};
 pub use error_panel::ErrorPanel;

@@ -3,7 +3,8 @@
 
 use crate::app::{preview_files, Preview};
 use crate::components::{
-    DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend, SkipLink, TableView, Timeline,
+    use_comparison, BaselineDrawing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel,
+    FilterBar, GraphView, Legend, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::describe;
@@ -12,7 +13,7 @@ use crate::core::intent::{history_entry, History, Intent};
 use crate::core::timeline::{self, Canvas, Settings};
 use crate::core::view_state::{View, ViewState};
 use crate::core::Date;
-use crate::state::{Action, Loaded, RoadmapState};
+use crate::state::{Action, Baseline, Loaded, RoadmapState};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -30,6 +31,9 @@ pub struct Props {
     pub on_exit_preview: Callback<MouseEvent>,
     /// The number the next preview gets (so the view remounts for it).
     pub generation: u32,
+    /// What the data can be compared with (a local preview always is).
+    #[prop_or_default]
+    pub baseline: Option<Rc<Baseline>>,
 }
 
 fn location_search() -> String {
@@ -208,12 +212,35 @@ pub fn roadmap_view(props: &Props) -> Html {
     // one, so a new value can reuse the old address.
     let data_key = Rc::as_ptr(&state.data) as usize;
     let view = &state.view;
+    // The comparison with the baseline (#19): a local preview always compares.
+    let comparing = props.baseline.is_some() && (view.compare || props.preview_notes.is_some());
+    let comparison = use_comparison(
+        props.baseline.clone(),
+        state.data.clone(),
+        comparing,
+        reference,
+    );
+    let cmp_key = (
+        props.baseline.as_ref().map(|b| Rc::as_ptr(b) as usize),
+        comparing,
+        comparing && view.changed_only,
+    );
     let vis = {
-        let data = state.data.clone();
+        let (data, comparison) = (state.data.clone(), comparison.clone());
         use_memo(
-            (data_key, view.filter.clone(), view.context, reference),
-            move |(_, f, context, reference)| {
-                filter::visible(&data.roadmap, f, *reference, *context)
+            (
+                data_key,
+                view.filter.clone(),
+                view.context,
+                reference,
+                cmp_key,
+            ),
+            move |(_, f, context, reference, (.., changed_only))| {
+                let vis = filter::visible(&data.roadmap, f, *reference, *context);
+                match comparison.filter(|_| *changed_only) {
+                    Some(c) => crate::core::compare::changed_only(&vis, &c.kinds),
+                    None => vis,
+                }
             },
         )
     };
@@ -240,21 +267,22 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     // The timeline's drawing, computed only when the timeline is the view shown.
+    let layout_key = (
+        data_key,
+        (view.filter.clone(), view.context, view.question(), cmp_key),
+        (reference, *canvas),
+        view.zoom,
+        state.collapsed.clone(),
+        (
+            view.view == View::Timeline,
+            (*unfolded).as_ref() == Some(&view.question()),
+        ),
+    );
     let layout = {
         let data = state.data.clone();
         let (vis, focus, analysis) = (vis.clone(), (*focus).clone(), analysis.clone());
         use_memo(
-            (
-                data_key,
-                (view.filter.clone(), view.context, view.question()),
-                (reference, *canvas),
-                view.zoom,
-                state.collapsed.clone(),
-                (
-                    view.view == View::Timeline,
-                    (*unfolded).as_ref() == Some(&view.question()),
-                ),
-            ),
+            layout_key.clone(),
             move |(_, _, (reference, canvas), zoom, collapsed, (shown, all_lanes))| {
                 shown.then(|| {
                     let settings = Settings {
@@ -276,13 +304,35 @@ pub fn roadmap_view(props: &Props) -> Html {
             },
         )
     };
+    // Where the baseline is drawn on the timeline: for the layout drawn.
+    let baseline_drawing = {
+        let (layout, comparison, baseline) =
+            (layout.clone(), comparison.clone(), props.baseline.clone());
+        let data = state.data.clone();
+        use_memo(layout_key, move |_| {
+            let (layout, comparison, baseline) = ((*layout).clone()?, comparison?, baseline?);
+            let marks = timeline::baseline_marks(
+                &layout,
+                &data.roadmap,
+                &baseline.data.roadmap,
+                &comparison.kinds,
+                &comparison.removed,
+                reference,
+            );
+            Some(Rc::new(BaselineDrawing {
+                marks,
+                comparison,
+                baseline,
+            }))
+        })
+    };
     let rows = {
         let data = state.data.clone();
         let (vis, analysis) = (vis.clone(), analysis.clone());
         use_memo(
             (
                 data_key,
-                (view.filter.clone(), view.context),
+                (view.filter.clone(), view.context, cmp_key),
                 (view.select.clone(), view.slip.clone(), view.critical),
                 (view.sort.clone(), reference),
                 view.view == View::Table,
@@ -305,7 +355,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         use_memo(
             (
                 data_key,
-                (view.filter.clone(), view.context, reference),
+                (view.filter.clone(), view.context, reference, cmp_key),
                 (
                     view.zoom,
                     state.collapsed.clone(),
@@ -337,7 +387,8 @@ pub fn roadmap_view(props: &Props) -> Html {
                 {layout} {arrows} analysis={analysis.clone()} focus={(*focus).clone()} canvas={*canvas}
                 filtered={!view.filter.is_empty()} on_canvas={(*on_canvas).clone()}
                 on_intent={(*on_intent).clone()}
-                on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} on_unfold={on_unfold.clone()} />
+                on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} on_unfold={on_unfold.clone()}
+                baseline={(*baseline_drawing).clone()} />
         }
     };
     let title = if roadmap.title.is_empty() {
@@ -489,6 +540,9 @@ pub fn roadmap_view(props: &Props) -> Html {
                         { "Preview local YAML…" }
                         <input type="file" multiple=true accept=".yaml,.yml" onchange={on_pick} data-pick-files="" class="visually-hidden" />
                     </label>
+                    if let (Some(b), None) = (&props.baseline, &props.preview_notes) {
+                        <CompareButton label={b.label.clone()} on={comparing} on_intent={(*on_intent).clone()} />
+                    }
                 </div>
                 <nav class="stage-index" aria-label="Stages">
                     { stage_link(None, "All stages".into(), roadmap.initiatives.len()) }
@@ -504,6 +558,10 @@ pub fn roadmap_view(props: &Props) -> Html {
                 </div>
             }
             <DiagnosticsPanel data={state.data.clone()} open={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
+            if let (Some(comparison), Some(b)) = (comparison.clone(), &props.baseline) {
+                <ChangesPanel base={b.data.clone()} data={state.data.clone()} {comparison} label={b.label.clone()}
+                    changed_only={view.changed_only} preview={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
+            }
             <div class={classes!("workspace", selected.is_some().then_some("with-details"))}>
                 <FilterBar data={state.data.clone()} view={view.clone()} on_intent={(*on_intent).clone()}
                     options={options.clone()} visible={vis.shown.len()} />
@@ -543,15 +601,15 @@ pub fn roadmap_view(props: &Props) -> Html {
                         </span>
                     </div>
                     if state.view.view != View::Table {
-                        <Legend width={canvas.width + canvas.labels} />
+                        <Legend width={canvas.width + canvas.labels} {comparing} />
                     }
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}
                             {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}
-                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} />
+                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone()} />
                     } else if let Some(rows) = (*rows).clone() {
                         <TableView data={state.data.clone()} {selected} sort={view.sort.clone()} {rows}
-                            analysis={analysis.clone()} on_intent={(*on_intent).clone()} />
+                            analysis={analysis.clone()} on_intent={(*on_intent).clone()} comparison={comparison.clone()} />
                     } else {
                         { timeline_view() }
                     }

@@ -24,6 +24,9 @@ pub struct Props {
     pub rows: Rc<Vec<Row>>,
     pub analysis: Rc<Analysis>,
     pub on_intent: Callback<Intent>,
+    /// The comparison with a baseline, when it is on (#19): rows carry `data-change`.
+    #[prop_or_default]
+    pub comparison: Option<Rc<crate::core::compare::Comparison>>,
 }
 
 fn focus_row(index: usize) {
@@ -144,6 +147,7 @@ pub fn table_view(props: &Props) -> Html {
             <tr key={init.id.clone()} data-row={init.id.clone()} data-row-index={index.to_string()}
                 tabindex={if index == stop { "0" } else { "-1" }}
                 data-problem={problem_code(r, row.init)}
+                data-change={props.comparison.as_ref().and_then(|c| c.kinds[row.init]).map(|k| k.as_str())}
                 class={classes!((selected == Some(row.init)).then_some("selected"), impact.map(|i| format!("impact-{}", i.as_str())))}
                 aria-selected={(selected == Some(row.init)).to_string()} onclick={select} {onkeydown} {onfocus}>
                 { for row.cells.iter().enumerate().map(|(c, cell)| match c {

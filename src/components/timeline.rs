@@ -44,6 +44,9 @@ pub struct Props {
     pub on_toggle_stage: Callback<usize>,
     /// Show every lane for the question asked (a folded row was clicked).
     pub on_unfold: Callback<()>,
+    /// The comparison with a baseline, when it is on.
+    #[prop_or_default]
+    pub baseline: Option<Rc<crate::components::BaselineDrawing>>,
 }
 
 /// The drawing area's size: the scrolling element less the lane labels and the axis,
@@ -407,7 +410,10 @@ pub fn timeline(props: &Props) -> Html {
         // The accessible name starts with the text drawn (WCAG 2.5.3), then the whole
         // title when the drawing cuts it.
         let shown = if visible == full { full.clone() } else { format!("{visible} {full}") };
-        let name = accessible_label(r, b.init, &shown);
+        let mut name = accessible_label(r, b.init, &shown);
+        if let Some((k, d)) = props.baseline.as_ref().and_then(|d| Some((d.comparison.kinds[b.init]?, d))) {
+            name = format!("{name}, {}", crate::core::compare::since(k, &d.baseline.label));
+        }
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
         let critical = props.analysis.critical.contains(&b.init);
@@ -434,6 +440,7 @@ pub fn timeline(props: &Props) -> Html {
                 moved={moved.is_some()} new_end={moved.and_then(|m| m.end.or(m.start)).map(|d| AttrValue::from(d.to_string()))}
                 {critical} confidential={init.confidential} selected={selected == Some(b.init)} {problem}
                 stop={stop == Some(b.init)}
+                change={props.baseline.as_ref().and_then(|d| d.comparison.kinds[b.init]).map(|k| k.as_str())}
                 name={name} visible={visible} x={b.x} y={b.y} w={b.w} shape={b.shape} cut={b.cut}
                 {label_x} {label_w} {outside} {before} />
         }
@@ -663,6 +670,7 @@ pub fn timeline(props: &Props) -> Html {
                         { for lane_stripes }
                         <line class="today-line" x1={l.today_x.to_string()} x2={l.today_x.to_string()} y1="0" y2={height.to_string()} />
                         { for slip_ghosts }
+                        { for props.baseline.clone().map(|drawing| html! { <crate::components::BaselineLayer {drawing} data={props.data.clone()} /> }) }
                         <g class="bars" onclick={on_bars_click} onkeydown={on_bars_key}
                            onmouseover={on_bars_over} onmouseout={on_bars_out}
                            onfocusin={on_bars_focus} onfocusout={on_bars_blur}>{ for bars }</g>
@@ -714,6 +722,8 @@ struct BarProps {
     stop: bool,
     /// The first problem's code, when the data has one for this initiative.
     problem: Option<&'static str>,
+    /// How it changed since the baseline (`added|moved|changed`), when comparing.
+    change: Option<&'static str>,
     name: AttrValue,
     visible: String,
     x: f64,
@@ -776,7 +786,7 @@ fn bar_view(p: &BarProps) -> Html {
            data-impact={p.impact.as_ref().map(|i| i.0)} data-distance={p.impact.as_ref().map(|i| i.1.clone())}
            data-moved={p.moved.then_some("")} data-new-end={p.new_end.clone()}
            data-critical={p.critical.then_some("")} data-confidential={p.confidential.then_some("")}
-           data-problem={p.problem} data-undated={(p.shape == Shape::Undated).then_some("")}
+           data-problem={p.problem} data-change={p.change} data-undated={(p.shape == Shape::Undated).then_some("")}
            aria-label={p.name.clone()} aria-pressed={p.selected.to_string()}>
             { for ring }
             { shape }

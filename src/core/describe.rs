@@ -262,6 +262,18 @@ pub fn slack_cell(status: Status, days: i32) -> (String, String) {
     }
 }
 
+/// A shift in days as the timeline writes it: "+6 w", "−2 w" (whole weeks, rounded),
+/// or "+3 d" under a week.
+pub fn shift_label(days: i32) -> String {
+    let sign = if days < 0 { "−" } else { "+" };
+    let n = days.unsigned_abs();
+    if n < 7 {
+        format!("{sign}{n} d")
+    } else {
+        format!("{sign}{} w", (n + 3) / 7)
+    }
+}
+
 /// Slack in words, exact: "274 days (39.1 weeks)", or "none: on the critical path".
 pub fn slack_long(days: i32) -> String {
     match days {

@@ -44,6 +44,10 @@ pub enum Intent {
     ToggleExpand(String),
     /// Graph overview: close every stage.
     CollapseAll,
+    /// Compare with the baseline, or stop (which also ends "changed only").
+    SetCompare(bool),
+    /// While comparing, show only the initiatives that changed.
+    SetChangedOnly(bool),
 }
 
 /// How the address bar records a change.
@@ -68,6 +72,7 @@ impl ViewState {
             Intent::ClearAll => {
                 s.filter = Default::default();
                 s.context = false;
+                s.changed_only = false;
             }
             Intent::SetContext(c) => s.context = c,
             Intent::SetDeps(d) => s.deps = d,
@@ -101,6 +106,11 @@ impl ViewState {
                 }
             }
             Intent::CollapseAll => s.expand.clear(),
+            Intent::SetCompare(c) => {
+                s.compare = c;
+                s.changed_only &= c;
+            }
+            Intent::SetChangedOnly(c) => s.changed_only = c,
         }
         s
     }
@@ -195,6 +205,18 @@ mod tests {
             ("expand=a", Intent::ToggleExpand("b".into()), "expand=a,b"),
             ("expand=a,b", Intent::ToggleExpand("a".into()), "expand=b"),
             ("expand=a,b&select=i", Intent::CollapseAll, "select=i"),
+            ("", Intent::SetCompare(true), "compare=baseline"),
+            (
+                "compare=baseline",
+                Intent::SetChangedOnly(true),
+                "compare=baseline&changed=1",
+            ),
+            ("compare=baseline&changed=1", Intent::SetCompare(false), ""),
+            (
+                "compare=baseline&changed=1&stage=a",
+                Intent::ClearAll,
+                "compare=baseline",
+            ),
         ];
         for (before, intent, after) in cases {
             let got = state(before).apply(intent.clone());

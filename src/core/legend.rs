@@ -21,6 +21,12 @@ pub enum Key {
     Conflict,
     SlipGhost,
     Problem,
+    /// Comparing with a baseline: an added initiative.
+    Added,
+    /// A moved initiative's place in the baseline.
+    Baseline,
+    /// A removed initiative, where it was.
+    Removed,
 }
 
 impl Key {
@@ -52,6 +58,9 @@ impl Key {
             Key::Conflict => ("conflict", "schedule conflict"),
             Key::SlipGhost => ("slip", "slipped to"),
             Key::Problem => ("problem", "data problem"),
+            Key::Added => ("added", "new"),
+            Key::Baseline => ("baseline", "baseline dates"),
+            Key::Removed => ("removed", "removed"),
         }
     }
 }
@@ -76,6 +85,15 @@ pub const ALL: [Key; 17] = [
     Key::SlipGhost,
     Key::Problem,
 ];
+
+/// The entries added while comparing with a baseline.
+pub const COMPARING: [Key; 3] = [Key::Added, Key::Baseline, Key::Removed];
+
+/// The entries of a legend: [`ALL`], then [`COMPARING`] while comparing.
+pub fn keys(comparing: bool) -> Vec<Key> {
+    let extra: &[Key] = if comparing { &COMPARING } else { &[] };
+    ALL.iter().chain(extra).copied().collect()
+}
 
 /// Height of one legend row, in pixels.
 pub const ROW: f64 = 20.0;
@@ -137,7 +155,7 @@ mod tests {
                 assert!(p.y + ROW <= h);
             }
         }
-        let keys: Vec<&str> = ALL.iter().map(|k| k.as_str()).collect();
+        let keys: Vec<&str> = keys(true).iter().map(|k| k.as_str()).collect();
         let mut unique = keys.clone();
         unique.sort_unstable();
         unique.dedup();

@@ -4,6 +4,7 @@
 //! is plain Rust, tested natively.
 
 pub mod analysis;
+pub mod compare;
 pub mod critical;
 pub mod cycles;
 pub mod date;

@@ -6,8 +6,9 @@
 //! `select`, `deps` (`selected|all|violations`), `zoom` (`month|quarter|year`),
 //! `slip` (`<id>:<N>w`), `critical` (`1`), `sort` (`<column>` or `-<column>`), `group`
 //! (`stage`), `between` (`<stage>:<stage>`) and `expand` (the graph overview's
-//! opened stages, `<stage>,<stage>`). Unknown parameters or values are
-//! ignored and reported as notices, never as errors.
+//! opened stages, `<stage>,<stage>`), `compare` (`baseline`: the comparison with the
+//! build's baseline) and `changed` (`1`: only what changed, while comparing). Unknown
+//! parameters or values are ignored and reported as notices, never as errors.
 
 use super::analysis::Question;
 use super::filter::{Filter, Param};
@@ -44,6 +45,10 @@ pub struct ViewState {
     /// Graph view's stage-level overview: the stages drawn as their initiatives
     /// (`expand=<stage>,<stage>`).
     pub expand: BTreeSet<String>,
+    /// Compare with the build's baseline (`compare=baseline`).
+    pub compare: bool,
+    /// While comparing, only the initiatives that changed (`changed=1`).
+    pub changed_only: bool,
 }
 
 impl ViewState {
@@ -103,6 +108,16 @@ impl ViewState {
                     "1" | "true" => st.critical = true,
                     "0" | "false" | "" => st.critical = false,
                     _ => bad("an unknown critical value"),
+                },
+                "compare" => match v.as_str() {
+                    "baseline" => st.compare = true,
+                    "" | "none" => st.compare = false,
+                    _ => bad("an unknown comparison"),
+                },
+                "changed" => match v.as_str() {
+                    "1" | "true" => st.changed_only = true,
+                    "0" | "false" | "" => st.changed_only = false,
+                    _ => bad("an unknown changed value"),
                 },
                 "q" => st.filter.q = v,
                 "expand" => st.expand.extend(
@@ -184,6 +199,12 @@ impl ViewState {
         if !self.expand.is_empty() {
             let stages: Vec<String> = self.expand.iter().map(|s| encode(s)).collect();
             parts.push(format!("expand={}", stages.join(",")));
+        }
+        if self.compare {
+            parts.push("compare=baseline".into());
+        }
+        if self.changed_only {
+            parts.push("changed=1".into());
         }
         parts.join("&")
     }
@@ -305,7 +326,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1&group=stage&expand=data-access,tenant-scale";
+        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1&group=stage&expand=data-access,tenant-scale&compare=baseline&changed=1";
         let (st, notices) = ViewState::from_query(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(st.view, View::Graph);
@@ -424,6 +445,8 @@ mod tests {
             }),
             group_by_stage: rng.coin(),
             expand: rng.set(Rng::id),
+            compare: rng.coin(),
+            changed_only: rng.coin(),
         }
     }
 
@@ -464,6 +487,8 @@ mod tests {
             "sort",
             "group",
             "expand",
+            "compare",
+            "changed",
         ];
         assert_eq!(written, BTreeSet::from(every.map(String::from)));
     }

@@ -49,14 +49,29 @@ pub fn sub_path_site() -> &'static Path {
 
 /// The release site built from another data folder (`ROADMAP_DATA`), e.g. a redacted one.
 pub fn build_site_with_data(dist: &str, data: &Path) -> PathBuf {
-    build_site_from(dist, "/", Some(data))
+    build_site_from(dist, "/", Some(data), None)
+}
+
+/// The release site with a baseline beside the bundled data (`ROADMAP_BASELINE`,
+/// labelled `ROADMAP_BASELINE_LABEL`).
+#[allow(
+    dead_code,
+    reason = "used by the e2e tests, not by benches/browser.rs, which includes this file"
+)]
+pub fn build_site_with_baseline(dist: &str, baseline: &Path, label: &str) -> PathBuf {
+    build_site_from(dist, "/", None, Some((baseline, label)))
 }
 
 fn build_site(dist: &str, public_url: &str) -> PathBuf {
-    build_site_from(dist, public_url, None)
+    build_site_from(dist, public_url, None, None)
 }
 
-fn build_site_from(dist: &str, public_url: &str, data: Option<&Path>) -> PathBuf {
+fn build_site_from(
+    dist: &str,
+    public_url: &str,
+    data: Option<&Path>,
+    baseline: Option<(&Path, &str)>,
+) -> PathBuf {
     // One build at a time: both sites share cargo's target folder.
     static BUILD: Mutex<()> = Mutex::new(());
     let _guard = BUILD.lock().unwrap_or_else(|e| e.into_inner());
@@ -69,6 +84,14 @@ fn build_site_from(dist: &str, public_url: &str, data: Option<&Path>) -> PathBuf
     match data {
         Some(d) => cmd.env("ROADMAP_DATA", d),
         None => cmd.env_remove("ROADMAP_DATA"),
+    };
+    match baseline {
+        Some((dir, label)) => cmd
+            .env("ROADMAP_BASELINE", dir)
+            .env("ROADMAP_BASELINE_LABEL", label),
+        None => cmd
+            .env_remove("ROADMAP_BASELINE")
+            .env_remove("ROADMAP_BASELINE_LABEL"),
     };
     let out = cmd
         .output()
@@ -394,7 +417,7 @@ impl Browser {
     /// Waits until no element matches `css`.
     #[allow(
         dead_code,
-        reason = "used by benches/browser.rs, which includes this file; no e2e test needs it"
+        reason = "used by the baseline tests and benches/browser.rs, not by every includer"
     )]
     pub async fn wait_gone(&self, css: &str) {
         let started = Instant::now();
@@ -433,6 +456,20 @@ impl Browser {
 
     pub async fn click(&self, css: &str) {
         self.wait_for(css).await.click().await.expect("click");
+    }
+
+    /// Picks `file` with *Preview local YAML…* and waits for the local preview.
+    #[allow(
+        dead_code,
+        reason = "used by the e2e tests, not by benches/browser.rs, which includes this file"
+    )]
+    pub async fn preview_file(&self, file: &Path) {
+        self.wait_for("[data-pick-files]")
+            .await
+            .send_keys(file.to_str().expect("a UTF-8 path"))
+            .await
+            .expect("pick the file");
+        self.wait_for("[data-preview]").await;
     }
 
     pub async fn url(&self) -> String {

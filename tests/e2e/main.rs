@@ -2,6 +2,7 @@
 //! Run by the README's test command (`cargo test --features e2e --test e2e`).
 
 mod analysis;
+mod baseline;
 mod confidential;
 mod degrade;
 mod first_screen;

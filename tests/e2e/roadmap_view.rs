@@ -298,12 +298,7 @@ async fn picked_local_files_preview_over_the_published_roadmap() {
     let b = Browser::new().await;
     b.open(&Server::site().base).await;
     assert!(b.all("[data-initiative=\"preview-only\"]").await.is_empty());
-    b.wait_for("[data-pick-files]")
-        .await
-        .send_keys(file.to_str().unwrap())
-        .await
-        .unwrap();
-    b.wait_for("[data-preview]").await;
+    b.preview_file(&file).await;
     b.wait_for("[data-initiative=\"preview-only\"]").await;
     let banner = b.text("[data-preview]").await;
     assert!(

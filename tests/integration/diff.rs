@@ -2,7 +2,8 @@
 //! holds `base/` and `head/` data folders (and optionally `args`, more flags on one
 //! line) next to `expected.json` and `expected.md`, the reports they must produce
 //! (`UPDATE_EXPECT=1` rewrites them). Also: the JSON contract's keys, a redacted pair
-//! that never names a confidential initiative, `--git REF` on a fresh repository, and
+//! that never names a confidential initiative, `--git REF` on a fresh repository (and
+//! `roadmap baseline --git`, which writes that revision out), and
 //! the exit status.
 
 use crate::temp_dir;
@@ -250,6 +251,20 @@ fn the_base_can_come_from_a_git_revision() {
         assert_eq!(code, 1, "{args:?}: {out}");
         assert!(err.contains("error:"), "{args:?}: {err}");
     }
+    // `roadmap baseline --git`: the same reading, written out for a viewer baseline
+    // (the refused link is left out); the folder it writes diffs as that revision.
+    let (code, _, err) = roadmap(&repo, &["baseline", "--git", "HEAD", "data", "base-out"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(repo.join("base-out/roadmap.yaml").is_file());
+    assert!(!repo.join("base-out/leak.yaml").exists());
+    let (_, out, _) = roadmap(&repo, &["diff", "base-out", "data", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["consequences"]["moved_later"][0]["id"], "db-upgrade");
+    assert_eq!(
+        roadmap(&repo, &["baseline", "--git", "no-such-ref", "data", "x"]).0,
+        1
+    );
+    assert_eq!(roadmap(&repo, &["baseline", "HEAD", "data", "x"]).0, 2);
     // Usage errors are 2, as for the other commands.
     assert_eq!(roadmap(&repo, &["diff", "data"]).0, 2);
     assert_eq!(

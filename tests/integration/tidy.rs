@@ -111,6 +111,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "describe",
             "legend",
             "scope",
+            "compare",
         ],
     ),
     (

@@ -17,6 +17,7 @@ use super::slip::Move;
 use std::collections::BTreeSet;
 
 mod arrows;
+mod baseline;
 mod build;
 mod frame;
 mod keys;
@@ -27,6 +28,7 @@ mod slip_ghost;
 mod viewport;
 
 pub use arrows::{arrows, Arrow};
+pub use baseline::{baseline_marks, BaselineMarks, Outline, RemovedGhost, OUTLINE_HEIGHT};
 pub use build::layout;
 pub use frame::{focus_of, frame, framed_layout, scroll_to_contain, Focus, Frame};
 pub use keys::{scroll_to_show, step, step_in_list, tab_stop, Step};
