@@ -463,8 +463,11 @@ fn print_rows(rows: Vec<Row>) {
     }
 }
 
+/// Each cold load's performance marks (name, ms since navigation), per page.
+type Phases<'a> = Vec<(&'a str, Vec<Vec<(String, f64)>>)>;
+
 /// Median of each performance mark per page, over its cold loads (a Markdown table).
-fn print_phases(phases: &[(&str, Vec<Vec<(String, f64)>>)]) {
+fn print_phases(phases: &Phases) {
     let names = ["wasm-main", "data-fetched", "data-loaded", "roadmap-ready"];
     println!(
         "\n| cold load phases (median mark, ms since navigation) | {} |",
@@ -494,7 +497,7 @@ fn print_phases(phases: &[(&str, Vec<Vec<(String, f64)>>)]) {
 async fn cold_loads<'a>(
     pages: &[(&'a str, &Server)],
     loads: &mut std::collections::BTreeMap<&'a str, f64>,
-    phases: &mut Vec<(&'a str, Vec<Vec<(String, f64)>>)>,
+    phases: &mut Phases<'a>,
 ) {
     for &(name, server) in pages {
         eprintln!("cold loads: {name}");
