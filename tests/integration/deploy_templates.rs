@@ -71,6 +71,31 @@ fn gitlab_ci_reviews_the_roadmap_in_merge_requests() {
 }
 
 #[test]
+fn gitlab_ci_builds_a_review_site_with_the_merge_requests_base_as_baseline() {
+    let (_, v) = yaml(".gitlab-ci.yml");
+    let job = &v["roadmap-review-site"];
+    assert_eq!(
+        job["rules"][0]["if"],
+        "$CI_PIPELINE_SOURCE == \"merge_request_event\""
+    );
+    assert_eq!(job["variables"]["GIT_DEPTH"], "0");
+    let s = script(&job["script"]);
+    assert!(s.contains("source .ci/setup.sh && setup_build"), "{s}");
+    assert!(
+        s.contains(
+            "roadmap -- baseline --git \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\" data review-base"
+        ),
+        "{s}"
+    );
+    assert!(
+        s.contains("ROADMAP_BASELINE=review-base") && s.contains("--dist review-site"),
+        "{s}"
+    );
+    assert_eq!(job["artifacts"]["expose_as"], "Roadmap review site");
+    assert_eq!(job["artifacts"]["paths"][0], "review-site/");
+}
+
+#[test]
 fn github_workflow_puts_the_roadmap_review_in_the_job_summary() {
     let (_, v) = yaml(".github/workflows/pages.yml");
     let diff = &v["jobs"]["diff"];
