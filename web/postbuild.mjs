@@ -68,6 +68,23 @@ function manifest(folder) {
 const dataFiles = manifest("data");
 const baselineFiles = baseline ? manifest("baseline") : [];
 
+// 1b. A public build (data from `roadmap redact`) never carries an internal baseline:
+//     the baseline must be redacted too, or the build stops.
+const redacted = (folder) => {
+  try {
+    return readFileSync(join(dir, folder, "roadmap.yaml"), "utf8").startsWith("# Redacted roadmap");
+  } catch {
+    return false;
+  }
+};
+if (baseline && redacted("data") && !redacted("baseline")) {
+  rmSync(join(dir, "baseline"), { recursive: true, force: true });
+  throw new Error(
+    `postbuild: the data is redacted (public) but the baseline ${baseline} is not: it could name confidential initiatives. ` +
+      "Redact it too (roadmap redact BASELINE_DIR OUT_DIR) and set ROADMAP_BASELINE=OUT_DIR.",
+  );
+}
+
 // 2. The loader, out of line.
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");

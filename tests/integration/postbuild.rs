@@ -65,3 +65,50 @@ fn a_link_out_of_the_data_folder_is_not_published() {
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+/// A public build (redacted data) with an internal baseline stops with a message that
+/// says what to do; with a redacted baseline it builds.
+#[test]
+fn a_public_build_refuses_an_unredacted_baseline() {
+    let tmp = std::env::temp_dir().join(format!("roadmap-postbuild-base-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let (data, staging) = (tmp.join("public"), tmp.join("staging"));
+    let redacted = "# Redacted roadmap: the public version of the internal data.\ntitle: T\n";
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("roadmap.yaml"), redacted).unwrap();
+    let run = |baseline_text: &str| {
+        let baseline = tmp.join("baseline");
+        std::fs::create_dir_all(&baseline).unwrap();
+        std::fs::write(baseline.join("roadmap.yaml"), baseline_text).unwrap();
+        let _ = std::fs::remove_dir_all(&staging);
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::write(
+            staging.join("index.html"),
+            "<html><head></head><body><script type=\"module\">init()</script></body></html>",
+        )
+        .unwrap();
+        Command::new("node")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("web/postbuild.mjs"))
+            .env("TRUNK_STAGING_DIR", &staging)
+            .env("ROADMAP_DATA", &data)
+            .env("ROADMAP_BASELINE", &baseline)
+            .output()
+            .expect("node runs (the README's commands install it)")
+    };
+    let internal = run("title: T\ninitiatives:\n  - {id: secret-plan, confidential: true}\n");
+    assert!(!internal.status.success());
+    let err = String::from_utf8_lossy(&internal.stderr);
+    assert!(err.contains("roadmap redact"), "{err}");
+    assert!(
+        !staging.join("baseline").exists(),
+        "nothing of it stays staged"
+    );
+    let public = run(redacted);
+    assert!(
+        public.status.success(),
+        "{}",
+        String::from_utf8_lossy(&public.stderr)
+    );
+    assert!(staging.join("baseline/files.txt").exists());
+    let _ = std::fs::remove_dir_all(&tmp);
+}
