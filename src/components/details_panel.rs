@@ -25,6 +25,10 @@ pub struct Props {
     pub on_intent: Callback<Intent>,
     /// Close (the view returns focus to the initiative's drawing).
     pub on_close: Callback<()>,
+    /// While comparing with a baseline: how this initiative changed ("moved since the
+    /// start of 2026-Q4", "end +6 w") and its kind.
+    #[prop_or_default]
+    pub change: Option<(String, String, &'static str)>,
 }
 
 #[function_component(DetailsPanel)]
@@ -192,6 +196,9 @@ pub fn details_panel(props: &Props) -> Html {
                 <button type="button" class="close" onclick={close} aria-label="Close details (Escape)">{ "×" }</button>
             </div>
             <p class="muted"><code>{ &init.id }</code></p>
+            if let Some((since, note, kind)) = &props.change {
+                <p class="change-note" data-detail-change={*kind}><strong>{ since }</strong>{ format!(": {note}") }</p>
+            }
             if !init.problems.is_empty() {
                 <section class="problems" data-problems={init.problems.len().to_string()}>
                     <h3>{ "Problems in the data" }</h3>

@@ -617,7 +617,11 @@ pub fn roadmap_view(props: &Props) -> Html {
                 if let Some(sel) = selected {
                     <DetailsPanel data={state.data.clone()} index={sel} analysis={analysis.clone()}
                         slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()}
-                        on_close={(*on_close).clone()} />
+                        on_close={(*on_close).clone()}
+                        change={comparison.as_ref().zip(props.baseline.as_ref()).and_then(|(c, b)| {
+                            let (kind, note) = crate::core::compare::change_of(roadmap, c, sel)?;
+                            Some((crate::core::compare::since(kind, &b.label), note, kind.as_str()))
+                        })} />
                 }
             </div>
         </main>

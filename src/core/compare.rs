@@ -147,10 +147,8 @@ pub fn by_stage(base: &Roadmap, head: &Roadmap, cmp: &Comparison) -> Vec<StageCh
         (k.unwrap_or(head.stages.len()), name.to_string())
     };
     for (i, init) in head.initiatives.iter().enumerate() {
-        let Some(kind) = cmp.kinds[i] else { continue };
-        let note = match kind {
-            Kind::Added => "new".to_string(),
-            _ => note(&cmp.diff.changed[changed_index(cmp, &init.id)]),
+        let Some((kind, note)) = change_of(head, cmp, i) else {
+            continue;
         };
         let stage = &head.stages[init.stage].name;
         groups.entry(head_stage(stage)).or_default().push(Change {
@@ -182,6 +180,17 @@ pub fn by_stage(base: &Roadmap, head: &Roadmap, cmp: &Comparison) -> Vec<StageCh
             StageChanges { stage, changes }
         })
         .collect()
+}
+
+/// How initiative `i` of the roadmap shown changed since the baseline, and the note
+/// the *Changes* panel and its details give ("new", "end +6 w").
+pub fn change_of(head: &Roadmap, cmp: &Comparison, i: usize) -> Option<(Kind, String)> {
+    let kind = cmp.kinds.get(i).copied().flatten()?;
+    let note = match kind {
+        Kind::Added => "new".to_string(),
+        _ => note(&cmp.diff.changed[changed_index(cmp, &head.initiatives[i].id)]),
+    };
+    Some((kind, note))
 }
 
 fn changed_index(cmp: &Comparison, id: &str) -> usize {

@@ -171,6 +171,11 @@ async fn a_site_built_with_a_baseline_marks_exactly_what_changed() {
     b.click("[data-changes] [data-goto=\"gitaly-wal\"]").await;
     b.wait_for("[data-detail=\"gitaly-wal\"]").await;
     assert!(b.url().await.contains("select=gitaly-wal"));
+    // Its details say how it changed.
+    let note = b
+        .text("[data-detail=\"gitaly-wal\"] [data-detail-change=\"changed\"]")
+        .await;
+    assert!(note.starts_with("changed since "), "{note}");
 
     // Changed only: the three kept or added initiatives, through the URL too.
     b.click("[data-changed-only]").await;
