@@ -52,10 +52,10 @@ pub fn focus_of(roadmap: &Roadmap, analysis: &Analysis, selected: Option<usize>)
 
 /// The timeline for a question: the plain layout when the required initiatives fit
 /// the canvas's height there. Else lanes are folded: around the whole stages of what
-/// is wanted (or, when the required ones do not fit that way, of what is required),
-/// else around their whole lanes, else around just those initiatives; the first way
-/// in which the required ones fit the height wins, so a fold takes no more than it
-/// must and the chart keeps its height filled.
+/// is wanted, else around its whole lanes, else around just the wanted initiatives,
+/// else around the required ones; the first way in which the required ones fit the
+/// height wins, so a fold takes no more than it must and the chart keeps its height
+/// filled.
 pub fn framed_layout(
     roadmap: &Roadmap,
     visible: &Visible,
@@ -90,31 +90,40 @@ pub fn framed_layout(
             },
         )
     };
-    let keep = if focus.wanted != focus.required && fits(&folded(&focus.wanted)) {
-        &focus.wanted
-    } else {
-        &focus.required
-    };
-    // The space a fold leaves goes back to the places the question already shows:
-    // their whole stages, else their whole lanes, when the required ones still fit.
+    // From the fullest fold down, the first in which the required ones fit: the space
+    // a fold leaves goes back to the places the question already shows (their whole
+    // stages, else their whole lanes), around what is wanted, else what is required.
+    // Candidates equal to one already tried are skipped, so the common case lays out
+    // twice (plain, then the wanted stages).
     let all = || visible.shown.iter().chain(&visible.ghosts).copied();
     let init = |i: usize| &roadmap.initiatives[i];
-    let stages: BTreeSet<usize> = keep.iter().map(|&i| init(i).stage).collect();
-    let lanes: BTreeSet<_> = keep
-        .iter()
-        .map(|&i| (init(i).stage, init(i).team))
-        .collect();
-    let by_stage: BTreeSet<usize> = all().filter(|&i| stages.contains(&init(i).stage)).collect();
-    let by_lane = all()
-        .filter(|&i| lanes.contains(&(init(i).stage, init(i).team)))
-        .collect();
-    for fuller in [by_stage, by_lane] {
-        let l = folded(&fuller);
+    let around = |keep: &BTreeSet<usize>| {
+        let stages: BTreeSet<usize> = keep.iter().map(|&i| init(i).stage).collect();
+        let lanes: BTreeSet<_> = keep
+            .iter()
+            .map(|&i| (init(i).stage, init(i).team))
+            .collect();
+        let by_stage: BTreeSet<usize> =
+            all().filter(|&i| stages.contains(&init(i).stage)).collect();
+        let by_lane = all()
+            .filter(|&i| lanes.contains(&(init(i).stage, init(i).team)))
+            .collect();
+        [by_stage, by_lane]
+    };
+    let [stages, lanes] = around(&focus.wanted);
+    let everything = all().count();
+    let mut tried: Vec<BTreeSet<usize>> = Vec::new();
+    for keep in [stages, lanes, focus.wanted.clone()] {
+        if keep.len() == everything || tried.contains(&keep) {
+            continue;
+        }
+        let l = folded(&keep);
         if fits(&l) {
             return l;
         }
+        tried.push(keep);
     }
-    folded(keep)
+    folded(&focus.required)
 }
 
 /// The top of the highest and the bottom of the lowest drawn bar of `focus`.
