@@ -1,7 +1,7 @@
 //! The filter bar: every option with how many initiatives it would leave, text
 //! search, clear all, the context switch, which arrows to draw, and the zoom.
 
-use crate::core::filter::{FilterOption, Param};
+use crate::core::filter::{team_groups, FilterOption, Param, TeamGroup};
 use crate::core::intent::Intent;
 use crate::core::model::Roadmap;
 use crate::core::timeline::{DepsMode, Zoom};
@@ -37,16 +37,20 @@ pub fn filter_bar(props: &Props) -> Html {
     // Which stages' team lists are open: the reader's to toggle; at first, the stages
     // of the teams chosen and the stages chosen (a stage's or a team's page).
     let open_groups = {
-        let (options, roadmap) = (props.options.clone(), props.data.clone());
+        let (options, data, stages) = (
+            props.options.clone(),
+            props.data.clone(),
+            view.filter.stages.clone(),
+        );
         use_state(move || {
-            let teams = options
+            let r = &data.roadmap;
+            options
                 .iter()
                 .filter(|(p, _)| *p == Param::Team)
-                .flat_map(|(_, opts)| opts.iter())
-                .filter(|o| o.active)
-                .filter_map(|o| o.group);
-            let stages = view_stages(&roadmap.roadmap, &options);
-            teams.chain(stages).collect::<BTreeSet<usize>>()
+                .flat_map(|(_, opts)| team_groups(opts))
+                .filter(|g| g.chosen || stages.contains(&r.stages[g.stage].id))
+                .map(|g| g.stage)
+                .collect::<BTreeSet<usize>>()
         })
     };
     let choice = |name: &'static str,
@@ -131,9 +135,8 @@ pub fn filter_bar(props: &Props) -> Html {
                     <fieldset class="filter-group" data-param={p.name()}>
                         <legend>{ p.label() }</legend>
                         if p == Param::Team {
-                            { for team_groups(opts).into_iter().map(|(stage, members)| {
+                            { for team_groups(opts).into_iter().map(|TeamGroup { stage, count, members, .. }| {
                                 let name = &props.data.roadmap.stages[stage].name;
-                                let count: usize = members.iter().map(|o| o.count).sum();
                                 let toggle = {
                                     let open_groups = open_groups.clone();
                                     Callback::from(move |e: Event| {
@@ -179,30 +182,6 @@ fn option_button(p: Param, o: &FilterOption, on_intent: &Callback<Intent>) -> Ht
             <span class="option-count">{ o.count }</span>
         </button>
     }
-}
-
-/// The stages chosen in the stage filter, as indices.
-fn view_stages(r: &Roadmap, options: &[(Param, Vec<FilterOption>)]) -> Vec<usize> {
-    options
-        .iter()
-        .filter(|(p, _)| *p == Param::Stage)
-        .flat_map(|(_, opts)| opts.iter())
-        .filter(|o| o.active)
-        .filter_map(|o| r.stages.iter().position(|s| s.id == o.value))
-        .collect()
-}
-
-/// Team options in runs of one stage each (the core lists them in stage order).
-fn team_groups(opts: &[FilterOption]) -> Vec<(usize, Vec<&FilterOption>)> {
-    let mut groups: Vec<(usize, Vec<&FilterOption>)> = Vec::new();
-    for o in opts {
-        let stage = o.group.unwrap_or_default();
-        match groups.last_mut() {
-            Some((s, members)) if *s == stage => members.push(o),
-            _ => groups.push((stage, vec![o])),
-        }
-    }
-    groups
 }
 
 /// The stage-matrix restriction, shown while on, with a button to drop it.

@@ -116,3 +116,32 @@ fn active_count_counts_each_choice_once() {
         assert_eq!(f.active_count(), want, "{query}");
     }
 }
+
+#[test]
+fn team_groups_are_one_per_stage_with_their_total_and_what_is_chosen() {
+    let r = bundled::roadmap();
+    let today = r.as_of.unwrap();
+    let mut f = Filter::default();
+    f.toggle(Param::Team, "cells");
+    let options = filter::options(&r, &f, today);
+    let teams = &options.iter().find(|(p, _)| *p == Param::Team).unwrap().1;
+    let groups = filter::team_groups(teams);
+    let stages: Vec<usize> = groups.iter().map(|g| g.stage).collect();
+    let with_teams: Vec<usize> = (0..r.stages.len())
+        .filter(|&s| !r.stages[s].teams.is_empty())
+        .collect();
+    assert_eq!(
+        stages, with_teams,
+        "one group per stage with teams, in stage order"
+    );
+    for g in &groups {
+        assert_eq!(g.count, g.members.iter().map(|o| o.count).sum::<usize>());
+        assert!(g.members.iter().all(|o| o.group == Some(g.stage)));
+        assert_eq!(
+            g.chosen,
+            r.stages[g.stage].id == "tenant-scale",
+            "stage {}",
+            g.stage
+        );
+    }
+}

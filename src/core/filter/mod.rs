@@ -6,8 +6,11 @@
 //! against title, description, id and owner.
 
 use super::date::Date;
-use super::model::{Confidence, Horizon, Initiative, Roadmap, Status, Team};
+use super::model::{Confidence, Horizon, Initiative, Roadmap, Status};
 use std::collections::BTreeSet;
+
+mod facets;
+pub use facets::{options, team_groups, FilterOption, TeamGroup};
 
 /// A horizon filter value: one of the three horizons, or undated with no horizon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -257,114 +260,6 @@ pub fn horizon_filter(roadmap: &Roadmap, init: &Initiative, reference: Date) -> 
     roadmap
         .horizon_of(init, reference)
         .map_or(HorizonFilter::Unscheduled, HorizonFilter::In)
-}
-
-/// One selectable option of a filter parameter, with how many initiatives it would leave.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FilterOption {
-    pub value: String,
-    pub label: String,
-    pub count: usize,
-    pub active: bool,
-    /// The stage (index) a team option is listed under; `None` for other parameters.
-    pub group: Option<usize>,
-}
-
-/// The options of every parameter. Each count is how many initiatives pass all the
-/// *other* parameters and have this value, which is what choosing it would show
-/// (facet counts, as in search engines).
-///
-/// The list of options does not depend on the filter (a choice never adds or removes
-/// another option, so nothing moves under the cursor): every team is offered, grouped
-/// by its stage in stage order, with a count of 0 when another stage is chosen.
-///
-/// Complexity: O(P · N) for P parameters and N initiatives.
-pub fn options(
-    roadmap: &Roadmap,
-    filter: &Filter,
-    reference: Date,
-) -> Vec<(Param, Vec<FilterOption>)> {
-    Param::ALL
-        .iter()
-        .map(|&p| {
-            let values: Vec<(String, String, Option<usize>)> = match p {
-                Param::Stage => roadmap
-                    .stages
-                    .iter()
-                    .map(|s| (s.id.clone(), s.name.clone(), None))
-                    .collect(),
-                Param::Team => {
-                    let mut teams: Vec<&Team> = roadmap.teams.iter().collect();
-                    teams.sort_by_key(|t| t.stage);
-                    teams
-                        .into_iter()
-                        .map(|t| (t.id.clone(), t.name.clone(), Some(t.stage)))
-                        .collect()
-                }
-                Param::Confidence => Confidence::ALL
-                    .iter()
-                    .map(|c| (c.as_str().into(), c.as_str().into(), None))
-                    .collect(),
-                Param::Status => Status::ALL
-                    .iter()
-                    .map(|s| (s.as_str().into(), s.as_str().into(), None))
-                    .collect(),
-                Param::Tag => roadmap
-                    .tags
-                    .iter()
-                    .map(|t| (t.id.clone(), t.id.clone(), None))
-                    .collect(),
-                Param::Horizon => HorizonFilter::ALL
-                    .iter()
-                    .map(|h| (h.as_str().into(), h.as_str().into(), None))
-                    .collect(),
-            };
-            let pool: Vec<&Initiative> = roadmap
-                .initiatives
-                .iter()
-                .filter(|i| filter.matches_except(roadmap, i, reference, Some(p)))
-                .collect();
-            let opts = values
-                .into_iter()
-                .map(|(value, label, group)| {
-                    let count = pool
-                        .iter()
-                        .filter(|i| has_value(roadmap, i, p, &value, reference))
-                        .count();
-                    FilterOption {
-                        active: filter.has(p, &value),
-                        value,
-                        label,
-                        count,
-                        group,
-                    }
-                })
-                // "unknown" confidence exists only where the data is broken: offered
-                // only when some initiative has it (whatever the filter), or it is chosen.
-                .filter(|o| {
-                    p != Param::Confidence
-                        || o.value != Confidence::Unknown.as_str()
-                        || o.active
-                        || roadmap
-                            .initiatives
-                            .iter()
-                            .any(|i| i.confidence == Confidence::Unknown)
-                })
-                .collect();
-            (p, opts)
-        })
-        .collect()
-}
-
-fn has_value(roadmap: &Roadmap, init: &Initiative, p: Param, value: &str, reference: Date) -> bool {
-    match p {
-        Param::Stage => roadmap.stages[init.stage].id == value,
-        Param::Team => init.team.is_some_and(|t| roadmap.teams[t].id == value),
-        Param::Confidence => init.confidence.as_str() == value,
-        Param::Status => init.status.as_str() == value,
-        Param::Tag => init.tags.iter().any(|t| t == value),
-        Param::Horizon => horizon_filter(roadmap, init, reference).as_str() == value,
-    }
 }
 
 /// What a view shows: the initiatives that pass, and the ghosts around them.

@@ -1,0 +1,146 @@
+//! The filter bar's options: each parameter's values with their facet counts, and
+//! the team options grouped by stage.
+
+use super::super::date::Date;
+use super::super::model::{Confidence, Initiative, Roadmap, Status, Team};
+use super::{horizon_filter, Filter, HorizonFilter, Param};
+
+/// One selectable option of a filter parameter, with how many initiatives it would leave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FilterOption {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+    pub active: bool,
+    /// The stage (index) a team option is listed under; `None` for other parameters.
+    pub group: Option<usize>,
+}
+
+/// The options of every parameter. Each count is how many initiatives pass all the
+/// *other* parameters and have this value, which is what choosing it would show
+/// (facet counts, as in search engines).
+///
+/// The list of options does not depend on the filter (a choice never adds or removes
+/// another option, so nothing moves under the cursor): every team is offered, grouped
+/// by its stage in stage order, with a count of 0 when another stage is chosen.
+///
+/// Complexity: O(P · N) for P parameters and N initiatives.
+pub fn options(
+    roadmap: &Roadmap,
+    filter: &Filter,
+    reference: Date,
+) -> Vec<(Param, Vec<FilterOption>)> {
+    Param::ALL
+        .iter()
+        .map(|&p| {
+            let values: Vec<(String, String, Option<usize>)> = match p {
+                Param::Stage => roadmap
+                    .stages
+                    .iter()
+                    .map(|s| (s.id.clone(), s.name.clone(), None))
+                    .collect(),
+                Param::Team => {
+                    let mut teams: Vec<&Team> = roadmap.teams.iter().collect();
+                    teams.sort_by_key(|t| t.stage);
+                    teams
+                        .into_iter()
+                        .map(|t| (t.id.clone(), t.name.clone(), Some(t.stage)))
+                        .collect()
+                }
+                Param::Confidence => Confidence::ALL
+                    .iter()
+                    .map(|c| (c.as_str().into(), c.as_str().into(), None))
+                    .collect(),
+                Param::Status => Status::ALL
+                    .iter()
+                    .map(|s| (s.as_str().into(), s.as_str().into(), None))
+                    .collect(),
+                Param::Tag => roadmap
+                    .tags
+                    .iter()
+                    .map(|t| (t.id.clone(), t.id.clone(), None))
+                    .collect(),
+                Param::Horizon => HorizonFilter::ALL
+                    .iter()
+                    .map(|h| (h.as_str().into(), h.as_str().into(), None))
+                    .collect(),
+            };
+            let pool: Vec<&Initiative> = roadmap
+                .initiatives
+                .iter()
+                .filter(|i| filter.matches_except(roadmap, i, reference, Some(p)))
+                .collect();
+            let opts = values
+                .into_iter()
+                .map(|(value, label, group)| {
+                    let count = pool
+                        .iter()
+                        .filter(|i| has_value(roadmap, i, p, &value, reference))
+                        .count();
+                    FilterOption {
+                        active: filter.has(p, &value),
+                        value,
+                        label,
+                        count,
+                        group,
+                    }
+                })
+                // "unknown" confidence exists only where the data is broken: offered
+                // only when some initiative has it (whatever the filter), or it is chosen.
+                .filter(|o| {
+                    p != Param::Confidence
+                        || o.value != Confidence::Unknown.as_str()
+                        || o.active
+                        || roadmap
+                            .initiatives
+                            .iter()
+                            .any(|i| i.confidence == Confidence::Unknown)
+                })
+                .collect();
+            (p, opts)
+        })
+        .collect()
+}
+
+/// The team options of one stage: the filter bar lists them under the stage's name.
+#[derive(Debug, PartialEq)]
+pub struct TeamGroup<'a> {
+    pub stage: usize,
+    /// What choosing each of its teams would show, summed.
+    pub count: usize,
+    /// Whether one of its teams is chosen (the group starts open).
+    pub chosen: bool,
+    pub members: Vec<&'a FilterOption>,
+}
+
+/// Team options (as [`options`] lists them, in stage order) in runs of one stage each.
+pub fn team_groups(opts: &[FilterOption]) -> Vec<TeamGroup<'_>> {
+    let mut groups: Vec<TeamGroup> = Vec::new();
+    for o in opts {
+        let stage = o.group.unwrap_or_default();
+        if groups.last().is_none_or(|g| g.stage != stage) {
+            groups.push(TeamGroup {
+                stage,
+                count: 0,
+                chosen: false,
+                members: Vec::new(),
+            });
+        }
+        let g = groups.last_mut().expect("a group was just pushed");
+        g.count += o.count;
+        g.chosen |= o.active;
+        g.members.push(o);
+    }
+    groups
+}
+
+fn has_value(roadmap: &Roadmap, init: &Initiative, p: Param, value: &str, reference: Date) -> bool {
+    match p {
+        Param::Stage => roadmap.stages[init.stage].id == value,
+        Param::Team => init.team.is_some_and(|t| roadmap.teams[t].id == value),
+        Param::Confidence => init.confidence.as_str() == value,
+        Param::Status => init.status.as_str() == value,
+        Param::Tag => init.tags.iter().any(|t| t == value),
+        Param::Horizon => horizon_filter(roadmap, init, reference).as_str() == value,
+    }
+}
