@@ -36,8 +36,6 @@ pub fn diagnostics_panel(props: &Props) -> Html {
     } else {
         format!(" {}", reader_notice(diags))
     };
-    // The initiative a problem belongs to, to link it.
-    let owner = |d: &Diagnostic| r.initiatives.iter().find(|i| i.problems.contains(d));
     html! {
         <details {class} data-diagnostics={diags.len().to_string()} {open}>
             <summary>
@@ -47,7 +45,8 @@ pub fn diagnostics_panel(props: &Props) -> Html {
             </summary>
             <ul>
                 { for diags.iter().map(|d| {
-                    let link = owner(d).map(|init| {
+                    // The initiative a problem belongs to, linked.
+                    let link = r.problem_owner(d).map(|k| &r.initiatives[k]).map(|init| {
                         let id = init.id.clone();
                         let onclick = props.on_intent.reform(move |e: MouseEvent| {
                             e.prevent_default();

@@ -210,6 +210,11 @@ impl Roadmap {
         counts
     }
 
+    /// The initiative a diagnostic is about, when it is one of its problems.
+    pub fn problem_owner(&self, d: &Diagnostic) -> Option<usize> {
+        self.initiatives.iter().position(|i| i.problems.contains(d))
+    }
+
     pub fn find(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
     }
@@ -251,5 +256,26 @@ impl Roadmap {
 
     pub fn team_name(&self, init: &Initiative) -> Option<&str> {
         init.team.map(|t| self.teams[t].name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::test_support::load_yaml;
+
+    #[test]
+    fn a_problem_is_owned_by_the_initiative_it_is_about() {
+        let (r, diags) = load_yaml(
+            "title: T\nstages: [{id: s, name: S}]\nnmae: x\ninitiatives:\n  - {id: a, title: A, stage: s, confidence: high, depends_on: [nope]}\n",
+        );
+        let owners: Vec<Option<&str>> = diags
+            .iter()
+            .map(|d| r.problem_owner(d).map(|i| r.initiatives[i].id.as_str()))
+            .collect();
+        assert!(owners.contains(&Some("a")), "{diags:?}");
+        assert!(
+            owners.contains(&None),
+            "the unknown key is the file's: {diags:?}"
+        );
     }
 }

@@ -274,11 +274,7 @@ async fn a_local_preview_is_compared_with_the_published_data() {
 async fn comparing_passes_axe_in_light_and_dark() {
     let mut failures = Vec::new();
     for dark in [false, true] {
-        let b = if dark {
-            Browser::new_dark().await
-        } else {
-            Browser::new().await
-        };
+        let b = Browser::themed(dark).await;
         for page in [
             "?compare=baseline",
             "?compare=baseline&view=graph&expand=data-access",

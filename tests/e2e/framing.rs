@@ -311,11 +311,7 @@ async fn the_critical_path_is_listed_in_order_and_framed() {
 #[tokio::test]
 async fn the_legend_is_on_the_first_screen_in_both_themes() {
     for dark in [false, true] {
-        let b = if dark {
-            Browser::new_dark().await
-        } else {
-            Browser::new().await
-        };
+        let b = Browser::themed(dark).await;
         for (w, h) in [(1440, 900), (1024, 768)] {
             resize(&b, w, h).await;
             b.open(&Server::site().base).await;

@@ -346,9 +346,9 @@ impl Browser {
         Browser::launch(false).await
     }
 
-    /// A browser that prefers the dark colour scheme.
-    pub async fn new_dark() -> Browser {
-        Browser::launch(true).await
+    /// A browser in the dark colour scheme or the light one.
+    pub async fn themed(dark: bool) -> Browser {
+        Browser::launch(dark).await
     }
 
     async fn launch(dark: bool) -> Browser {

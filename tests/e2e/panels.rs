@@ -188,11 +188,7 @@ async fn overflow(b: &Browser) -> i64 {
 async fn a_phone_scrolls_no_page_sideways_and_keeps_filters_in_a_drawer() {
     let mut failures = Vec::new();
     for dark in [false, true] {
-        let b = if dark {
-            Browser::new_dark().await
-        } else {
-            Browser::new().await
-        };
+        let b = Browser::themed(dark).await;
         resize(&b, 390, 844).await;
         for page in [
             "",

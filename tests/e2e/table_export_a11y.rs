@@ -223,11 +223,7 @@ async fn axe_finds_no_serious_or_critical_violations() {
     ];
     let mut failures = Vec::new();
     for dark in [false, true] {
-        let b = if dark {
-            Browser::new_dark().await
-        } else {
-            Browser::new().await
-        };
+        let b = Browser::themed(dark).await;
         for page in pages {
             b.open(&format!("{}{page}", Server::site().base)).await;
             b.wait_for("[data-ready=\"true\"]").await;

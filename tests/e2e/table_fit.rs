@@ -97,11 +97,7 @@ struct Overflow {
 #[tokio::test]
 async fn every_column_fits_at_1440_and_the_title_column_stays_when_scrolling_sideways() {
     for dark in [false, true] {
-        let b = if dark {
-            Browser::new_dark().await
-        } else {
-            Browser::new().await
-        };
+        let b = Browser::themed(dark).await;
         resize(&b, 1440, 900).await;
         b.open(&format!("{}?view=table", Server::site().base)).await;
         b.wait_for("[data-ready=\"true\"] [data-row]").await;
