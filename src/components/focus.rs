@@ -46,28 +46,41 @@ fn try_focus(css: String, tries: u32) {
 /// When the details are a bottom sheet (a phone), scrolls the page so the chart starts
 /// at the window's top: what the question is about shows above the sheet.
 pub fn reveal_chart_above_sheet() {
-    let document = gloo::utils::document();
     let window = gloo::utils::window();
-    let inner = window
-        .inner_height()
+    let chart = gloo::utils::document()
+        .query_selector("[data-chart]")
         .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    let rect = |css: &str| {
-        document
-            .query_selector(css)
-            .ok()
-            .flatten()
-            .map(|e| e.get_bounding_client_rect())
-    };
-    let (Some(sheet), Some(chart)) = (rect(".details"), rect("[data-chart]")) else {
+        .flatten()
+        .map(|e| e.get_bounding_client_rect());
+    let (Some(_), Some(chart)) = (bottom_sheet_top(), chart) else {
         return;
     };
-    let bottom_sheet = sheet.left() <= 1.0 && sheet.top() > inner / 4.0;
-    if bottom_sheet && (chart.top() < 0.0 || chart.top() > 8.0) {
+    if chart.top() < 0.0 || chart.top() > 8.0 {
         let y = window.scroll_y().unwrap_or(0.0) + chart.top() - 4.0;
         window.scroll_to_with_x_and_y(0.0, y.max(0.0));
     }
+}
+
+/// The window's inner height in CSS pixels.
+pub fn window_height() -> f64 {
+    gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(800.0)
+}
+
+/// Where the details' bottom sheet begins (px from the window's top), when the
+/// details are one (a narrow screen: full width, along the window's bottom).
+pub fn bottom_sheet_top() -> Option<f64> {
+    let inner = window_height();
+    let sheet = gloo::utils::document()
+        .query_selector(".details")
+        .ok()
+        .flatten()?
+        .get_bounding_client_rect();
+    (sheet.left() <= 1.0 && sheet.top() > inner / 4.0 && sheet.bottom() >= inner - 1.0)
+        .then(|| sheet.top())
 }
 
 /// Whether the reader is typing (focus in a text field): focus is not taken from it.

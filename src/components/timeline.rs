@@ -60,21 +60,10 @@ fn measure(el: &web_sys::HtmlElement, room: f64) -> Canvas {
 /// Makes the scrolling chart end at the window's bottom (at least 240 px tall), so
 /// the whole chart is on screen with the page scrolled to the top; returns that height.
 fn fit_to_window(el: &web_sys::HtmlElement) -> f64 {
-    let window = gloo::utils::window();
-    let inner = window
-        .inner_height()
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(800.0);
-    let top = el.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+    let inner = super::focus::window_height();
+    let top = el.get_bounding_client_rect().top() + gloo::utils::window().scroll_y().unwrap_or(0.0);
     // A bottom sheet (the details on a narrow screen) covers the window's bottom.
-    let sheet = gloo::utils::document()
-        .query_selector(".details")
-        .ok()
-        .flatten()
-        .map(|d| d.get_bounding_client_rect())
-        .filter(|d| d.left() <= 1.0 && d.top() > inner / 4.0 && d.bottom() >= inner - 1.0)
-        .map_or(0.0, |d| inner - d.top());
+    let sheet = super::focus::bottom_sheet_top().map_or(0.0, |t| inner - t);
     // With a sheet, the page is scrolled to put the chart at the window's top (the
     // details do it when they open), so the chart fills what the sheet leaves.
     let room = if sheet > 0.0 {
