@@ -1,11 +1,13 @@
-//! The root component: fetches the bundled data (showing progress), runs the core
-//! loader, and shows the roadmap, or an error panel with a retry. Never a blank page.
+//! The root component: fetches the bundled data (showing progress), reads the build's
+//! pack or runs the core loader on the files, and shows the roadmap, or an error panel
+//! with a retry. Never a blank page.
 //! It also holds a local preview: YAML files dropped on the page or picked, compared
 //! with the published data; and the build's baseline, fetched after the data.
 
 use crate::components::{ErrorPanel, RoadmapView};
 use crate::core::load::{FileText, MAX_FILE_BYTES};
 use crate::core::preview;
+use crate::fetch::Published;
 use crate::state::{Baseline, Loaded};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -46,6 +48,18 @@ pub fn preview_files(
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
+        // A site started from its pack fetches the YAML files the preview builds on.
+        let published_files = if published.from_pack {
+            match crate::fetch::data_files(|_, _| {}).await {
+                Ok(f) => f.files,
+                Err(e) => {
+                    gloo::console::warn!(format!("the published files could not be read: {e}"));
+                    return;
+                }
+            }
+        } else {
+            published.files.clone()
+        };
         let mut dropped = Vec::new();
         for f in files {
             let name = f.name();
@@ -61,7 +75,7 @@ pub fn preview_files(
             };
             dropped.push((name, text));
         }
-        let (files, notes) = preview::assemble(&published.files, &dropped);
+        let (files, notes) = preview::assemble(&published_files, &dropped);
         done.emit(Preview {
             data: Rc::new(Loaded::from_files(files)),
             notes,
@@ -89,12 +103,18 @@ pub fn app() -> Html {
                     let state = state.clone();
                     move |done, total| state.set(LoadState::Loading { done, total })
                 };
-                state.set(match crate::fetch::data_files(progress).await {
-                    Ok(fetched) => {
+                state.set(match crate::fetch::published(progress).await {
+                    Ok(published) => {
                         crate::fetch::mark("data-fetched");
-                        let loaded = Loaded {
-                            offline_since: fetched.offline_since,
-                            ..Loaded::from_files(fetched.files)
+                        let loaded = match published {
+                            Published::Packed(p, offline_since) => Loaded {
+                                offline_since,
+                                ..Loaded::from_pack(p)
+                            },
+                            Published::Files(fetched) => Loaded {
+                                offline_since: fetched.offline_since,
+                                ..Loaded::from_files(fetched.files)
+                            },
                         };
                         crate::fetch::mark("data-loaded");
                         LoadState::Loaded(Rc::new(loaded))

@@ -1,5 +1,5 @@
-//! The `roadmap` command line: `check`, `diff`, `schema`, `redact`, `generate` and
-//! `layout` (see `USAGE`).
+//! The `roadmap` command line: `check`, `diff`, `baseline`, `pack`, `schema`,
+//! `redact`, `generate` and `layout` (see `USAGE`).
 
 use crate::core::{diagnostic, load};
 use crate::data_dir;
@@ -24,6 +24,11 @@ usage:
   roadmap baseline --git REF DIR OUT_DIR
       write DIR as it was at the git revision REF (read as `diff --git` reads it)
       to OUT_DIR (new or empty): a viewer baseline (ROADMAP_BASELINE=OUT_DIR)
+  roadmap pack DIR OUT_FILE
+      load DIR as the viewer would and write the result (the roadmap and every
+      diagnostic) to OUT_FILE, the pre-checked form a published site starts from
+      (the site build does this; see ARCHITECTURE.md); exit 0 whatever the data's
+      problems, 2 when DIR cannot be read or OUT_FILE written
   roadmap schema
       print the JSON Schema of roadmap.yaml and initiative files
   roadmap redact DIR OUT_DIR
@@ -45,6 +50,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("diff") => diff(&args[1..]),
         Some("baseline") => baseline(&args[1..]),
         Some("layout") => layout(&args[1..]),
+        Some("pack") => pack(&args[1..]),
         Some("redact") => redact(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("schema") => finish(format!("{}\n", crate::core::schema::json_schema())),
@@ -288,6 +294,26 @@ fn generate(args: &[String]) -> ExitCode {
     finish(format!(
         "wrote {}: {n} initiatives (seed {seed})\n",
         out.display()
+    ))
+}
+
+fn pack(args: &[String]) -> ExitCode {
+    let [dir, out] = args else {
+        return usage_error("pack needs DIR and OUT_FILE");
+    };
+    let Some(l) = load_dir(std::path::Path::new(dir)) else {
+        return ExitCode::from(2);
+    };
+    let bytes = crate::core::pack::write(&l.roadmap, &l.diags, data_dir::today());
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("error: cannot write {out}: {e}");
+        return ExitCode::from(2);
+    }
+    finish(format!(
+        "wrote {out}: {} initiatives, {} diagnostics, {} bytes\n",
+        l.roadmap.initiatives.len(),
+        l.diags.len(),
+        bytes.len()
     ))
 }
 

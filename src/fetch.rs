@@ -5,8 +5,11 @@
 //! per line) and we fetch the files it names. URLs are relative to the page, so the
 //! site works under any sub-path. A build with a baseline (`ROADMAP_BASELINE`) says so
 //! in a `<meta name="roadmap-baseline">` holding its label, and has `baseline/files.txt`.
+//! A build also writes `data/roadmap.pack`, the data loaded and checked at build time:
+//! the app starts from it when it can (see [`published`]).
 
 use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES, NOT_UTF8};
+use crate::core::pack::{self, Packed, PACK_FILE};
 use crate::core::Date;
 use gloo::net::http::Request;
 
@@ -30,6 +33,31 @@ pub fn mark(name: &str) {
 
 pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
     files_in("data", progress).await
+}
+
+/// The published data as the app starts from it.
+pub enum Published {
+    /// The build's pre-checked pack, and when it was cached if the service worker
+    /// served it offline.
+    Packed(Packed, Option<String>),
+    Files(Fetched),
+}
+
+/// The published data: the build's pack when there is one that holds today (see
+/// `core::pack`), else the YAML files. A missing, damaged or outdated pack is not an
+/// error: the files it was made from are published beside it.
+pub async fn published(progress: impl Fn(usize, usize)) -> Result<Published, String> {
+    let offline = std::cell::RefCell::new(None::<String>);
+    if let Ok(Body::Bytes(bytes)) = get(&format!("data/{PACK_FILE}"), &offline).await {
+        match pack::read(&bytes) {
+            Ok(p) if p.valid_on(today()) => return Ok(Published::Packed(p, offline.take())),
+            Ok(_) => {}
+            Err(e) => {
+                gloo::console::warn!(format!("data/{PACK_FILE}: {e}: reading the YAML files"))
+            }
+        }
+    }
+    data_files(progress).await.map(Published::Files)
 }
 
 /// The build's baseline: its label and its files, when the build has one.

@@ -8,6 +8,7 @@
 
 use crate::core::intent::Intent;
 use crate::core::load::{load, DataFiles};
+use crate::core::pack::Packed;
 use crate::core::view_state::ViewState;
 use crate::core::{Date, Diagnostic, Roadmap};
 use std::collections::BTreeSet;
@@ -18,7 +19,10 @@ use yew::prelude::*;
 pub struct Loaded {
     pub roadmap: Roadmap,
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML files; empty when the roadmap came from the build's pack.
     pub files: DataFiles,
+    /// Read from the build's pre-checked pack (`data/roadmap.pack`), not the YAML.
+    pub from_pack: bool,
     /// Set when the network failed and the service worker served its cached copy
     /// (an ISO timestamp of when it was cached).
     pub offline_since: Option<String>,
@@ -31,6 +35,18 @@ impl Loaded {
             roadmap,
             diagnostics,
             files,
+            from_pack: false,
+            offline_since: None,
+        }
+    }
+
+    /// The build's pack: what loading its YAML files gives, without parsing them.
+    pub fn from_pack(packed: Packed) -> Loaded {
+        Loaded {
+            roadmap: packed.roadmap,
+            diagnostics: packed.diagnostics,
+            files: DataFiles::default(),
+            from_pack: true,
             offline_since: None,
         }
     }

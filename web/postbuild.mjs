@@ -5,7 +5,9 @@
 //    source is a link out of the folder, or not a regular file, is not published.
 //    With ROADMAP_BASELINE set, adds that folder as baseline/ (same rules).
 // 1. Writes data/files.txt (and baseline/files.txt): static hosts cannot list
-//    folders, so the viewer fetches the files this names.
+//    folders, so the viewer fetches the files this names; and data/roadmap.pack, the
+//    data loaded and checked at build time, which the viewer starts from
+//    (ROADMAP_PACK=0 leaves it out).
 // 2. Moves Trunk's inline loader <script> into a file, so the site runs under a strict
 //    Content-Security-Policy (script-src 'self') without per-build hashes in headers.
 //    Preload links for the data files let the browser fetch them during start-up.
@@ -13,7 +15,9 @@
 //    service worker for this build, with the list of files to precache.
 import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
@@ -68,6 +72,23 @@ function manifest(folder) {
 const dataFiles = manifest("data");
 const baselineFiles = baseline ? manifest("baseline") : [];
 
+// 1a. The pack: the data loaded and checked now, by the `roadmap` CLI of this source
+//     tree, so the viewer starts without parsing YAML (see src/core/pack). It is made
+//     from the staged files, so it holds exactly what is published; the YAML stays
+//     beside it for local previews and for the viewer's fallback. A build that cannot
+//     make it still works: the viewer then reads the YAML.
+const repo = fileURLToPath(new URL("..", import.meta.url));
+let packed = false;
+if (process.env.ROADMAP_PACK !== "0") {
+  const pack = spawnSync(
+    "cargo",
+    ["run", "--quiet", "--bin", "roadmap", "--", "pack", join(dir, "data"), join(dir, "data", "roadmap.pack")],
+    { cwd: repo, stdio: ["ignore", "inherit", "inherit"] },
+  );
+  packed = pack.status === 0;
+  if (!packed) console.warn("postbuild: no data/roadmap.pack (`roadmap pack` failed): the viewer will read the YAML files");
+}
+
 // 1b. A public build (data from `roadmap redact`) never carries an internal baseline:
 //     the baseline must be redacted too, or the build stops.
 const redacted = (folder) => {
@@ -100,7 +121,7 @@ html = html.replace(inline, `<script type="module" src="${publicUrl}${bootName}"
 
 // 2b. Preload the data: the browser fetches it while the wasm downloads and compiles,
 //     instead of after the app starts (the app's fetches reuse these responses).
-const preloads = ["files.txt", ...dataFiles]
+const preloads = (packed ? ["roadmap.pack"] : ["files.txt", ...dataFiles])
   .map((p) => `<link rel="preload" href="${publicUrl}data/${p}" as="fetch" crossorigin>`)
   .join("");
 html = html.replace("</head>", `${preloads}</head>`);
@@ -123,4 +144,4 @@ const worker = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8"
   .replace("__BUILD__", build)
   .replace("__PRECACHE__", JSON.stringify(["", "index.html", ...files]));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`postbuild: ${dataFiles.length} data files${baseline ? `, a baseline of ${baselineFiles.length}` : ""}, loader in ${bootName}, build ${build}`);
+console.log(`postbuild: ${dataFiles.length} data files${packed ? " and their pack" : ""}${baseline ? `, a baseline of ${baselineFiles.length}` : ""}, loader in ${bootName}, build ${build}`);

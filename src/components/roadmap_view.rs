@@ -509,7 +509,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     html! {
-        <main class="app" data-ready="true" data-visible-count={vis.shown.len().to_string()}>
+        <main class="app" data-ready="true" data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
             <SkipLink target="roadmap-chart" />
             if *update {
                 <div class="update-banner" role="status" data-update="">

@@ -25,6 +25,7 @@ pub mod lines;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod pack;
 pub mod preview;
 pub mod raw;
 pub mod reach;

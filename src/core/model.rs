@@ -163,6 +163,20 @@ pub struct Roadmap {
     index: HashMap<String, usize>,
 }
 
+/// Two roadmaps are equal when their content is: the graph and the id index are
+/// derived from the initiatives.
+impl PartialEq for Roadmap {
+    fn eq(&self, other: &Self) -> bool {
+        self.title == other.title
+            && self.as_of == other.as_of
+            && self.edit_url == other.edit_url
+            && self.stages == other.stages
+            && self.teams == other.teams
+            && self.tags == other.tags
+            && self.initiatives == other.initiatives
+    }
+}
+
 impl Roadmap {
     /// Builds the roadmap and its graph from resolved parts. `depends_on` must be acyclic.
     pub(crate) fn assemble(

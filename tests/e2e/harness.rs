@@ -153,7 +153,16 @@ impl Server {
 
     /// Serves `root` under `prefix` (`/` or `/sub/path/`), with `overrides` for some paths
     /// (relative to the prefix, e.g. `data/roadmap.yaml`).
-    pub fn start(root: &Path, prefix: &str, overrides: Overrides) -> Server {
+    ///
+    /// A site built from other data would carry its own pack (`data/roadmap.pack`, the
+    /// pre-checked form): when `overrides` change a data file and not the pack, the
+    /// pack is withheld (404), so the viewer reads the files served, as it does on a
+    /// site without a pack.
+    pub fn start(root: &Path, prefix: &str, mut overrides: Overrides) -> Server {
+        const PACK: &str = "data/roadmap.pack";
+        if overrides.keys().any(|p| p.starts_with("data/")) && !overrides.contains_key(PACK) {
+            overrides.insert(PACK.into(), None);
+        }
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let addr = listener.local_addr().unwrap();
         let state = Arc::new(ServerState {

@@ -12,6 +12,7 @@ mod harness;
 mod hostile_text;
 mod hosting;
 mod keyboard;
+mod pack;
 mod panels;
 mod roadmap_view;
 mod table_export_a11y;

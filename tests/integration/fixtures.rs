@@ -4,7 +4,7 @@
 
 use roadmap_viewer::core::diagnostic::Code;
 use roadmap_viewer::core::load::{DataFiles, FileText, Refusal, MAX_FILE_BYTES};
-use roadmap_viewer::core::{load, Date};
+use roadmap_viewer::core::{load, pack, Date};
 use std::path::{Path, PathBuf};
 
 fn fixtures_dir() -> PathBuf {
@@ -143,6 +143,13 @@ fn fixtures() {
         count += 1;
         if let Err(diff) = check(&expected, &render(&files)) {
             failures.push(diff);
+        }
+        // What a published site starts from (the pack) is what loading shows.
+        let day = Date::from_ymd(2026, 11, 1).unwrap();
+        let (roadmap, diags) = load(&files, day);
+        let packed = pack::read(&pack::write(&roadmap, &diags, day)).unwrap();
+        if packed.roadmap != roadmap || packed.diagnostics != diags {
+            failures.push(format!("{}: the pack differs", path.display()));
         }
     }
     assert!(count >= 30, "only {count} fixtures");

@@ -97,7 +97,7 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
     (
         "algorithms on the roadmap and data tools",
         &[
-            "reach", "critical", "slip", "redact", "preview", "generate", "schema", "diff",
+            "reach", "critical", "slip", "redact", "preview", "generate", "schema", "diff", "pack",
         ],
     ),
     (

@@ -1,0 +1,158 @@
+//! The pre-checked form of a roadmap that a published site starts from: the loaded
+//! [`Roadmap`] and its diagnostics, written at build time by `roadmap pack` so the
+//! browser skips parsing and checking the YAML (#18).
+//!
+//! A compact binary form, written and read here by hand: LEB128 integers, strings as a
+//! length and UTF-8 bytes, fixed field order. Nothing is lost: every diagnostic keeps
+//! its file, line, column and length, and every initiative its problems, so the viewer
+//! shows exactly what loading the YAML would have shown (tested on every fixture).
+//!
+//! Reading never trusts the bytes: a wrong magic or version, a truncated file, an index
+//! out of range or text that is not UTF-8 is an error, and the caller falls back to
+//! the YAML files (which are published beside the pack).
+//!
+//! The loaded roadmap depends on the day only when the data has no `as_of` (horizons
+//! then count from today): the pack records the day it was loaded for, and
+//! [`Packed::valid_on`] tells whether it still stands on another day.
+
+use super::date::Date;
+use super::diagnostic::Diagnostic;
+use super::model::{Roadmap, Stage, TagDef, Team};
+use reader::Reader;
+use writer::Writer;
+
+/// The pack's file name, beside `files.txt` in the published data folder.
+pub const PACK_FILE: &str = "roadmap.pack";
+const MAGIC: &[u8; 4] = b"RMPK";
+/// Bumped whenever the layout below changes; an older pack is then ignored.
+const VERSION: u32 = 1;
+
+/// A roadmap as loaded, and for which day, when loading it depended on the day.
+#[derive(Debug)]
+pub struct Packed {
+    pub roadmap: Roadmap,
+    pub diagnostics: Vec<Diagnostic>,
+    /// `today` as given to the loader, when the data has no `as_of`.
+    pub loaded_for: Option<Date>,
+}
+
+impl Packed {
+    /// Whether loading the YAML on `today` would give this roadmap.
+    pub fn valid_on(&self, today: Date) -> bool {
+        self.loaded_for.is_none_or(|d| d == today)
+    }
+}
+
+/// Writes a loaded roadmap. `today` is the day it was loaded for.
+///
+/// Complexity: O(size of the roadmap).
+pub fn write(roadmap: &Roadmap, diagnostics: &[Diagnostic], today: Date) -> Vec<u8> {
+    let mut w = Writer(Vec::with_capacity(64 * (roadmap.initiatives.len() + 16)));
+    w.0.extend_from_slice(MAGIC);
+    w.uint(VERSION as u64);
+    w.opt_date(roadmap.as_of.is_none().then_some(today));
+    w.str(&roadmap.title);
+    w.opt_date(roadmap.as_of);
+    w.opt_str(roadmap.edit_url.as_deref());
+    w.list(&roadmap.stages, |w, s| {
+        let Stage {
+            id,
+            name,
+            description,
+            teams,
+        } = s;
+        w.str(id);
+        w.str(name);
+        w.opt_str(description.as_deref());
+        w.list(teams, |w, &t| w.uint(t as u64));
+    });
+    w.list(&roadmap.teams, |w, t| {
+        let Team { id, name, stage } = t;
+        w.str(id);
+        w.str(name);
+        w.uint(*stage as u64);
+    });
+    w.list(&roadmap.tags, |w, t| {
+        let TagDef { id, description } = t;
+        w.str(id);
+        w.opt_str(description.as_deref());
+    });
+    w.list(&roadmap.initiatives, Writer::initiative);
+    w.list(diagnostics, Writer::diagnostic);
+    w.0
+}
+
+/// Reads a pack written by [`write`] (of this version).
+///
+/// Complexity: O(length of the bytes).
+pub fn read(bytes: &[u8]) -> Result<Packed, String> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(4)? != MAGIC {
+        return Err("not a roadmap pack".into());
+    }
+    let version = r.uint()?;
+    if version != VERSION as u64 {
+        return Err(format!(
+            "pack version {version}, this viewer reads {VERSION}"
+        ));
+    }
+    let loaded_for = r.opt_date()?;
+    let title = r.str()?;
+    let as_of = r.opt_date()?;
+    let edit_url = r.opt_str()?;
+    let stages = r.list(|r| {
+        Ok(Stage {
+            id: r.str()?,
+            name: r.str()?,
+            description: r.opt_str()?,
+            teams: r.list(Reader::index)?,
+        })
+    })?;
+    let teams = r.list(|r| {
+        Ok(Team {
+            id: r.str()?,
+            name: r.str()?,
+            stage: r.index()?,
+        })
+    })?;
+    let tags = r.list(|r| {
+        Ok(TagDef {
+            id: r.str()?,
+            description: r.opt_str()?,
+        })
+    })?;
+    let initiatives = r.list(Reader::initiative)?;
+    let diagnostics = r.list(Reader::diagnostic)?;
+    if r.at != bytes.len() {
+        return Err("bytes after the end of the pack".into());
+    }
+    // Indices must point inside the roadmap: the views index with them.
+    let n = initiatives.len();
+    let sound = stages
+        .iter()
+        .all(|s| s.teams.iter().all(|&t| t < teams.len()))
+        && teams.iter().all(|t| t.stage < stages.len())
+        && initiatives.iter().all(|i| {
+            i.stage < stages.len()
+                && i.team.is_none_or(|t| t < teams.len())
+                && i.depends_on.iter().all(|&d| d < n)
+                && i.redacted.waits_on.iter().all(|&(s, _)| s < stages.len())
+                && i.redacted.blocks.iter().all(|&(s, _)| s < stages.len())
+                && i.redacted.via.iter().all(|&v| v < n)
+        });
+    if !sound {
+        return Err("an index out of range".into());
+    }
+    let roadmap = Roadmap::assemble(title, as_of, edit_url, stages, teams, tags, initiatives);
+    Ok(Packed {
+        roadmap,
+        diagnostics,
+        loaded_for,
+    })
+}
+
+mod reader;
+mod writer;
+
+#[cfg(test)]
+mod tests;
