@@ -8,7 +8,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use roadmap_viewer::core::filter::{self, Filter, Param};
 use roadmap_viewer::core::layout::{self, Widths};
 use roadmap_viewer::core::timeline::Zoom;
-use roadmap_viewer::core::{critical, generate, graph_view, load, reach, slip, timeline};
+use roadmap_viewer::core::view_state::ViewState;
+use roadmap_viewer::core::{
+    analysis, critical, generate, graph_view, load, pack, reach, slip, timeline,
+};
 use roadmap_viewer::core::{DataFiles, Roadmap};
 use std::collections::BTreeSet;
 use std::hint::black_box;
@@ -77,6 +80,31 @@ fn core(c: &mut Criterion) {
                         moves: &[],
                     },
                 )
+            })
+        });
+        // What the first screen computes (the default view): visibility, the filter
+        // options, the analysis, the framed timeline at fit and its arrows; with the
+        // pack read it starts from.
+        let pack = pack::write(&r, &[], as_of);
+        g.bench_function("first screen (pack read, default view)", |b| {
+            b.iter(|| {
+                let p = pack::read(black_box(&pack)).unwrap();
+                let r = &p.roadmap;
+                let question = ViewState::default().question();
+                let vis = filter::visible(r, &Filter::default(), as_of, false);
+                let options = filter::options(r, &Filter::default(), as_of);
+                let a = analysis::analyse(r, &question, as_of);
+                let focus = timeline::focus_of(r, &a, None);
+                let settings = timeline::Settings {
+                    zoom: Zoom::Fit,
+                    canvas: timeline::Canvas::DEFAULT,
+                    collapsed: &BTreeSet::new(),
+                    focus: None,
+                    moves: &a.moves,
+                };
+                let l = timeline::framed_layout(r, &vis, as_of, &settings, &focus);
+                let arrows = timeline::arrows(r, &l, Default::default(), None, &|_, _| true);
+                (options, l.bars.len(), arrows.len())
             })
         });
         if n <= 1_000 {

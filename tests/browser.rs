@@ -39,6 +39,7 @@ async fn diagnostics_panel_shows_file_line_and_column() {
             roadmap,
             diagnostics,
             files,
+            from_pack: false,
             offline_since: None,
         }),
         open: true,
@@ -76,6 +77,7 @@ fn small() -> Rc<Loaded> {
         roadmap,
         diagnostics,
         files,
+        from_pack: false,
         offline_since: None,
     })
 }

@@ -118,7 +118,7 @@ pub fn details_panel(props: &Props) -> Html {
         .edit_url
         .as_ref()
         .map(|u| u.replace("{path}", &init.source.file));
-    let times = props.analysis.times[i].as_ref();
+    let times = props.analysis.times(r)[i].as_ref();
     let slack = times.map(|t| slack_long(t.slack));
     // Slip what-if: "Delay this by N weeks".
     let weeks_input = use_node_ref();
@@ -174,7 +174,7 @@ pub fn details_panel(props: &Props) -> Html {
         }
     });
     let critical_list = props.critical.then(|| {
-        let chain = critical_chain(&props.analysis);
+        let chain = critical_chain(r, &props.analysis);
         html! {
             <section class="question-list" data-critical-list={chain.len().to_string()}>
                 <h3>{ format!("Critical path: {} step{}", chain.len(), if chain.len() == 1 { "" } else { "s" }) }</h3>

@@ -6,6 +6,7 @@ use super::date::Date;
 use super::model::Roadmap;
 use super::reach;
 use super::slip::{self, Move};
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,10 +44,33 @@ pub struct Analysis {
     pub downstream: Vec<usize>,
     /// Per initiative: where the slip what-if moves it.
     pub moves: Vec<Option<Move>>,
-    /// Per initiative: critical path method times (fully dated ones).
-    pub times: Vec<Option<Times>>,
+    /// Per initiative: critical path method times (fully dated ones), computed when
+    /// first read ([`Analysis::times`]): the first screen does not need them.
+    pub schedule: Schedule,
     /// Initiatives on the highlighted critical path (empty unless switched on).
     pub critical: BTreeSet<usize>,
+}
+
+/// The critical path method times of a roadmap, computed the first time they are read.
+#[derive(Clone, Debug, Default)]
+pub struct Schedule(OnceCell<Vec<Option<Times>>>);
+
+/// Schedules are equal: each is the one of its roadmap, whether computed yet or not
+/// (analyses of different roadmaps are told apart by their roadmap).
+impl PartialEq for Schedule {
+    fn eq(&self, _: &Schedule) -> bool {
+        true
+    }
+}
+
+impl Analysis {
+    /// Per initiative: critical path method times (fully dated ones). `roadmap` is the
+    /// one analysed.
+    ///
+    /// Complexity: O(V + E) the first time, then O(1).
+    pub fn times(&self, roadmap: &Roadmap) -> &[Option<Times>] {
+        self.schedule.0.get_or_init(|| critical::schedule(roadmap))
+    }
 }
 
 /// What a view asks the analysis about: all that [`analyse`] reads of the view state,
@@ -87,10 +111,11 @@ pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis 
         },
         None => vec![None; n],
     };
-    let times = critical::schedule(roadmap);
+    let schedule = Schedule::default();
     let critical = if view.critical {
+        let times = schedule.0.get_or_init(|| critical::schedule(roadmap));
         match selected {
-            Some(s) if times[s].is_some() => critical::critical_path_to(roadmap, &times, s)
+            Some(s) if times[s].is_some() => critical::critical_path_to(roadmap, times, s)
                 .into_iter()
                 .collect(),
             _ => (0..n)
@@ -105,7 +130,7 @@ pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis 
         upstream,
         downstream,
         moves,
-        times,
+        schedule,
         critical,
     }
 }

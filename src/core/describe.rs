@@ -73,6 +73,27 @@ pub fn bar_text(roadmap: &Roadmap, i: usize, ghost: bool) -> String {
     }
 }
 
+/// How many characters [`bar_text`] has, without building it (the timeline measures
+/// every bar's label this way).
+pub fn bar_text_chars(roadmap: &Roadmap, i: usize, ghost: bool) -> usize {
+    let init = &roadmap.initiatives[i];
+    // Each mark is a symbol and a space.
+    let marks = usize::from(init.confidential)
+        + usize::from(!init.problems.is_empty())
+        + usize::from(init.status.is_finished());
+    let title = init.title.chars().count();
+    let place = if ghost {
+        " · ".chars().count()
+            + roadmap.stages[init.stage].name.chars().count()
+            + roadmap
+                .team_name(init)
+                .map_or(0, |t| " / ".chars().count() + t.chars().count())
+    } else {
+        0
+    };
+    2 * marks + title + place
+}
+
 /// The `data-problem` value: the code of the first problem found with the initiative.
 pub fn problem_code(roadmap: &Roadmap, i: usize) -> Option<&'static str> {
     roadmap.initiatives[i]
@@ -182,14 +203,15 @@ pub fn moved_list(roadmap: &Roadmap, analysis: &Analysis, slipped: Option<usize>
 
 /// The critical path's steps in order (by earliest start), each with its slack in
 /// days (`None` when it has no computed times).
-pub fn critical_chain(analysis: &Analysis) -> Vec<(usize, Option<i32>)> {
+pub fn critical_chain(roadmap: &Roadmap, analysis: &Analysis) -> Vec<(usize, Option<i32>)> {
+    let times = analysis.times(roadmap);
     let mut steps: Vec<(usize, Option<i32>)> = analysis
         .critical
         .iter()
-        .map(|&i| (i, analysis.times[i].as_ref().map(|t| t.slack)))
+        .map(|&i| (i, times[i].as_ref().map(|t| t.slack)))
         .collect();
     steps.sort_by_key(|&(i, _)| {
-        let t = analysis.times[i].as_ref();
+        let t = times[i].as_ref();
         (t.map(|t| t.es), t.map(|t| t.ef), i)
     });
     steps
@@ -388,6 +410,12 @@ mod tests {
         assert_eq!(problem_code(&r, 2), Some("horizon-ignored"));
         assert_eq!(problem_code(&r, 0), None);
         assert_eq!(bar_text(&r, 0, true), "Alpha · Scale / Cells");
+        for i in 0..r.initiatives.len() {
+            for ghost in [false, true] {
+                let text = bar_text(&r, i, ghost);
+                assert_eq!(bar_text_chars(&r, i, ghost), text.chars().count(), "{text}");
+            }
+        }
     }
 
     #[test]
@@ -443,7 +471,7 @@ mod tests {
             ..Question::default()
         };
         let analysis = analyse(&r, &question, r.as_of.unwrap());
-        let chain: Vec<(&str, Option<i32>)> = critical_chain(&analysis)
+        let chain: Vec<(&str, Option<i32>)> = critical_chain(&r, &analysis)
             .into_iter()
             .map(|(i, slack)| (r.initiatives[i].id.as_str(), slack))
             .collect();

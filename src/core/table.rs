@@ -114,7 +114,7 @@ pub fn rows(
             let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
             let dependents = roadmap.dependents(i).count();
             let slack = analysis
-                .times
+                .times(roadmap)
                 .get(i)
                 .and_then(|t| t.as_ref())
                 .map(|t| t.slack);
@@ -322,7 +322,7 @@ mod tests {
             ["crit", "mid", "end", "undated", "gone", "did"]
         );
         let row = &rows(&r, &all, &a, reference, None)[2];
-        assert_eq!(row.slack, a.times[2].as_ref().map(|t| t.slack));
+        assert_eq!(row.slack, a.times(&r)[2].as_ref().map(|t| t.slack));
         assert_eq!(
             row.cells[SLACK],
             row.slack.unwrap().to_string(),

@@ -28,7 +28,7 @@ async fn slack_reads_in_weeks_with_the_exact_days_in_its_title() {
     let mut weeks = 0;
     for (id, text, title) in cells {
         let i = r.find(&id).unwrap();
-        let slack = a.times[i].as_ref().map(|t| t.slack);
+        let slack = a.times(&r)[i].as_ref().map(|t| t.slack);
         match slack {
             Some(d) => {
                 // Finished work reads "—" (slack no longer applies).

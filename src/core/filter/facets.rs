@@ -4,6 +4,7 @@
 use super::super::date::Date;
 use super::super::model::{Confidence, Initiative, Roadmap, Status, Team};
 use super::{horizon_filter, Filter, HorizonFilter, Param};
+use std::collections::HashMap;
 
 /// One selectable option of a filter parameter, with how many initiatives it would leave.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,20 +71,16 @@ pub fn options(
                 .iter()
                 .filter(|i| filter.matches_except(roadmap, i, reference, Some(p)))
                 .collect();
+            let counts = count_values(roadmap, &pool, p, &values, reference);
             let opts = values
                 .into_iter()
-                .map(|(value, label, group)| {
-                    let count = pool
-                        .iter()
-                        .filter(|i| has_value(roadmap, i, p, &value, reference))
-                        .count();
-                    FilterOption {
-                        active: filter.has(p, &value),
-                        value,
-                        label,
-                        count,
-                        group,
-                    }
+                .zip(counts)
+                .map(|((value, label, group), count)| FilterOption {
+                    active: filter.has(p, &value),
+                    value,
+                    label,
+                    count,
+                    group,
                 })
                 // "unknown" confidence exists only where the data is broken: offered
                 // only when some initiative has it (whatever the filter), or it is chosen.
@@ -134,13 +131,53 @@ pub fn team_groups(opts: &[FilterOption]) -> Vec<TeamGroup<'_>> {
     groups
 }
 
-fn has_value(roadmap: &Roadmap, init: &Initiative, p: Param, value: &str, reference: Date) -> bool {
-    match p {
-        Param::Stage => roadmap.stages[init.stage].id == value,
-        Param::Team => init.team.is_some_and(|t| roadmap.teams[t].id == value),
-        Param::Confidence => init.confidence.as_str() == value,
-        Param::Status => init.status.as_str() == value,
-        Param::Tag => init.tags.iter().any(|t| t == value),
-        Param::Horizon => horizon_filter(roadmap, init, reference).as_str() == value,
+/// How many of `pool` have each of `values` (of parameter `p`): one pass over the
+/// pool, each initiative counted once per value it has.
+///
+/// Complexity: O(N + V) for N initiatives in the pool and V values (tags: O(N · t²)
+/// for t tags on an initiative, which are few).
+fn count_values(
+    roadmap: &Roadmap,
+    pool: &[&Initiative],
+    p: Param,
+    values: &[(String, String, Option<usize>)],
+    reference: Date,
+) -> Vec<usize> {
+    let index: HashMap<&str, usize> = values
+        .iter()
+        .enumerate()
+        .map(|(k, (v, ..))| (v.as_str(), k))
+        .collect();
+    let mut counts = vec![0; values.len()];
+    let mut add = |v: &str| {
+        if let Some(&k) = index.get(v) {
+            counts[k] += 1;
+        }
+    };
+    for init in pool {
+        match p {
+            Param::Stage => add(&roadmap.stages[init.stage].id),
+            Param::Team => {
+                if let Some(t) = init.team {
+                    add(&roadmap.teams[t].id);
+                }
+            }
+            Param::Confidence => add(init.confidence.as_str()),
+            Param::Status => add(init.status.as_str()),
+            Param::Tag => {
+                for (j, t) in init.tags.iter().enumerate() {
+                    if !init.tags[..j].contains(t) {
+                        add(t);
+                    }
+                }
+            }
+            Param::Horizon => add(horizon_filter(roadmap, init, reference).as_str()),
+        }
     }
+    // A value listed twice (two stages with one id: an error in the data) counts the
+    // same under both.
+    values
+        .iter()
+        .map(|(v, ..)| counts[index[v.as_str()]])
+        .collect()
 }

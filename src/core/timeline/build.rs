@@ -3,16 +3,16 @@
 //! chips, and the folding of lanes a question's focus leaves out.
 
 use super::super::date::Date;
-use super::super::describe::bar_text;
+use super::super::describe::bar_text_chars;
 use super::super::filter::Visible;
 use super::super::model::{Horizon, Roadmap, Status};
+use super::fold::Fold;
 use super::{
     band_title, fit_range, pack, place, place_label, range, scale, span, stage_count, text_width,
     ticks, wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side,
-    TimelineLayout, Zoom, BAR_HEIGHT, FOLD_HEIGHT, GHOST_LABEL, LABEL_COLUMN, LANE_GAP, MIN_BAR,
-    ROW_HEIGHT, STAGE_HEADER,
+    TimelineLayout, Zoom, BAR_HEIGHT, GHOST_LABEL, LABEL_COLUMN, LANE_GAP, MIN_BAR, ROW_HEIGHT,
+    STAGE_HEADER,
 };
-use std::collections::BTreeSet;
 
 /// Lays out the visible initiatives.
 ///
@@ -23,7 +23,11 @@ pub fn layout(
     reference: Date,
     settings: &Settings,
 ) -> TimelineLayout {
-    let ghost: BTreeSet<usize> = visible.ghosts.iter().copied().collect();
+    // Indexed by initiative: set membership in O(1), without hashing.
+    let mut is_ghost = vec![false; roadmap.initiatives.len()];
+    for &g in &visible.ghosts {
+        is_ghost[g] = true;
+    }
     let all: Vec<usize> = {
         let mut v: Vec<usize> = visible
             .shown
@@ -43,7 +47,7 @@ pub fn layout(
         let dated: Vec<Dated> = all
             .iter()
             .zip(&spans)
-            .filter(|(i, _)| !ghost.contains(i))
+            .filter(|(&i, _)| !is_ghost[i])
             .filter_map(|(&i, s)| {
                 let (start, end, _) = (*s)?;
                 let status = roadmap.initiatives[i].status;
@@ -92,17 +96,21 @@ pub fn layout(
     let mut y = 0.0;
     let focus = settings.focus;
     let mut fold = Fold::default();
+    // Positions in `all` by stage, in order: one pass, not one per stage.
+    let mut by_stage: Vec<Vec<usize>> = vec![Vec::new(); roadmap.stages.len()];
+    for (k, &i) in all.iter().enumerate() {
+        by_stage[roadmap.initiatives[i].stage].push(k);
+    }
     // Stages with shown initiatives first; stages that only hold ghosts after them.
     let mut stage_order: Vec<usize> = (0..roadmap.stages.len()).collect();
-    stage_order.sort_by_key(|&si| {
-        !all.iter()
-            .any(|&i| roadmap.initiatives[i].stage == si && !ghost.contains(&i))
-    });
+    stage_order.sort_by_key(|&si| by_stage[si].iter().all(|&k| is_ghost[all[k]]));
     let undated: Vec<usize> = (0..all.len()).filter(|&k| spans[k].is_none()).collect();
     for si in stage_order {
         let stage = &roadmap.stages[si];
-        let in_stage: Vec<usize> = (0..all.len())
-            .filter(|&k| roadmap.initiatives[all[k]].stage == si && spans[k].is_some())
+        let in_stage: Vec<usize> = by_stage[si]
+            .iter()
+            .copied()
+            .filter(|&k| spans[k].is_some())
             .collect();
         if in_stage.is_empty() {
             continue;
@@ -115,12 +123,8 @@ pub fn layout(
         fold.flush(&mut lanes, &mut y);
         // Every initiative of the stage shown, its undated ones included (they are
         // drawn in the Unscheduled lane): the stage index's count.
-        let of_stage = |k: &usize| roadmap.initiatives[all[*k]].stage == si;
-        let context = (0..all.len())
-            .filter(of_stage)
-            .filter(|&k| ghost.contains(&all[k]));
-        let context = context.count();
-        let count = (0..all.len()).filter(of_stage).count() - context;
+        let context = by_stage[si].iter().filter(|&&k| is_ghost[all[k]]).count();
+        let count = by_stage[si].len() - context;
         let stage_lane = lanes.len();
         let is_collapsed = settings.collapsed.contains(&si);
         let labels = settings.canvas.labels;
@@ -142,13 +146,17 @@ pub fn layout(
         let stage_top = y;
         y += header;
         if !is_collapsed {
-            let teams = stage.teams.iter().map(|&t| Some(t)).chain([None]);
-            for team in teams {
-                let members: Vec<usize> = in_stage
-                    .iter()
-                    .copied()
-                    .filter(|&k| roadmap.initiatives[all[k]].team == team)
-                    .collect();
+            // The stage's lanes: its teams in order, then those without a team (or
+            // with another stage's team); members grouped in one pass.
+            let teams: Vec<Option<usize>> =
+                stage.teams.iter().map(|&t| Some(t)).chain([None]).collect();
+            let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); teams.len()];
+            for &k in &in_stage {
+                let team = roadmap.initiatives[all[k]].team;
+                let lane = teams.iter().position(|&t| t == team);
+                by_team[lane.unwrap_or(teams.len() - 1)].push(k);
+            }
+            for (team, members) in teams.into_iter().zip(by_team) {
                 if members.is_empty() {
                     continue;
                 }
@@ -169,7 +177,7 @@ pub fn layout(
                         dated_bar(
                             roadmap,
                             all[k],
-                            ghost.contains(&all[k]),
+                            is_ghost[all[k]],
                             (s, e, shape),
                             &x_of,
                             width,
@@ -195,10 +203,7 @@ pub fn layout(
         if undated.iter().any(in_focus) {
             fold.flush(&mut lanes, &mut y);
             let top = y;
-            let count = undated
-                .iter()
-                .filter(|&&k| !ghost.contains(&all[k]))
-                .count();
+            let count = undated.iter().filter(|&&k| !is_ghost[all[k]]).count();
             let header = lanes.len();
             lanes.push(Lane {
                 kind: LaneKind::Unscheduled { count },
@@ -210,7 +215,7 @@ pub fn layout(
             fold.add(undated.len() - shown.len(), 0, usize::MAX);
             let mut chips: Vec<(Bar, f64, f64)> = shown
                 .iter()
-                .map(|&k| chip(roadmap, all[k], ghost.contains(&all[k]), &bands, width))
+                .map(|&k| chip(roadmap, all[k], is_ghost[all[k]], &bands, width))
                 .collect();
             flow(&mut chips);
             y += stack(chips.into_iter().map(|c| c.0).collect(), y, &mut bars);
@@ -222,8 +227,9 @@ pub fn layout(
         }
     }
     fold.flush(&mut lanes, &mut y);
-    // Top to bottom, left to right: drawing order, and `bars_in` searches it.
-    bars.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // `bars` is top to bottom, left to right (drawing order, and `bars_in` searches
+    // it): lanes are stacked downwards and `stack` orders each lane's bars.
+    debug_assert!(bars.is_sorted_by(|a, b| (a.y, a.x) <= (b.y, b.x)));
     let mut bar_index = vec![u32::MAX; roadmap.initiatives.len()];
     for (k, b) in bars.iter().enumerate() {
         bar_index[b.init] = k as u32;
@@ -241,46 +247,6 @@ pub fn layout(
         bars,
         folded: focus.is_some(),
         bar_index,
-    }
-}
-
-/// Lanes being folded: how many initiatives and stages so far.
-#[derive(Default)]
-struct Fold {
-    initiatives: usize,
-    stages: usize,
-    places: Vec<usize>,
-}
-
-impl Fold {
-    /// Folds `initiatives` of stage `place` (`usize::MAX`: the Unscheduled lane),
-    /// `stages` of them whole stages.
-    fn add(&mut self, initiatives: usize, stages: usize, place: usize) {
-        if initiatives == 0 {
-            return;
-        }
-        self.initiatives += initiatives;
-        self.stages += stages;
-        if self.places.last() != Some(&place) {
-            self.places.push(place);
-        }
-    }
-
-    /// Ends the run: one thin lane for it, if it folded anything.
-    fn flush(&mut self, lanes: &mut Vec<Lane>, y: &mut f64) {
-        if self.initiatives > 0 {
-            lanes.push(Lane {
-                kind: LaneKind::Fold {
-                    initiatives: self.initiatives,
-                    stages: self.stages,
-                    places: std::mem::take(&mut self.places),
-                },
-                y: *y,
-                height: FOLD_HEIGHT,
-            });
-            *y += FOLD_HEIGHT;
-        }
-        *self = Fold::default();
     }
 }
 
@@ -318,7 +284,7 @@ fn dated_bar(
     let tail = moved_end.map_or(0.0, |e| {
         (x_of(Date(e.0 + 1)).min(width) - (x + w)).max(0.0) + GHOST_LABEL
     });
-    let text = text_width(bar_text(roadmap, init, ghost).chars().count());
+    let text = text_width(bar_text_chars(roadmap, init, ghost));
     Bar {
         init,
         x,
@@ -351,7 +317,7 @@ fn chip(
         }
         None => (0.0, width),
     };
-    let text = text_width(bar_text(roadmap, init, ghost).chars().count());
+    let text = text_width(bar_text_chars(roadmap, init, ghost));
     let w = text.min((hi - lo).max(MIN_BAR * 4.0)).min(MAX_CHIP);
     let x = lo.min(width - w).max(0.0);
     let bar = Bar {
@@ -380,7 +346,10 @@ const MAX_CHIP: f64 = 260.0;
 fn stack(placed: Vec<Bar>, top: f64, bars: &mut Vec<Bar>) -> f64 {
     let rows = pack(&placed.iter().map(Bar::extent).collect::<Vec<_>>());
     let n_rows = rows.iter().max().map_or(0, |r| r + 1);
-    for (mut b, row) in placed.into_iter().zip(rows) {
+    let mut lane: Vec<(usize, Bar)> = rows.into_iter().zip(placed).collect();
+    // Row by row, left to right: the lane's part of the drawing order.
+    lane.sort_unstable_by(|(ra, a), (rb, b)| ra.cmp(rb).then(a.x.total_cmp(&b.x)));
+    for (row, mut b) in lane {
         b.y = top + row as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
         bars.push(b);
     }

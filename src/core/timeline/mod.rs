@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 mod arrows;
 mod baseline;
 mod build;
+mod fold;
 mod frame;
 mod keys;
 mod labels;
