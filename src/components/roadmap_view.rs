@@ -165,6 +165,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             // The first render with data is on screen: the browser benchmark reads
             // this mark (ms since navigation) as "cold load to first render".
             crate::fetch::mark("roadmap-ready");
+            crate::fetch::mark_after_paint("roadmap-painted");
             let d1 = dispatch.clone();
             let pop = EventListener::new(&window, "popstate", move |_| {
                 let (view, notices) = ViewState::from_query(&location_search());
