@@ -10,9 +10,9 @@
 //!   since navigation start; and to the first frame painted with it, the
 //!   `roadmap-painted` mark every page sets in a timeout queued from the animation
 //!   frame after it (ours is set after the browser's first layout of the roadmap,
-//!   dhtmlx-gantt's before its, so the paint is the fairer end). Pages: an empty Yew app built the same way (the floor),
-//!   the bundled roadmap, generated roadmaps of 1,000 and 10,000 initiatives,
-//!   mermaid 11 rendering the 1,000-initiative roadmap as a gantt chart, and
+//!   dhtmlx-gantt's before its, so the paint is the fairer end). Pages: an empty Yew
+//!   app built the same way (the floor), the bundled roadmap, generated roadmaps of
+//!   1,000 and 10,000 initiatives, mermaid 11 rendering the 1,000-initiative roadmap as a gantt chart, and
 //!   dhtmlx-gantt 10 (community edition; benchmark only) showing the 1,000 and
 //!   10,000-initiative roadmaps, handed to it as ready JSON; with the median of each
 //!   performance mark (the app's load phases) per page;
