@@ -261,11 +261,16 @@ pub fn roadmap_view(props: &Props) -> Html {
             move |(_, f, reference)| filter::options(&data.roadmap, f, *reference),
         )
     };
+    // The critical path method times depend on the data alone: one per data, computed
+    // when first read (a selection's details, the table, the critical path).
+    let schedule = use_memo(data_key, |_| analysis::Schedule::default());
     let analysis = {
         let data = state.data.clone();
         use_memo(
             (data_key, view.question(), reference),
-            move |(_, question, reference)| analysis::analyse(&data.roadmap, question, *reference),
+            move |(_, question, reference)| {
+                analysis::analyse_with(&data.roadmap, question, *reference, schedule)
+            },
         )
     };
     // What the question asked is about (the timeline frames it).

@@ -8,6 +8,7 @@ use super::reach;
 use super::slip::{self, Move};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Impact {
@@ -46,12 +47,14 @@ pub struct Analysis {
     pub moves: Vec<Option<Move>>,
     /// Per initiative: critical path method times (fully dated ones), computed when
     /// first read ([`Analysis::times`]): the first screen does not need them.
-    pub schedule: Schedule,
+    pub schedule: Rc<Schedule>,
     /// Initiatives on the highlighted critical path (empty unless switched on).
     pub critical: BTreeSet<usize>,
 }
 
 /// The critical path method times of a roadmap, computed the first time they are read.
+/// They depend on the roadmap alone, so the analyses of one roadmap can share one
+/// ([`analyse_with`]).
 #[derive(Clone, Debug, Default)]
 pub struct Schedule(OnceCell<Vec<Option<Times>>>);
 
@@ -87,6 +90,17 @@ pub struct Question {
 
 /// Computes the marks for a view.
 pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis {
+    analyse_with(roadmap, view, reference, Rc::default())
+}
+
+/// [`analyse`], with the roadmap's schedule shared with its other analyses (computed
+/// by the first that needs it).
+pub fn analyse_with(
+    roadmap: &Roadmap,
+    view: &Question,
+    reference: Date,
+    schedule: Rc<Schedule>,
+) -> Analysis {
     let n = roadmap.initiatives.len();
     let selected = view.select.as_deref().and_then(|id| roadmap.find(id));
     let mut impact = vec![None; n];
@@ -111,7 +125,6 @@ pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis 
         },
         None => vec![None; n],
     };
-    let schedule = Schedule::default();
     let critical = if view.critical {
         let times = schedule.0.get_or_init(|| critical::schedule(roadmap));
         match selected {
@@ -132,5 +145,40 @@ pub fn analyse(roadmap: &Roadmap, view: &Question, reference: Date) -> Analysis 
         moves,
         schedule,
         critical,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{analyse, analyse_with, Question, Schedule};
+    use crate::core::critical;
+    use crate::core::test_support::RoadmapBuilder;
+    use std::rc::Rc;
+
+    #[test]
+    fn the_schedule_is_computed_when_read_and_shared_by_a_roadmaps_analyses() {
+        let r = RoadmapBuilder::new(&["s"])
+            .as_of("2026-01-01")
+            .initiative("a", "start: 2026-01, end: 2026-03")
+            .initiative("b", "start: 2026-04, end: 2026-06, depends_on: [a]")
+            .build();
+        let reference = r.as_of.unwrap();
+        let shared = Rc::new(Schedule::default());
+        let first = analyse_with(&r, &Question::default(), reference, shared.clone());
+        assert!(shared.0.get().is_none(), "not computed for a plain view");
+        assert_eq!(first.times(&r), critical::schedule(&r).as_slice());
+        let select = Question {
+            select: Some("b".into()),
+            ..Question::default()
+        };
+        let second = analyse_with(&r, &select, reference, shared.clone());
+        assert!(second.schedule.0.get().is_some(), "the first analysis computed it");
+        let critical = Question {
+            critical: true,
+            ..Question::default()
+        };
+        let alone = analyse(&r, &critical, reference);
+        assert!(alone.schedule.0.get().is_some(), "the critical path needs it");
+        assert_eq!(alone.critical.len(), 2, "a then b, no slack");
     }
 }
