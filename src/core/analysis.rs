@@ -172,13 +172,19 @@ mod tests {
             ..Question::default()
         };
         let second = analyse_with(&r, &select, reference, shared.clone());
-        assert!(second.schedule.0.get().is_some(), "the first analysis computed it");
+        assert!(
+            second.schedule.0.get().is_some(),
+            "the first analysis computed it"
+        );
         let critical = Question {
             critical: true,
             ..Question::default()
         };
         let alone = analyse(&r, &critical, reference);
-        assert!(alone.schedule.0.get().is_some(), "the critical path needs it");
+        assert!(
+            alone.schedule.0.get().is_some(),
+            "the critical path needs it"
+        );
         assert_eq!(alone.critical.len(), 2, "a then b, no slack");
     }
 }

@@ -81,7 +81,7 @@ pub fn bar_text_chars(roadmap: &Roadmap, i: usize, ghost: bool) -> usize {
     let marks = usize::from(init.confidential)
         + usize::from(!init.problems.is_empty())
         + usize::from(init.status.is_finished());
-    let title = init.title.chars().count();
+    let title = roadmap.title_chars(i);
     let place = if ghost {
         " · ".chars().count()
             + roadmap.stages[init.stage].name.chars().count()

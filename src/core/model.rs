@@ -4,6 +4,7 @@ use super::date::Date;
 use super::diagnostic::Diagnostic;
 use super::keyword::keyword_enum;
 use petgraph::graph::{DiGraph, NodeIndex};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// Where something was written: file (relative to the data folder) and 1-based line.
@@ -161,6 +162,9 @@ pub struct Roadmap {
     pub initiatives: Vec<Initiative>,
     pub graph: DiGraph<(), ()>,
     index: HashMap<String, usize>,
+    /// Each title's length in characters, counted on first use (the timeline sizes
+    /// every label with it on every layout).
+    title_chars: OnceCell<Vec<u32>>,
 }
 
 /// Two roadmaps are equal when their content is: the graph and the id index are
@@ -212,6 +216,7 @@ impl Roadmap {
             initiatives,
             graph,
             index,
+            title_chars: OnceCell::new(),
         }
     }
 
@@ -227,6 +232,18 @@ impl Roadmap {
     /// The initiative a diagnostic is about, when it is one of its problems.
     pub fn problem_owner(&self, d: &Diagnostic) -> Option<usize> {
         self.initiatives.iter().position(|i| i.problems.contains(d))
+    }
+
+    /// How many characters initiative `i`'s title has. O(1) after the first call, which
+    /// counts every title.
+    pub fn title_chars(&self, i: usize) -> usize {
+        let counts = self.title_chars.get_or_init(|| {
+            self.initiatives
+                .iter()
+                .map(|x| x.title.chars().count() as u32)
+                .collect()
+        });
+        counts[i] as usize
     }
 
     pub fn find(&self, id: &str) -> Option<usize> {

@@ -344,15 +344,27 @@ const MAX_CHIP: f64 = 260.0;
 /// Packs `placed` into rows from `top`, pushes them to `bars`, and returns the
 /// height used.
 fn stack(placed: Vec<Bar>, top: f64, bars: &mut Vec<Bar>) -> f64 {
-    let rows = pack(&placed.iter().map(Bar::extent).collect::<Vec<_>>());
+    let (rows, order) = pack(&placed.iter().map(Bar::extent).collect::<Vec<_>>());
     let n_rows = rows.iter().max().map_or(0, |r| r + 1);
-    let mut lane: Vec<(usize, Bar)> = rows.into_iter().zip(placed).collect();
-    // Row by row, left to right: the lane's part of the drawing order.
-    lane.sort_unstable_by(|(ra, a), (rb, b)| ra.cmp(rb).then(a.x.total_cmp(&b.x)));
-    for (row, mut b) in lane {
-        b.y = top + row as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
-        bars.push(b);
+    // Row by row, left to right (the lane's part of the drawing order): a counting
+    // sort by row of the placement order, which is left to right within a row.
+    let mut starts = vec![0usize; n_rows + 1];
+    for &r in &rows {
+        starts[r + 1] += 1;
     }
+    for r in 0..n_rows {
+        starts[r + 1] += starts[r];
+    }
+    let mut slots: Vec<Option<Bar>> = placed.into_iter().map(Some).collect();
+    let mut sorted: Vec<Option<Bar>> = (0..slots.len()).map(|_| None).collect();
+    for k in order {
+        let r = rows[k];
+        let mut b = slots[k].take().expect("each bar placed once");
+        b.y = top + r as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+        sorted[starts[r]] = Some(b);
+        starts[r] += 1;
+    }
+    bars.extend(sorted.into_iter().flatten());
     n_rows as f64 * ROW_HEIGHT
 }
 

@@ -351,6 +351,18 @@ mod tests {
     /// A viewport keeps exactly the bars whose box (and a milestone's label) reaches
     /// into it, and the arrows whose box between their two bars does.
     #[test]
+    fn a_large_roadmap_lays_out_every_bar_in_drawing_order() {
+        let as_of = crate::core::generate::as_of();
+        let (r, _) = crate::core::load(&crate::core::generate::generate(3_000, 2), as_of);
+        let vis = crate::core::filter::visible(&r, &Default::default(), as_of, true);
+        for zoom in [Zoom::Fit, Zoom::Quarter] {
+            let l = layout(&r, &vis, as_of, &settings(zoom));
+            assert_eq!(l.bars.len(), vis.shown.len() + vis.ghosts.len());
+            assert!(l.bars.is_sorted_by(|a, b| (a.y, a.x) <= (b.y, b.x)));
+        }
+    }
+
+    #[test]
     fn a_viewport_keeps_what_reaches_into_it() {
         let r = roadmap(YAML);
         let v = visible(&r, &Filter::default(), r.as_of.unwrap(), false);

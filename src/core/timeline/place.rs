@@ -2,6 +2,8 @@
 //! and the packing of bars into rows that keeps every label clear of other bars.
 
 use super::Shape;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
 
 /// Average width of a label character at the timeline's font size, in pixels.
 pub const CHAR_W: f64 = 7.0;
@@ -98,10 +100,15 @@ pub fn extent(x: f64, w: f64, tail: f64, label: &Label) -> (f64, f64) {
 
 /// Packs extents into rows, first fit in order of their starts (which needs the
 /// fewest rows for intervals): `rows[k]` is the row of the `k`-th extent. Two
-/// extents in one row are at least [`ROW_PADDING`] apart.
+/// extents in one row are at least [`ROW_PADDING`] apart. Also returns the extents in
+/// the order they were placed: within a row, that is left to right.
 ///
-/// Complexity: O(n log n + n · r) for n extents and r rows.
-pub fn pack(extents: &[(f64, f64)]) -> Vec<usize> {
+/// First fit without scanning the rows: starts only grow, so a row that fits stays
+/// fitting until it is used; rows are moved from a heap ordered by their end to the
+/// set of fitting rows as the start passes their end, and the lowest fitting row wins.
+///
+/// Complexity: O(n log n) for n extents.
+pub fn pack(extents: &[(f64, f64)]) -> (Vec<usize>, Vec<usize>) {
     let mut order: Vec<usize> = (0..extents.len()).collect();
     order.sort_by(|&a, &b| {
         extents[a]
@@ -111,26 +118,66 @@ pub fn pack(extents: &[(f64, f64)]) -> Vec<usize> {
             .then(a.cmp(&b))
     });
     let mut row_ends: Vec<f64> = Vec::new();
+    // Rows in use, soonest free first (by their end; `Ord` on the end's bits orders
+    // finite non-negative and negative floats alike through `total_order_key`).
+    let mut busy: BinaryHeap<Reverse<(i64, usize)>> = BinaryHeap::new();
+    let mut fitting: BTreeSet<usize> = BTreeSet::new();
     let mut rows = vec![0; extents.len()];
-    for k in order {
+    for &k in &order {
         let (lo, hi) = extents[k];
-        let row = match row_ends.iter().position(|&end| end + ROW_PADDING <= lo) {
-            Some(r) => r,
-            None => {
-                row_ends.push(f64::MIN);
-                row_ends.len() - 1
+        while let Some(&Reverse((_, r))) = busy.peek() {
+            if row_ends[r] + ROW_PADDING > lo {
+                break;
             }
-        };
+            busy.pop();
+            fitting.insert(r);
+        }
+        let row = fitting.pop_first().unwrap_or_else(|| {
+            row_ends.push(f64::MIN);
+            row_ends.len() - 1
+        });
         row_ends[row] = hi;
+        busy.push(Reverse((total_order_key(hi), row)));
         rows[k] = row;
     }
-    rows
+    (rows, order)
+}
+
+/// An integer that orders as `f64::total_cmp` orders floats.
+fn total_order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::rng::XorShift;
+
+    /// First fit by scanning every row: what `pack` computes faster.
+    fn first_fit(extents: &[(f64, f64)]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..extents.len()).collect();
+        order.sort_by(|&a, &b| {
+            (extents[a].0, extents[a].1, a)
+                .partial_cmp(&(extents[b].0, extents[b].1, b))
+                .unwrap()
+        });
+        let mut ends: Vec<f64> = Vec::new();
+        let mut rows = vec![0; extents.len()];
+        for k in order {
+            let (lo, hi) = extents[k];
+            let row = match ends.iter().position(|&e| e + ROW_PADDING <= lo) {
+                Some(r) => r,
+                None => {
+                    ends.push(f64::MIN);
+                    ends.len() - 1
+                }
+            };
+            ends[row] = hi;
+            rows[k] = row;
+        }
+        rows
+    }
 
     /// (bar x, bar w, shape, text width, drawing width) → (side, label x, label w).
     #[test]
@@ -220,7 +267,17 @@ mod tests {
                     "{l:?} {width}"
                 );
             }
-            let rows = pack(&extents);
+            let (rows, order) = pack(&extents);
+            assert_eq!(
+                rows,
+                first_fit(&extents),
+                "first fit, as scanning the rows finds it"
+            );
+            for w in order.windows(2) {
+                if rows[w[0]] == rows[w[1]] {
+                    assert!(extents[w[0]].0 <= extents[w[1]].0);
+                }
+            }
             for a in 0..n {
                 for b in a + 1..n {
                     if rows[a] == rows[b] {
