@@ -293,12 +293,26 @@ pub fn roadmap_view(props: &Props) -> Html {
             (*unfolded).as_ref() == Some(&view.question()),
         ),
     );
-    let layout = {
+    // The timeline without a fold: what every question starts from, kept while only
+    // the selection or the critical path changes (a slip's moves change it).
+    let plain = {
         let data = state.data.clone();
-        let (vis, focus, analysis) = (vis.clone(), (*focus).clone(), analysis.clone());
+        let (vis, analysis) = (vis.clone(), analysis.clone());
         use_memo(
-            layout_key.clone(),
-            move |(_, _, (reference, canvas), zoom, collapsed, (shown, all_lanes))| {
+            (
+                data_key,
+                (
+                    view.filter.clone(),
+                    view.context,
+                    view.slip.clone(),
+                    cmp_key,
+                ),
+                (reference, *canvas),
+                view.zoom,
+                state.collapsed.clone(),
+                view.view == View::Timeline,
+            ),
+            move |(_, _, (reference, canvas), zoom, collapsed, shown)| {
                 shown.then(|| {
                     let settings = Settings {
                         zoom: *zoom,
@@ -307,15 +321,32 @@ pub fn roadmap_view(props: &Props) -> Html {
                         focus: None,
                         moves: &analysis.moves,
                     };
-                    let no_fold = timeline::Focus::default();
-                    Rc::new(timeline::framed_layout(
-                        &data.roadmap,
-                        &vis,
-                        *reference,
-                        &settings,
-                        if *all_lanes { &no_fold } else { &focus },
-                    ))
+                    Rc::new(timeline::layout(&data.roadmap, &vis, *reference, &settings))
                 })
+            },
+        )
+    };
+    let layout = {
+        let data = state.data.clone();
+        let (vis, focus, analysis) = (vis.clone(), (*focus).clone(), analysis.clone());
+        let plain = plain.clone();
+        use_memo(
+            layout_key.clone(),
+            move |(_, _, (reference, canvas), zoom, collapsed, (_, all_lanes))| {
+                let plain = (*plain).clone()?;
+                if *all_lanes {
+                    return Some(plain);
+                }
+                let settings = Settings {
+                    zoom: *zoom,
+                    canvas: *canvas,
+                    collapsed,
+                    focus: None,
+                    moves: &analysis.moves,
+                };
+                let folded =
+                    timeline::fold(&data.roadmap, &vis, *reference, &settings, &focus, &plain);
+                Some(folded.map_or(plain, Rc::new))
             },
         )
     };

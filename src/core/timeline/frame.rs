@@ -63,10 +63,6 @@ pub fn framed_layout(
     settings: &Settings,
     focus: &Focus,
 ) -> TimelineLayout {
-    let fits = |l: &TimelineLayout| match vertical_span(l, &focus.required) {
-        Some((lo, hi)) => hi - lo + 2.0 * MARGIN <= settings.canvas.height,
-        None => true,
-    };
     let plain = layout(
         roadmap,
         visible,
@@ -76,8 +72,26 @@ pub fn framed_layout(
             ..*settings
         },
     );
-    if focus.required.is_empty() || fits(&plain) {
-        return plain;
+    fold(roadmap, visible, reference, settings, focus, &plain).unwrap_or(plain)
+}
+
+/// The folded timeline [`framed_layout`] draws for `focus`, or `None` when `plain`
+/// (the layout with the same settings and no focus) is the one to draw. The viewer
+/// keeps `plain` across questions, so a question that needs no fold lays nothing out.
+pub fn fold(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    reference: Date,
+    settings: &Settings,
+    focus: &Focus,
+    plain: &TimelineLayout,
+) -> Option<TimelineLayout> {
+    let fits = |l: &TimelineLayout| match vertical_span(l, &focus.required) {
+        Some((lo, hi)) => hi - lo + 2.0 * MARGIN <= settings.canvas.height,
+        None => true,
+    };
+    if focus.required.is_empty() || fits(plain) {
+        return None;
     }
     let folded = |keep: &BTreeSet<usize>| {
         layout(
@@ -119,11 +133,11 @@ pub fn framed_layout(
         }
         let l = folded(&keep);
         if fits(&l) {
-            return l;
+            return Some(l);
         }
         tried.push(keep);
     }
-    folded(&focus.required)
+    Some(folded(&focus.required))
 }
 
 /// The top of the highest and the bottom of the lowest drawn bar of `focus`.
