@@ -28,7 +28,10 @@
 //!   overview (`data-cluster`) is painted, and expanding the largest stage until its
 //!   initiatives (`data-node`) are painted. `BENCH_GRAPH_ONLY=1` builds only the
 //!   1,000-initiative site and measures only these;
-//! - the app shell: the bundled site's wasm, js and css, gzipped (`gzip -9`).
+//! - the app shell: the bundled site's wasm, js and css, gzipped (`gzip -9`);
+//! - memory once loaded (ours at 1,000 and 10,000, dhtmlx-gantt's too): after a
+//!   garbage collection, DevTools' `Runtime.getHeapUsage` through chromedriver: the
+//!   JavaScript heap in use plus the array buffers' backing stores (the wasm memory).
 //!
 //! `BENCH_DHTMLX_ONLY=1` measures only dhtmlx-gantt's cold loads and filter.
 
@@ -537,14 +540,82 @@ async fn cold_loads<'a>(
     }
 }
 
-/// Filter change to next paint on dhtmlx-gantt's page (median of `2 * RUNS`).
-async fn dhtmlx_filter(server: &Server) -> f64 {
+/// Filter change to next paint on dhtmlx-gantt's page (median of `2 * RUNS`), and
+/// its memory once loaded.
+async fn dhtmlx_filter(server: &Server) -> (f64, Memory) {
     let b = Browser::new().await;
     b.open(&server.base).await;
+    let mem = memory(&b).await;
     let v = filter(&b).await;
     b.close().await;
     eprintln!("  dhtmlx filter {v:.1?}");
-    median(v)
+    (median(v), mem)
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's
+/// `goog/cdp/execute` endpoint.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": {} });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// A page's memory, in MB (10^6 bytes) after a garbage collection: the JavaScript
+/// heap in use, and the backing stores of array buffers, where the wasm memory lives.
+#[derive(Clone, Copy, Debug, Default)]
+struct Memory {
+    js_heap: f64,
+    buffers: f64,
+}
+
+async fn memory(b: &Browser) -> Memory {
+    b.client
+        .issue_cmd(Cdp {
+            cmd: "HeapProfiler.collectGarbage",
+        })
+        .await
+        .expect("a garbage collection");
+    let usage = b
+        .client
+        .issue_cmd(Cdp {
+            cmd: "Runtime.getHeapUsage",
+        })
+        .await
+        .expect("the heap usage");
+    let mb = |k: &str| usage[k].as_f64().unwrap_or(0.0) / 1e6;
+    Memory {
+        js_heap: mb("usedSize"),
+        buffers: mb("backingStorageSize"),
+    }
+}
+
+/// A memory row: the total, with its parts in the note.
+fn memory_row(name: String, m: Memory, target: &str) -> Row {
+    (
+        name,
+        format!("{:.1} MB", m.js_heap + m.buffers),
+        format!(
+            "JS heap {:.1} MB + array buffers (wasm memory) {:.1} MB{target}",
+            m.js_heap, m.buffers
+        ),
+    )
 }
 
 #[tokio::main]
@@ -580,7 +651,7 @@ async fn main() {
             .collect();
         for (label, server) in pages {
             eprintln!("filter: {label}");
-            let f = dhtmlx_filter(server).await;
+            let (f, _) = dhtmlx_filter(server).await;
             rows.push(ms(format!("filter change to next paint: {label}"), f, ""));
         }
         print_rows(rows);
@@ -645,9 +716,9 @@ async fn main() {
                 format!("target ≤ 0.5×: {}", if x <= 0.5 { "met" } else { "missed" }),
             ));
         }
-        // The same, to the first frame painted with the roadmap: each page's own mark
-        // may come before or after the browser's first layout of what it drew (ours
-        // comes after it, dhtmlx-gantt's before), the paint is after both.
+        // The same, to the first frame painted with the roadmap: each page sets its own
+        // mark at a different point of its work (ours in an effect after the first
+        // render, dhtmlx-gantt's when `parse` returns); the paint comes after both.
         let painted: std::collections::BTreeMap<&str, f64> = phases
             .iter()
             .filter_map(|(page, runs)| {
@@ -709,6 +780,17 @@ async fn main() {
         eprintln!("interactions: {label}");
         let b = Browser::new().await;
         b.open(&server.base).await;
+        let mem = memory(&b).await;
+        eprintln!("  memory {mem:?}");
+        rows.push(memory_row(
+            format!("memory after loading: {label}"),
+            mem,
+            if label == "10,000" {
+                "; target ≤ 100 MB"
+            } else {
+                ""
+            },
+        ));
         let load_longest: f64 = b
             .client
             .execute_async(
@@ -800,7 +882,12 @@ requestAnimationFrame(step);"#,
     if std::env::var("BENCH_LOADS_ONLY").is_err() {
         for (label, server) in [("1,000", &s_dh1k), ("10,000", &s_dh10k)] {
             eprintln!("filter: dhtmlx-gantt, {label}");
-            let f = dhtmlx_filter(server).await;
+            let (f, mem) = dhtmlx_filter(server).await;
+            rows.push(memory_row(
+                format!("memory after loading: dhtmlx-gantt, {label}"),
+                mem,
+                "",
+            ));
             let note = match ours_filter.get(label) {
                 Some(o) => format!("ours is {:.2}× this", o / f),
                 None => String::new(),
