@@ -12,7 +12,6 @@ use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES, NOT_UTF8};
 use crate::core::pack::{self, Packed, PACK_FILE};
 use crate::core::Date;
 use gloo::net::http::Request;
-use wasm_bindgen::JsCast;
 
 /// Fetches every data file. Only a missing manifest is fatal: a file that fails is
 /// recorded as unreadable, and the loader reports it.
@@ -30,22 +29,6 @@ pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
-}
-
-/// Marks `name` once the next frame has been painted: a timeout queued from an
-/// animation frame callback runs after that frame's paint.
-pub fn mark_after_paint(name: &'static str) {
-    use wasm_bindgen::closure::Closure;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let frame = Closure::once_into_js(move || {
-        let after = Closure::once_into_js(move || mark(name));
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(after.unchecked_ref());
-        }
-    });
-    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
 pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, String> {

@@ -174,7 +174,6 @@ pub fn roadmap_view(props: &Props) -> Html {
             // The first render with data is on screen: the browser benchmark reads
             // this mark (ms since navigation) as "cold load to first render".
             crate::fetch::mark("roadmap-ready");
-            crate::fetch::mark_after_paint("roadmap-painted");
             let d1 = dispatch.clone();
             let pop = EventListener::new(&window, "popstate", move |_| {
                 let (view, notices) = ViewState::from_query(&location_search());
@@ -580,7 +579,9 @@ pub fn roadmap_view(props: &Props) -> Html {
             }
             <header class="app-header">
                 <div class="title-row">
-                    <h1>{ title.clone() }</h1>
+                    // Element Timing: when the first frame with the roadmap was painted
+                    // (the browser benchmark reads it).
+                    <h1 elementtiming="roadmap-title">{ title.clone() }</h1>
                     <span class="as-of">{ format!("as of {}", reference) }</span>
                     <label class="pick-files" title="Preview YAML files before they land: pick them, or drop them anywhere on the page">
                         { "Preview local YAML…" }
