@@ -31,8 +31,8 @@
 //!   1,000-initiative site and measures only these;
 //! - the app shell: the bundled site's wasm, js and css, gzipped (`gzip -9`);
 //! - memory once loaded (ours at 1,000 and 10,000, dhtmlx-gantt's too): after a
-//!   garbage collection, DevTools' `Runtime.getHeapUsage` through chromedriver: the
-//!   JavaScript heap in use plus the array buffers' backing stores (the wasm memory).
+//!   garbage collection, the JavaScript heap in use (DevTools' `Runtime.getHeapUsage`
+//!   through chromedriver) plus our wasm memory (`window.__roadmapWasmBytes`).
 //!
 //! `BENCH_DHTMLX_ONLY=1` measures only dhtmlx-gantt's cold loads and filter.
 
@@ -594,11 +594,12 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 }
 
 /// A page's memory, in MB (10^6 bytes) after a garbage collection: the JavaScript
-/// heap in use, and the backing stores of array buffers, where the wasm memory lives.
+/// heap in use, and our app's wasm memory (`window.__roadmapWasmBytes`, set by
+/// `web/boot-runtime.js`; none on the other pages).
 #[derive(Clone, Copy, Debug, Default)]
 struct Memory {
     js_heap: f64,
-    buffers: f64,
+    wasm: f64,
 }
 
 async fn memory(b: &Browser) -> Memory {
@@ -615,10 +616,14 @@ async fn memory(b: &Browser) -> Memory {
         })
         .await
         .expect("the heap usage");
-    let mb = |k: &str| usage[k].as_f64().unwrap_or(0.0) / 1e6;
+    let wasm: f64 = b
+        .eval("return window.__roadmapWasmBytes ? window.__roadmapWasmBytes() : 0")
+        .await
+        .parse()
+        .unwrap_or(0.0);
     Memory {
-        js_heap: mb("usedSize"),
-        buffers: mb("backingStorageSize"),
+        js_heap: usage["usedSize"].as_f64().unwrap_or(0.0) / 1e6,
+        wasm: wasm / 1e6,
     }
 }
 
@@ -626,10 +631,10 @@ async fn memory(b: &Browser) -> Memory {
 fn memory_row(name: String, m: Memory, target: &str) -> Row {
     (
         name,
-        format!("{:.1} MB", m.js_heap + m.buffers),
+        format!("{:.1} MB", m.js_heap + m.wasm),
         format!(
-            "JS heap {:.1} MB + array buffers (wasm memory) {:.1} MB{target}",
-            m.js_heap, m.buffers
+            "JS heap {:.1} MB + wasm memory {:.1} MB{target}",
+            m.js_heap, m.wasm
         ),
     )
 }

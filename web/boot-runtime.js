@@ -1,6 +1,13 @@
-// Prepended to Trunk's loader by web/postbuild.mjs: CSP violation counting (a test
-// hook), and the service worker: registration, readiness and the update prompt.
+// Prepended to Trunk's loader by web/postbuild.mjs: CSP violation counting and the
+// wasm memory's size (test hooks), and the service worker: registration, readiness
+// and the update prompt.
 const root = document.documentElement;
+// Trunk's loader announces the started wasm with its exports: the browser benchmark
+// reads the size of its memory through this.
+addEventListener("TrunkApplicationStarted", (e) => {
+  const memory = e.detail && e.detail.wasm && e.detail.wasm.memory;
+  if (memory) window.__roadmapWasmBytes = () => memory.buffer.byteLength;
+});
 document.addEventListener("securitypolicyviolation", () => {
   root.dataset.cspViolations = String(Number(root.dataset.cspViolations || 0) + 1);
 });
