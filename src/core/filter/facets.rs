@@ -131,11 +131,13 @@ pub fn team_groups(opts: &[FilterOption]) -> Vec<TeamGroup<'_>> {
     groups
 }
 
-/// How many of `pool` have each of `values` (of parameter `p`): one pass over the
-/// pool, each initiative counted once per value it has.
+/// How many of `pool` have each of `values` (of parameter `p`, listed as [`options`]
+/// lists them): one pass over the pool, each initiative counted once per value it
+/// has. Values are found by position, not by text: stages in roadmap order, teams
+/// grouped by stage, enums in their declared order; only tags are looked up by name.
 ///
-/// Complexity: O(N + V) for N initiatives in the pool and V values (tags: O(N · t²)
-/// for t tags on an initiative, which are few).
+/// Complexity: O(N + V) for N initiatives in the pool and V values (tags: O(t²) per
+/// initiative for its t tags, which are few).
 fn count_values(
     roadmap: &Roadmap,
     pool: &[&Initiative],
@@ -143,41 +145,44 @@ fn count_values(
     values: &[(String, String, Option<usize>)],
     reference: Date,
 ) -> Vec<usize> {
-    let index: HashMap<&str, usize> = values
-        .iter()
-        .enumerate()
-        .map(|(k, (v, ..))| (v.as_str(), k))
-        .collect();
     let mut counts = vec![0; values.len()];
-    let mut add = |v: &str| {
-        if let Some(&k) = index.get(v) {
-            counts[k] += 1;
-        }
-    };
-    for init in pool {
-        match p {
-            Param::Stage => add(&roadmap.stages[init.stage].id),
-            Param::Team => {
-                if let Some(t) = init.team {
-                    add(&roadmap.teams[t].id);
-                }
+    match p {
+        Param::Stage => pool.iter().for_each(|i| counts[i.stage] += 1),
+        Param::Team => {
+            let mut position = vec![0; roadmap.teams.len()];
+            let mut teams: Vec<usize> = (0..roadmap.teams.len()).collect();
+            teams.sort_by_key(|&t| roadmap.teams[t].stage);
+            for (k, t) in teams.into_iter().enumerate() {
+                position[t] = k;
             }
-            Param::Confidence => add(init.confidence.as_str()),
-            Param::Status => add(init.status.as_str()),
-            Param::Tag => {
-                for (j, t) in init.tags.iter().enumerate() {
-                    if !init.tags[..j].contains(t) {
-                        add(t);
+            for t in pool.iter().filter_map(|i| i.team) {
+                counts[position[t]] += 1;
+            }
+        }
+        Param::Confidence => pool.iter().for_each(|i| counts[i.confidence as usize] += 1),
+        Param::Status => pool.iter().for_each(|i| counts[i.status as usize] += 1),
+        Param::Horizon => {
+            for i in pool {
+                let h = horizon_filter(roadmap, i, reference);
+                let k = HorizonFilter::ALL.iter().position(|&x| x == h);
+                counts[k.expect("every horizon is listed")] += 1;
+            }
+        }
+        Param::Tag => {
+            let index: HashMap<&str, usize> = values
+                .iter()
+                .enumerate()
+                .map(|(k, (v, ..))| (v.as_str(), k))
+                .collect();
+            for i in pool {
+                for (j, t) in i.tags.iter().enumerate() {
+                    if let Some(&k) = index.get(t.as_str()).filter(|_| !i.tags[..j].contains(t)) {
+                        counts[k] += 1;
                     }
                 }
             }
-            Param::Horizon => add(horizon_filter(roadmap, init, reference).as_str()),
         }
     }
-    // A value listed twice (two stages with one id: an error in the data) counts the
-    // same under both.
-    values
-        .iter()
-        .map(|(v, ..)| counts[index[v.as_str()]])
-        .collect()
+    // Each value once: the loader keeps one stage, team or tag per id.
+    counts
 }
