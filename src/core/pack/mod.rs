@@ -8,7 +8,7 @@
 //! shows exactly what loading the YAML would have shown (tested on every fixture).
 //!
 //! Reading never trusts the bytes: a wrong magic or version, a truncated file, an index
-//! out of range or text that is not UTF-8 is an error, and the caller falls back to
+//! out of range, a dependency cycle or text that is not UTF-8 is an error, and the caller falls back to
 //! the YAML files (which are published beside the pack).
 //!
 //! The loaded roadmap depends on the day only when the data has no `as_of` (horizons
@@ -144,6 +144,10 @@ pub fn read(bytes: &[u8]) -> Result<Packed, String> {
         return Err("an index out of range".into());
     }
     let roadmap = Roadmap::assemble(title, as_of, edit_url, stages, teams, tags, initiatives);
+    // The analyses rely on the loader's promise that dependencies have no cycle.
+    if petgraph::algo::is_cyclic_directed(&roadmap.graph) {
+        return Err("a dependency cycle".into());
+    }
     Ok(Packed {
         roadmap,
         diagnostics,

@@ -67,6 +67,19 @@ fn a_pack_for_a_roadmap_without_as_of_holds_only_on_its_day() {
 }
 
 #[test]
+fn a_pack_with_a_dependency_cycle_is_refused() {
+    // The loader never produces one (it breaks cycles); the analyses rely on that.
+    let (mut r, d) = load(&generate(60, 3), generate::as_of());
+    let a = (0..r.initiatives.len())
+        .find(|&i| !r.initiatives[i].depends_on.is_empty())
+        .unwrap();
+    let b = r.initiatives[a].depends_on[0];
+    r.initiatives[b].depends_on.push(a);
+    let err = read(&write(&r, &d, generate::as_of())).unwrap_err();
+    assert!(err.contains("cycle"), "{err}");
+}
+
+#[test]
 fn damaged_packs_are_refused_without_panicking() {
     let (r, d) = load(&generate(60, 3), generate::as_of());
     let bytes = write(&r, &d, generate::as_of());
