@@ -79,6 +79,8 @@ const baselineFiles = baseline ? manifest("baseline") : [];
 //     make it still works: the viewer then reads the YAML.
 const repo = fileURLToPath(new URL("..", import.meta.url));
 let packed = false;
+// Never a pack from the source folder (Trunk copies data/ whole): only this build's.
+rmSync(join(dir, "data", "roadmap.pack"), { force: true });
 if (process.env.ROADMAP_PACK !== "0") {
   const pack = spawnSync(
     "cargo",

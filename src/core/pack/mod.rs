@@ -16,8 +16,8 @@
 //! [`Packed::valid_on`] tells whether it still stands on another day.
 
 use super::date::Date;
-use super::diagnostic::Diagnostic;
-use super::model::{Roadmap, Stage, TagDef, Team};
+use super::diagnostic::{Code, Diagnostic};
+use super::model::{Confidence, Horizon, Roadmap, Stage, Status, TagDef, Team};
 use reader::Reader;
 use writer::Writer;
 
@@ -25,7 +25,27 @@ use writer::Writer;
 pub const PACK_FILE: &str = "roadmap.pack";
 const MAGIC: &[u8; 4] = b"RMPK";
 /// Bumped whenever the layout below changes; an older pack is then ignored.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+
+/// A fingerprint of the words the pack writes as positions (diagnostic codes,
+/// confidence, status, horizon): an app whose lists differ (a service worker can serve
+/// an older app with a newer build's pack) refuses the pack instead of misreading it.
+fn words() -> u64 {
+    let lists: [&[&str]; 4] = [
+        Code::NAMES,
+        Confidence::NAMES,
+        Status::NAMES,
+        Horizon::NAMES,
+    ];
+    // FNV-1a, 48 bits (an integer the pack writes in at most 7 bytes).
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in lists.iter().flat_map(|l| l.iter()) {
+        for b in word.bytes().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h & 0xffff_ffff_ffff
+}
 
 /// A roadmap as loaded, and for which day, when loading it depended on the day.
 #[derive(Debug)]
@@ -50,6 +70,7 @@ pub fn write(roadmap: &Roadmap, diagnostics: &[Diagnostic], today: Date) -> Vec<
     let mut w = Writer(Vec::with_capacity(64 * (roadmap.initiatives.len() + 16)));
     w.0.extend_from_slice(MAGIC);
     w.uint(VERSION as u64);
+    w.uint(words());
     w.opt_date(roadmap.as_of.is_none().then_some(today));
     w.str(&roadmap.title);
     w.opt_date(roadmap.as_of);
@@ -95,6 +116,9 @@ pub fn read(bytes: &[u8]) -> Result<Packed, String> {
         return Err(format!(
             "pack version {version}, this viewer reads {VERSION}"
         ));
+    }
+    if r.uint()? != words() {
+        return Err("the pack names its enums' values differently".into());
     }
     let loaded_for = r.opt_date()?;
     let title = r.str()?;
@@ -142,6 +166,10 @@ pub fn read(bytes: &[u8]) -> Result<Packed, String> {
         });
     if !sound {
         return Err("an index out of range".into());
+    }
+    let mut ids = std::collections::HashSet::with_capacity(n);
+    if !initiatives.iter().all(|i| ids.insert(i.id.as_str())) {
+        return Err("an initiative id twice".into());
     }
     let roadmap = Roadmap::assemble(title, as_of, edit_url, stages, teams, tags, initiatives);
     // The analyses rely on the loader's promise that dependencies have no cycle.

@@ -74,7 +74,13 @@ impl Reader<'_> {
         if !self.flag()? {
             return Ok(None);
         }
+        // The dates the loader accepts: years 0000 to 9999 (the views compute with
+        // them, and a day far outside would overflow or draw millions of ticks).
         let d = i32::try_from(self.int()?).map_err(|_| "a date out of range")?;
+        let (first, last) = (Date::from_ymd(0, 1, 1), Date::from_ymd(9999, 12, 31));
+        if first.is_some_and(|f| d < f.0) || last.is_some_and(|l| d > l.0) {
+            return Err("a date out of range".into());
+        }
         Ok(Some(Date(d)))
     }
 
@@ -95,8 +101,9 @@ impl Reader<'_> {
         mut each: impl FnMut(&mut Self) -> Result<T, String>,
     ) -> Result<Vec<T>, String> {
         let n = self.index()?;
-        // Every item takes at least one byte: a corrupt count cannot reserve much.
-        let mut v = Vec::with_capacity(n.min(self.bytes.len() - self.at));
+        // Reserve for what the bytes left could hold, and never much: a corrupt count
+        // cannot make a large allocation (an initiative is hundreds of bytes in memory).
+        let mut v = Vec::with_capacity(n.min(self.bytes.len() - self.at).min(1024));
         for _ in 0..n {
             v.push(each(self)?);
         }

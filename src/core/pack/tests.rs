@@ -80,6 +80,22 @@ fn a_pack_with_a_dependency_cycle_is_refused() {
 }
 
 #[test]
+fn dates_beyond_the_loaders_years_and_twice_used_ids_are_refused() {
+    let (r, d) = load(&generate(30, 3), generate::as_of());
+    let mut far = r.clone();
+    far.initiatives[0].start = Some(Date(-2_000_000_000));
+    assert!(read(&write(&far, &d, generate::as_of()))
+        .unwrap_err()
+        .contains("date"));
+    let mut twice = r.clone();
+    twice.initiatives[1].id = twice.initiatives[0].id.clone();
+    assert!(read(&write(&twice, &d, generate::as_of()))
+        .unwrap_err()
+        .contains("twice"));
+    assert!(read(&write(&r, &d, generate::as_of())).is_ok());
+}
+
+#[test]
 fn damaged_packs_are_refused_without_panicking() {
     let (r, d) = load(&generate(60, 3), generate::as_of());
     let bytes = write(&r, &d, generate::as_of());
@@ -88,7 +104,7 @@ fn damaged_packs_are_refused_without_panicking() {
         assert!(read(&bytes[..n]).is_err(), "a pack cut at {n} bytes read");
     }
     assert!(read(&[bytes.as_slice(), b"x"].concat()).is_err());
-    assert!(read(b"RMPK\x02").unwrap_err().contains("version"));
+    assert!(read(b"RMPK\x09").unwrap_err().contains("version"));
     assert!(read(b"<!doctype html>").is_err(), "an HTML 404 page");
     // Random damage: an error or a sound roadmap, never a panic or an index out of range.
     let mut rng = XorShift::new(7);
