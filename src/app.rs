@@ -5,7 +5,7 @@
 //! with the published data; and the build's baseline, fetched after the data.
 
 use crate::components::{ErrorPanel, RoadmapView};
-use crate::core::load::{FileText, MAX_FILE_BYTES};
+use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
 use crate::core::preview;
 use crate::fetch::Published;
 use crate::state::{Baseline, Loaded};
@@ -48,13 +48,17 @@ pub fn preview_files(
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        // A site started from its pack fetches the YAML files the preview builds on.
+        // A site started from its pack fetches the YAML files the preview builds on;
+        // when they cannot be read, the preview shows the dropped files alone, and says so.
+        let mut unread = None;
         let published_files = if published.from_pack {
             match crate::fetch::data_files(|_, _| {}).await {
                 Ok(f) => f.files,
                 Err(e) => {
-                    gloo::console::warn!(format!("the published files could not be read: {e}"));
-                    return;
+                    unread = Some(format!(
+                        "The published files could not be read ({e}): the preview shows the dropped files alone."
+                    ));
+                    DataFiles::default()
                 }
             }
         } else {
@@ -75,7 +79,8 @@ pub fn preview_files(
             };
             dropped.push((name, text));
         }
-        let (files, notes) = preview::assemble(&published_files, &dropped);
+        let (files, mut notes) = preview::assemble(&published_files, &dropped);
+        notes.splice(0..0, unread);
         done.emit(Preview {
             data: Rc::new(Loaded::from_files(files)),
             notes,

@@ -41,6 +41,43 @@ async fn the_site_starts_from_its_pack_and_shows_what_the_yaml_shows() {
 }
 
 #[tokio::test]
+async fn a_preview_on_a_packed_site_whose_files_cannot_be_read_says_so() {
+    // The pack is served, the YAML manifest is not: the site starts, and a preview can
+    // only show the dropped file.
+    let pack = std::fs::read(site().join("data/roadmap.pack")).unwrap();
+    let mut overrides = Overrides::new();
+    overrides.insert("data/roadmap.pack".into(), Some(pack));
+    overrides.insert("data/files.txt".into(), None);
+    let server = Server::start(site(), "/", overrides);
+    let dir = std::env::temp_dir().join(format!("roadmap-pack-preview-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("roadmap.yaml");
+    std::fs::write(
+        &file,
+        "title: Dropped\nstages: [{id: s, name: S}]\ninitiatives:\n  - {id: dropped-one, title: Dropped, stage: s, confidence: low}\n",
+    )
+    .unwrap();
+
+    let b = Browser::new().await;
+    b.open(&server.base).await;
+    let from = b
+        .wait_for("[data-ready=\"true\"]")
+        .await
+        .attr("data-loaded-from")
+        .await
+        .unwrap();
+    assert_eq!(from.as_deref(), Some("pack"));
+    b.preview_file(&file).await;
+    b.wait_for("[data-initiative=\"dropped-one\"]").await;
+    let banner = b.text("[data-preview]").await;
+    assert!(
+        banner.contains("The published files could not be read"),
+        "{banner}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
 async fn a_damaged_or_foreign_pack_falls_back_to_the_yaml() {
     let pack = std::fs::read(site().join("data/roadmap.pack")).unwrap();
     let damaged = [
