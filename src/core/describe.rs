@@ -46,20 +46,24 @@ pub fn accessible_label(roadmap: &Roadmap, i: usize, shown: &str) -> String {
 /// The marks before an initiative's title, in every view: 🔒 confidential, ⚠ a
 /// problem in the data (its bad fields were neutralised), ✓ done, ✕ cancelled.
 pub fn marks(roadmap: &Roadmap, i: usize) -> String {
+    mark_list(roadmap, i).collect()
+}
+
+/// [`marks`], one mark (a symbol and a space) at a time.
+fn mark_list(roadmap: &Roadmap, i: usize) -> impl Iterator<Item = &'static str> {
     let init = &roadmap.initiatives[i];
-    let mut out = String::new();
-    if init.confidential {
-        out.push_str("🔒 ");
-    }
-    if !init.problems.is_empty() {
-        out.push_str("⚠ ");
-    }
-    out.push_str(match init.status {
-        Status::Done => "✓ ",
-        Status::Cancelled => "✕ ",
-        _ => "",
-    });
-    out
+    let status = match init.status {
+        Status::Done => Some("✓ "),
+        Status::Cancelled => Some("✕ "),
+        _ => None,
+    };
+    [
+        init.confidential.then_some("🔒 "),
+        (!init.problems.is_empty()).then_some("⚠ "),
+        status,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// The text drawn on a timeline bar: the marks, the title, and for a ghost where it sits.
@@ -73,25 +77,14 @@ pub fn bar_text(roadmap: &Roadmap, i: usize, ghost: bool) -> String {
     }
 }
 
-/// How many characters [`bar_text`] has, without building it (the timeline measures
-/// every bar's label this way).
+/// How many characters [`bar_text`] has, without building it for a bar that is not a
+/// ghost (the timeline measures every bar's label this way).
 pub fn bar_text_chars(roadmap: &Roadmap, i: usize, ghost: bool) -> usize {
-    let init = &roadmap.initiatives[i];
-    // Each mark is a symbol and a space.
-    let marks = usize::from(init.confidential)
-        + usize::from(!init.problems.is_empty())
-        + usize::from(init.status.is_finished());
-    let title = roadmap.title_chars(i);
-    let place = if ghost {
-        " · ".chars().count()
-            + roadmap.stages[init.stage].name.chars().count()
-            + roadmap
-                .team_name(init)
-                .map_or(0, |t| " / ".chars().count() + t.chars().count())
-    } else {
-        0
-    };
-    2 * marks + title + place
+    if ghost {
+        return bar_text(roadmap, i, ghost).chars().count();
+    }
+    let marks: usize = mark_list(roadmap, i).map(|m| m.chars().count()).sum();
+    marks + roadmap.title_chars(i)
 }
 
 /// The `data-problem` value: the code of the first problem found with the initiative.
