@@ -2,7 +2,7 @@
 //! the team options grouped by stage.
 
 use super::super::date::Date;
-use super::super::model::{Confidence, Initiative, Roadmap, Status, Team};
+use super::super::model::{Confidence, Initiative, Roadmap, Status};
 use super::{horizon_filter, Filter, HorizonFilter, Param};
 use std::collections::HashMap;
 
@@ -40,14 +40,13 @@ pub fn options(
                     .iter()
                     .map(|s| (s.id.clone(), s.name.clone(), None))
                     .collect(),
-                Param::Team => {
-                    let mut teams: Vec<&Team> = roadmap.teams.iter().collect();
-                    teams.sort_by_key(|t| t.stage);
-                    teams
-                        .into_iter()
-                        .map(|t| (t.id.clone(), t.name.clone(), Some(t.stage)))
-                        .collect()
-                }
+                Param::Team => teams_by_stage(roadmap)
+                    .into_iter()
+                    .map(|t| {
+                        let t = &roadmap.teams[t];
+                        (t.id.clone(), t.name.clone(), Some(t.stage))
+                    })
+                    .collect(),
                 Param::Confidence => Confidence::ALL
                     .iter()
                     .map(|c| (c.as_str().into(), c.as_str().into(), None))
@@ -131,6 +130,14 @@ pub fn team_groups(opts: &[FilterOption]) -> Vec<TeamGroup<'_>> {
     groups
 }
 
+/// The teams in the order the filter lists them: grouped by stage, in stage order,
+/// each stage's teams in roadmap order.
+fn teams_by_stage(roadmap: &Roadmap) -> Vec<usize> {
+    let mut teams: Vec<usize> = (0..roadmap.teams.len()).collect();
+    teams.sort_by_key(|&t| roadmap.teams[t].stage);
+    teams
+}
+
 /// How many of `pool` have each of `values` (of parameter `p`, listed as [`options`]
 /// lists them): one pass over the pool, each initiative counted once per value it
 /// has. Values are found by position, not by text: stages in roadmap order, teams
@@ -150,9 +157,7 @@ fn count_values(
         Param::Stage => pool.iter().for_each(|i| counts[i.stage] += 1),
         Param::Team => {
             let mut position = vec![0; roadmap.teams.len()];
-            let mut teams: Vec<usize> = (0..roadmap.teams.len()).collect();
-            teams.sort_by_key(|&t| roadmap.teams[t].stage);
-            for (k, t) in teams.into_iter().enumerate() {
+            for (k, t) in teams_by_stage(roadmap).into_iter().enumerate() {
                 position[t] = k;
             }
             for t in pool.iter().filter_map(|i| i.team) {
