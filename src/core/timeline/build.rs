@@ -344,27 +344,17 @@ const MAX_CHIP: f64 = 260.0;
 /// Packs `placed` into rows from `top`, pushes them to `bars`, and returns the
 /// height used.
 fn stack(placed: Vec<Bar>, top: f64, bars: &mut Vec<Bar>) -> f64 {
-    let (rows, order) = pack(&placed.iter().map(Bar::extent).collect::<Vec<_>>());
+    let (rows, mut order) = pack(&placed.iter().map(Bar::extent).collect::<Vec<_>>());
     let n_rows = rows.iter().max().map_or(0, |r| r + 1);
-    // Row by row, left to right (the lane's part of the drawing order): a counting
-    // sort by row of the placement order, which is left to right within a row.
-    let mut starts = vec![0usize; n_rows + 1];
-    for &r in &rows {
-        starts[r + 1] += 1;
-    }
-    for r in 0..n_rows {
-        starts[r + 1] += starts[r];
-    }
-    let mut slots: Vec<Option<Bar>> = placed.into_iter().map(Some).collect();
-    let mut sorted: Vec<Option<Bar>> = (0..slots.len()).map(|_| None).collect();
+    // Row by row, left to right (the lane's part of the drawing order): the placement
+    // order is left to right within a row, and a stable sort keeps it.
+    order.sort_by_key(|&k| rows[k]);
+    let mut placed: Vec<Option<Bar>> = placed.into_iter().map(Some).collect();
     for k in order {
-        let r = rows[k];
-        let mut b = slots[k].take().expect("each bar placed once");
-        b.y = top + r as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
-        sorted[starts[r]] = Some(b);
-        starts[r] += 1;
+        let mut b = placed[k].take().expect("each bar placed once");
+        b.y = top + rows[k] as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+        bars.push(b);
     }
-    bars.extend(sorted.into_iter().flatten());
     n_rows as f64 * ROW_HEIGHT
 }
 
