@@ -72,13 +72,12 @@ fn core(c: &mut Criterion) {
                     &r,
                     black_box(&all),
                     as_of,
-                    &timeline::Settings {
-                        zoom: Zoom::Quarter,
-                        canvas: timeline::Canvas::DEFAULT,
-                        collapsed: &BTreeSet::new(),
-                        focus: None,
-                        moves: &[],
-                    },
+                    &timeline::Settings::unfocused(
+                        Zoom::Quarter,
+                        timeline::Canvas::DEFAULT,
+                        &BTreeSet::new(),
+                        &[],
+                    ),
                 )
             })
         });
@@ -95,13 +94,13 @@ fn core(c: &mut Criterion) {
                 let options = filter::options(r, &Filter::default(), as_of);
                 let a = analysis::analyse(r, &question, as_of);
                 let focus = timeline::focus_of(r, &a, None);
-                let settings = timeline::Settings {
-                    zoom: Zoom::Fit,
-                    canvas: timeline::Canvas::DEFAULT,
-                    collapsed: &BTreeSet::new(),
-                    focus: None,
-                    moves: &a.moves,
-                };
+                let collapsed = BTreeSet::new();
+                let settings = timeline::Settings::unfocused(
+                    Zoom::Fit,
+                    timeline::Canvas::DEFAULT,
+                    &collapsed,
+                    &a.moves,
+                );
                 let l = timeline::framed_layout(r, &vis, as_of, &settings, &focus);
                 let arrows = timeline::arrows(r, &l, Default::default(), None, &|_, _| true);
                 (options, l.bars.len(), arrows.len())

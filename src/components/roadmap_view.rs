@@ -84,23 +84,12 @@ pub fn roadmap_view(props: &Props) -> Html {
         use_memo((), move |_| Callback::from(move |h| setter.set(h)))
     };
     // The chart's drawing size, measured by the timeline (`fit` fills it); until then
-    // an estimate from the window. Where the estimate is right the first render is
-    // the only one; where it is not, the measured size lays the chart out again
-    // before the first paint. Measured in Chromium with one-line titles: the filters
-    // and margins take 312 px above 1100 px, 282 px from 768 px, 35 px below; above
-    // 1280 px the header and the chart's margin take 180 px of the height.
+    // the core's estimate for the window.
     let canvas = use_state_eq(|| {
         let window = gloo::utils::window();
         let px =
             |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let (w, h) = (px(window.inner_width()), px(window.inner_height()));
-        let beside = match w {
-            w if w > 1100.0 => 312.0,
-            w if w >= 768.0 => 282.0,
-            _ => 35.0,
-        };
-        let above = if w >= 1280.0 { 180.0 } else { 214.0 };
-        Canvas::of_chart(w - beside, h - above)
+        Canvas::estimate(px(window.inner_width()), px(window.inner_height()))
     });
     let on_canvas = {
         let setter = canvas.setter();
@@ -313,13 +302,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             ),
             move |(_, _, (reference, canvas), zoom, collapsed, shown)| {
                 shown.then(|| {
-                    let settings = Settings {
-                        zoom: *zoom,
-                        canvas: *canvas,
-                        collapsed,
-                        focus: None,
-                        moves: &analysis.moves,
-                    };
+                    let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
                     Rc::new(timeline::layout(&data.roadmap, &vis, *reference, &settings))
                 })
             },
@@ -336,13 +319,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                 if *all_lanes {
                     return Some(plain);
                 }
-                let settings = Settings {
-                    zoom: *zoom,
-                    canvas: *canvas,
-                    collapsed,
-                    focus: None,
-                    moves: &analysis.moves,
-                };
+                let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
                 let folded =
                     timeline::fold(&data.roadmap, &vis, *reference, &settings, &focus, &plain);
                 Some(folded.map_or(plain, Rc::new))
