@@ -1,13 +1,12 @@
 //! The root component: fetches the bundled data (showing progress), reads the build's
-//! pack or runs the core loader on the files, and shows the roadmap, or an error panel
-//! with a retry. Never a blank page.
+//! pack or has the YAML worker load the files (`crate::worker`), and shows the roadmap,
+//! or an error panel with a retry. Never a blank page.
 //! It also holds a local preview: YAML files dropped on the page or picked, compared
 //! with the published data; and the build's baseline, fetched after the data.
 
 use crate::components::{ErrorPanel, RoadmapView};
 use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
-use crate::core::preview;
-use crate::fetch::Published;
+use crate::fetch::{Fetched, Published};
 use crate::state::{Baseline, Loaded};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -79,10 +78,24 @@ pub fn preview_files(
             };
             dropped.push((name, text));
         }
-        let (files, mut notes) = preview::assemble(&published_files, &dropped);
+        // Assembled and loaded in the YAML worker, as the fallback is.
+        let (data, mut notes) = match crate::worker::run(published_files, dropped).await {
+            Ok(a) => (Loaded::from_yaml(a.packed, DataFiles::default()), a.notes),
+            // Said in the preview's banner, over an empty roadmap: never nothing.
+            Err(e) => {
+                let empty = crate::core::pack::Packed {
+                    roadmap: Default::default(),
+                    diagnostics: Vec::new(),
+                    descriptions: Vec::new(),
+                    loaded_for: None,
+                };
+                let note = format!("The dropped files could not be loaded: {e}");
+                (Loaded::from_yaml(empty, DataFiles::default()), vec![note])
+            }
+        };
         notes.splice(0..0, unread);
         done.emit(Preview {
-            data: Rc::new(Loaded::from_files(files)),
+            data: Rc::new(data),
             notes,
             generation,
             baseline: Rc::new(Baseline {
@@ -91,6 +104,27 @@ pub fn preview_files(
             }),
         });
     });
+}
+
+/// The published data as the screen shows it: a pack as read, YAML files through the
+/// worker.
+async fn loaded(published: Result<Published, String>) -> Result<Loaded, String> {
+    Ok(match published? {
+        Published::Packed(p, offline_since) => Loaded {
+            offline_since,
+            ..Loaded::from_pack(p)
+        },
+        Published::Files(Fetched {
+            files,
+            offline_since,
+        }) => {
+            let answer = crate::worker::run(files.clone(), Vec::new()).await?;
+            Loaded {
+                offline_since,
+                ..Loaded::from_yaml(answer.packed, files)
+            }
+        }
+    })
 }
 
 #[function_component(App)]
@@ -108,28 +142,24 @@ pub fn app() -> Html {
                     let state = state.clone();
                     move |done, total| state.set(LoadState::Loading { done, total })
                 };
-                state.set(match crate::fetch::published(progress).await {
-                    Ok(published) => {
-                        crate::fetch::mark("data-fetched");
-                        let loaded = match published {
-                            Published::Packed(p, offline_since) => Loaded {
-                                offline_since,
-                                ..Loaded::from_pack(p)
-                            },
-                            Published::Files(fetched) => Loaded {
-                                offline_since: fetched.offline_since,
-                                ..Loaded::from_files(fetched.files)
-                            },
-                        };
+                let published = crate::fetch::published(progress).await;
+                crate::fetch::mark("data-fetched");
+                state.set(match loaded(published).await {
+                    Ok(loaded) => {
                         crate::fetch::mark("data-loaded");
                         LoadState::Loaded(Rc::new(loaded))
                     }
                     Err(e) => LoadState::Failed(e),
                 });
                 // After the first screen: the comparison is optional.
-                if let Some((label, files)) = crate::fetch::baseline().await {
-                    let data = Rc::new(Loaded::from_files(files));
-                    baseline.set(Some(Rc::new(Baseline { label, data })));
+                if let Some((label, published)) = crate::fetch::baseline().await {
+                    match loaded(Ok(published)).await {
+                        Ok(data) => {
+                            let data = Rc::new(data);
+                            baseline.set(Some(Rc::new(Baseline { label, data })));
+                        }
+                        Err(e) => gloo::console::warn!(format!("the baseline: {e}")),
+                    }
                 }
             });
         });

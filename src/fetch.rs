@@ -5,8 +5,10 @@
 //! per line) and we fetch the files it names. URLs are relative to the page, so the
 //! site works under any sub-path. A build with a baseline (`ROADMAP_BASELINE`) says so
 //! in a `<meta name="roadmap-baseline">` holding its label, and has `baseline/files.txt`.
-//! A build also writes `data/roadmap.pack`, the data loaded and checked at build time:
-//! the app starts from it when it can (see [`published`]).
+//! A build also writes `data/roadmap.pack` (and `baseline/roadmap.pack`), the data
+//! loaded and checked at build time: the app starts from it when it can (see
+//! [`published`]); YAML files fetched instead are loaded by the YAML worker
+//! (`crate::worker`), never on the page.
 
 use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES, NOT_UTF8};
 use crate::core::pack::{self, Packed, PACK_FILE};
@@ -47,27 +49,33 @@ pub enum Published {
 /// `core::pack`), else the YAML files. A missing, damaged or outdated pack is not an
 /// error: the files it was made from are published beside it.
 pub async fn published(progress: impl Fn(usize, usize)) -> Result<Published, String> {
+    folder("data", progress).await
+}
+
+/// A published folder's pack when it holds today, else its files.
+async fn folder(folder: &str, progress: impl Fn(usize, usize)) -> Result<Published, String> {
     let offline = std::cell::RefCell::new(None::<String>);
-    if let Ok(Body::Bytes(bytes)) = get(&format!("data/{PACK_FILE}"), &offline).await {
+    if let Ok(Body::Bytes(bytes)) = get(&format!("{folder}/{PACK_FILE}"), &offline).await {
         match pack::read(&bytes) {
             Ok(p) if p.valid_on(today()) => return Ok(Published::Packed(p, offline.take())),
             Ok(_) => {}
             Err(e) => {
-                gloo::console::warn!(format!("data/{PACK_FILE}: {e}: reading the YAML files"))
+                gloo::console::warn!(format!("{folder}/{PACK_FILE}: {e}: reading the YAML files"))
             }
         }
     }
-    data_files(progress).await.map(Published::Files)
+    files_in(folder, progress).await.map(Published::Files)
 }
 
-/// The build's baseline: its label and its files, when the build has one.
-pub async fn baseline() -> Option<(String, DataFiles)> {
+/// The build's baseline, when the build has one: its label, and its pack (written
+/// beside `baseline/files.txt` by the build) or, without one, its files.
+pub async fn baseline() -> Option<(String, Published)> {
     let label = gloo::utils::document()
         .query_selector("meta[name=\"roadmap-baseline\"]")
         .ok()??
         .get_attribute("content")?;
-    match files_in("baseline", |_, _| {}).await {
-        Ok(fetched) => Some((label, fetched.files)),
+    match folder("baseline", |_, _| {}).await {
+        Ok(published) => Some((label, published)),
         Err(e) => {
             gloo::console::warn!(format!("the baseline could not be loaded: {e}"));
             None

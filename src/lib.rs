@@ -20,3 +20,5 @@ pub mod export;
 pub mod fetch;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -7,7 +7,8 @@
 //! is computed from this by the core.
 
 use crate::core::intent::Intent;
-use crate::core::load::{load, DataFiles};
+use crate::core::load::DataFiles;
+use crate::core::markdown::Node;
 use crate::core::pack::Packed;
 use crate::core::view_state::ViewState;
 use crate::core::{Date, Diagnostic, Roadmap};
@@ -16,9 +17,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The data a screen shows: the loaded roadmap, its diagnostics and the files.
+/// It always comes from a pack (#26): the build's, or one the YAML worker made.
 pub struct Loaded {
     pub roadmap: Roadmap,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each initiative's description as the safe Markdown tree, by index (parsed when
+    /// the pack was made: the viewer never parses Markdown).
+    pub descriptions: Vec<Option<Vec<Node>>>,
     /// The YAML files; empty when the roadmap came from the build's pack.
     pub files: DataFiles,
     /// Read from the build's pre-checked pack (`data/roadmap.pack`), not the YAML.
@@ -29,14 +34,13 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    pub fn from_files(files: DataFiles) -> Loaded {
-        let (roadmap, diagnostics) = load(&files, crate::fetch::today());
+    /// YAML files the worker loaded into `packed`; the files are kept (a preview
+    /// builds on them).
+    pub fn from_yaml(packed: Packed, files: DataFiles) -> Loaded {
         Loaded {
-            roadmap,
-            diagnostics,
             files,
             from_pack: false,
-            offline_since: None,
+            ..Loaded::from_pack(packed)
         }
     }
 
@@ -45,10 +49,16 @@ impl Loaded {
         Loaded {
             roadmap: packed.roadmap,
             diagnostics: packed.diagnostics,
+            descriptions: packed.descriptions,
             files: DataFiles::default(),
             from_pack: true,
             offline_since: None,
         }
+    }
+
+    /// Initiative `i`'s description tree, if it has one.
+    pub fn description(&self, i: usize) -> Option<&[Node]> {
+        self.descriptions.get(i)?.as_deref()
     }
 }
 

@@ -33,15 +33,8 @@ async fn diagnostics_panel_shows_file_line_and_column() {
             "title: T\nstages:\n  - id: a\n    name: A\ninclude: [nope/*.yaml]\n".into(),
         ),
     );
-    let (roadmap, diagnostics) = load(&files, Date::from_ymd(2026, 11, 1).unwrap());
     let props = yew::props!(roadmap_viewer::components::DiagnosticsPanelProps {
-        data: Rc::new(Loaded {
-            roadmap,
-            diagnostics,
-            files,
-            from_pack: false,
-            offline_since: None,
-        }),
+        data: Rc::new(loaded(files)),
         open: true,
         on_intent: yew::Callback::noop(),
     });
@@ -71,15 +64,17 @@ const SMALL: &str =
 fn small() -> Rc<Loaded> {
     let mut files = DataFiles::default();
     files.insert("roadmap.yaml", FileText::Text(SMALL.into()));
-    let (roadmap, diagnostics) = load(&files, Date::from_ymd(2026, 11, 1).unwrap());
-    assert!(diagnostics.is_empty());
-    Rc::new(Loaded {
-        roadmap,
-        diagnostics,
-        files,
-        from_pack: false,
-        offline_since: None,
-    })
+    let data = loaded(files);
+    assert!(data.diagnostics.is_empty());
+    Rc::new(data)
+}
+
+/// Loads `files` as the viewer gets them from its YAML worker: through a pack.
+fn loaded(files: DataFiles) -> Loaded {
+    let today = Date::from_ymd(2026, 11, 1).unwrap();
+    let (roadmap, diagnostics) = load(&files, today);
+    let bytes = roadmap_viewer::core::pack::write(&roadmap, &diagnostics, today);
+    Loaded::from_yaml(roadmap_viewer::core::pack::read(&bytes).unwrap(), files)
 }
 
 #[derive(yew::Properties, PartialEq)]

@@ -81,14 +81,17 @@ const repo = fileURLToPath(new URL("..", import.meta.url));
 let packed = false;
 // Never a pack from the source folder (Trunk copies data/ whole): only this build's.
 rmSync(join(dir, "data", "roadmap.pack"), { force: true });
-if (process.env.ROADMAP_PACK !== "0") {
-  const pack = spawnSync(
+const pack = (folder) =>
+  spawnSync(
     "cargo",
-    ["run", "--quiet", "--bin", "roadmap", "--", "pack", join(dir, "data"), join(dir, "data", "roadmap.pack")],
+    ["run", "--quiet", "--bin", "roadmap", "--", "pack", join(dir, folder), join(dir, folder, "roadmap.pack")],
     { cwd: repo, stdio: ["ignore", "inherit", "inherit"] },
-  );
-  packed = pack.status === 0;
+  ).status === 0;
+if (process.env.ROADMAP_PACK !== "0") {
+  packed = pack("data");
   if (!packed) console.warn("postbuild: no data/roadmap.pack (`roadmap pack` failed): the viewer will read the YAML files");
+  // The baseline too, so comparing does not need the YAML worker either.
+  if (baseline && !pack("baseline")) console.warn("postbuild: no baseline/roadmap.pack: the viewer will read its YAML files");
 }
 
 // 1b. A public build (data from `roadmap redact`) never carries an internal baseline:

@@ -5,7 +5,6 @@ use super::markdown;
 use crate::core::analysis::Analysis;
 use crate::core::describe::{critical_chain, moved_list, place, relations, slack_long};
 use crate::core::intent::Intent;
-use crate::core::markdown as md;
 use crate::core::slip::MAX_SLIP_WEEKS;
 use crate::core::Date;
 use crate::state::Loaded;
@@ -36,16 +35,8 @@ pub fn details_panel(props: &Props) -> Html {
     let r = &props.data.roadmap;
     let i = props.index;
     let init = &r.initiatives[i];
-    // The description's Markdown is parsed once per initiative, not per render.
-    let description = {
-        let data = props.data.clone();
-        use_memo((Rc::as_ptr(&props.data) as usize, i), move |&(_, i)| {
-            data.roadmap.initiatives[i]
-                .description
-                .as_deref()
-                .map(md::parse)
-        })
-    };
+    // The description's Markdown tree was parsed when the pack was made.
+    let description = props.data.description(i);
     let close = props.on_close.reform(|_| ());
     // Opening (or moving to another initiative) takes focus to the heading, so the
     // keyboard continues in the panel; a reader typing keeps their field.
@@ -234,7 +225,7 @@ pub fn details_panel(props: &Props) -> Html {
                     <dd>{ for init.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</dd>
                 }
             </dl>
-            if let Some(d) = &*description {
+            if let Some(d) = description {
                 <div class="description">{ markdown::render(d) }</div>
             }
             if !init.links.is_empty() {

@@ -17,6 +17,7 @@
 
 use super::date::Date;
 use super::diagnostic::{Code, Diagnostic};
+use super::markdown::{self, Node};
 use super::model::{Confidence, Horizon, Roadmap, Stage, Status, TagDef, Team};
 use reader::Reader;
 use writer::Writer;
@@ -25,7 +26,7 @@ use writer::Writer;
 pub const PACK_FILE: &str = "roadmap.pack";
 const MAGIC: &[u8; 4] = b"RMPK";
 /// Bumped whenever the layout below changes; an older pack is then ignored.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// A fingerprint of the words the pack writes as positions (diagnostic codes,
 /// confidence, status, horizon): an app whose lists differ (a service worker can serve
@@ -52,6 +53,9 @@ fn words() -> u64 {
 pub struct Packed {
     pub roadmap: Roadmap,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each initiative's description as the safe Markdown tree (by index), parsed at
+    /// build time so the viewer never parses Markdown.
+    pub descriptions: Vec<Option<Vec<Node>>>,
     /// `today` as given to the loader, when the data has no `as_of`.
     pub loaded_for: Option<Date>,
 }
@@ -99,6 +103,15 @@ pub fn write(roadmap: &Roadmap, diagnostics: &[Diagnostic], today: Date) -> Vec<
         w.opt_str(description.as_deref());
     });
     w.list(&roadmap.initiatives, Writer::initiative);
+    for i in &roadmap.initiatives {
+        match i.description.as_deref() {
+            None => w.uint(0),
+            Some(d) => {
+                w.uint(1);
+                w.doc(&markdown::parse(d));
+            }
+        }
+    }
     w.list(diagnostics, Writer::diagnostic);
     w.0
 }
@@ -146,6 +159,14 @@ pub fn read(bytes: &[u8]) -> Result<Packed, String> {
         })
     })?;
     let initiatives = r.list(Reader::initiative)?;
+    let descriptions = initiatives
+        .iter()
+        .map(|i| match (r.flag()?, &i.description) {
+            (false, None) => Ok(None),
+            (true, Some(_)) => r.doc().map(Some),
+            _ => Err("a description tree without its text, or the other way".to_string()),
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     let diagnostics = r.list(Reader::diagnostic)?;
     if r.at != bytes.len() {
         return Err("bytes after the end of the pack".into());
@@ -179,10 +200,13 @@ pub fn read(bytes: &[u8]) -> Result<Packed, String> {
     Ok(Packed {
         roadmap,
         diagnostics,
+        descriptions,
         loaded_for,
     })
 }
 
+mod doc;
+pub mod job;
 mod reader;
 mod writer;
 

@@ -13,6 +13,14 @@ fn round_trip(files: &DataFiles, today: Date) {
     let packed = read(&bytes).expect("reads its own pack");
     assert!(packed.roadmap == roadmap, "the roadmap changed in the pack");
     assert_eq!(packed.diagnostics, diagnostics);
+    for (init, tree) in roadmap.initiatives.iter().zip(&packed.descriptions) {
+        let parsed = init
+            .description
+            .as_deref()
+            .map(crate::core::markdown::parse);
+        assert_eq!(tree, &parsed, "the description of {} as a tree", init.id);
+    }
+    assert_eq!(packed.descriptions.len(), roadmap.initiatives.len());
     for (i, init) in roadmap.initiatives.iter().enumerate() {
         assert_eq!(packed.roadmap.find(&init.id), Some(i));
         let a: Vec<usize> = roadmap.dependents(i).collect();
@@ -46,7 +54,7 @@ fn a_redacted_roadmap_survives_the_pack() {
 
 #[test]
 fn problems_and_every_field_survive_the_pack() {
-    let yaml = "title: T\nedit_url: https://example.com/-/edit/main/data/\nstages:\n  - {id: s, name: S, description: 'Stage *s*'}\n  - {id: u, name: U}\nteams:\n  - {id: t, name: Team T, stage: s}\ntags: [{id: x, description: X}]\ninitiatives:\n  - {id: a, title: A, stage: s, team: t, confidence: high, status: done, start: 2026-01, end: 2026-Q2, tags: [x, y], owner: Ann, description: '**d**', links: [{title: L, url: 'https://example.com'}]}\n  - {id: b, title: B, stage: u, confidence: low, horizon: long, depends_on: [a, nope, b], end: 2019-01-01, start: 2020-01-01}\n  - {id: c, title: C, stage: nowhere, confidence: sure}\n";
+    let yaml = "title: T\nedit_url: https://example.com/-/edit/main/data/\nstages:\n  - {id: s, name: S, description: 'Stage *s*'}\n  - {id: u, name: U}\nteams:\n  - {id: t, name: Team T, stage: s}\ntags: [{id: x, description: X}]\ninitiatives:\n  - {id: a, title: A, stage: s, team: t, confidence: high, status: done, start: 2026-01, end: 2026-Q2, tags: [x, y], owner: Ann, description: \"**d** [ok](https://e.com) *[x](../y)*\\n\\n> q\\n\\n1. `c`\\n2. ~~s~~\\n\\n---\\n# H\\n\", links: [{title: L, url: 'https://example.com'}]}\n  - {id: b, title: B, stage: u, confidence: low, horizon: long, depends_on: [a, nope, b], end: 2019-01-01, start: 2020-01-01}\n  - {id: c, title: C, stage: nowhere, confidence: sure}\n";
     let mut files = DataFiles::default();
     files.insert("roadmap.yaml", crate::core::FileText::Text(yaml.into()));
     let (r, d) = load_yaml(yaml);
