@@ -112,7 +112,7 @@ async fn loaded(published: Result<Published, String>) -> Result<Loaded, String> 
     Ok(match published? {
         Published::Packed(p, offline_since) => Loaded {
             offline_since,
-            ..Loaded::from_pack(p)
+            ..Loaded::from_pack(*p)
         },
         Published::Files(Fetched {
             files,
@@ -144,13 +144,17 @@ pub fn app() -> Html {
                 };
                 let published = crate::fetch::published(progress).await;
                 crate::fetch::mark("data-fetched");
-                state.set(match loaded(published).await {
+                let next = match loaded(published).await {
                     Ok(loaded) => {
                         crate::fetch::mark("data-loaded");
                         LoadState::Loaded(Rc::new(loaded))
                     }
                     Err(e) => LoadState::Failed(e),
-                });
+                };
+                // The build's first screen goes in the task that draws the app's own
+                // (Yew renders in a microtask): no frame shows neither.
+                remove_prerender();
+                state.set(next);
                 // After the first screen: the comparison is optional.
                 if let Some((label, published)) = crate::fetch::baseline().await {
                     match loaded(Ok(published)).await {
@@ -240,6 +244,13 @@ pub fn app() -> Html {
                 },
             }
         }
+    }
+}
+
+/// Removes the first screen the build wrote into the page (`crate::prerender`).
+fn remove_prerender() {
+    if let Some(el) = gloo::utils::document().get_element_by_id("prerender") {
+        el.remove();
     }
 }
 

@@ -29,6 +29,10 @@ usage:
       diagnostic) to OUT_FILE, the pre-checked form a published site starts from
       (the site build does this; see ARCHITECTURE.md); exit 0 whatever the data's
       problems, 2 when DIR cannot be read or OUT_FILE written
+  roadmap prerender PACK_FILE INDEX_HTML
+      draw the default first screen of the roadmap in PACK_FILE into INDEX_HTML
+      (the site build does this after `pack`), so the page shows the roadmap
+      before its wasm has loaded, and without JavaScript
   roadmap schema
       print the JSON Schema of roadmap.yaml and initiative files
   roadmap redact DIR OUT_DIR
@@ -51,6 +55,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("baseline") => baseline(&args[1..]),
         Some("layout") => layout(&args[1..]),
         Some("pack") => pack(&args[1..]),
+        Some("prerender") => prerender(&args[1..]),
         Some("redact") => redact(&args[1..]),
         Some("generate") => generate(&args[1..]),
         Some("schema") => finish(format!("{}\n", crate::core::schema::json_schema())),
@@ -314,6 +319,41 @@ fn pack(args: &[String]) -> ExitCode {
         l.roadmap.initiatives.len(),
         l.diags.len(),
         bytes.len()
+    ))
+}
+
+fn prerender(args: &[String]) -> ExitCode {
+    let [pack, index] = args else {
+        return usage_error("prerender needs PACK_FILE and INDEX_HTML");
+    };
+    let read = std::fs::read(pack).map_err(|e| e.to_string());
+    let packed = match read.and_then(|b| crate::core::pack::read(&b)) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {pack}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let html = match std::fs::read_to_string(index) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("error: cannot read {index}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let n = packed.roadmap.initiatives.len();
+    let screen = crate::prerender::first_screen(packed, data_dir::today());
+    let Some(out) = crate::prerender::insert(&html, &screen) else {
+        eprintln!("error: {index} has no <body>");
+        return ExitCode::from(2);
+    };
+    if let Err(e) = std::fs::write(index, out) {
+        eprintln!("error: cannot write {index}: {e}");
+        return ExitCode::from(2);
+    }
+    finish(format!(
+        "wrote the first screen of {n} initiatives into {index} ({} bytes)\n",
+        screen.len()
     ))
 }
 

@@ -41,7 +41,7 @@ pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, Stri
 pub enum Published {
     /// The build's pre-checked pack, and when it was cached if the service worker
     /// served it offline.
-    Packed(Packed, Option<String>),
+    Packed(Box<Packed>, Option<String>),
     Files(Fetched),
 }
 
@@ -57,7 +57,9 @@ async fn folder(folder: &str, progress: impl Fn(usize, usize)) -> Result<Publish
     let offline = std::cell::RefCell::new(None::<String>);
     if let Ok(Body::Bytes(bytes)) = get(&format!("{folder}/{PACK_FILE}"), &offline).await {
         match pack::read(&bytes) {
-            Ok(p) if p.valid_on(today()) => return Ok(Published::Packed(p, offline.take())),
+            Ok(p) if p.valid_on(today()) => {
+                return Ok(Published::Packed(Box::new(p), offline.take()))
+            }
             Ok(_) => {}
             Err(e) => {
                 gloo::console::warn!(format!("{folder}/{PACK_FILE}: {e}: reading the YAML files"))

@@ -98,7 +98,7 @@ pub enum Action {
     /// Fold or unfold a stage's lane.
     ToggleStage(usize),
     /// Back/forward: the state the URL now describes.
-    FromUrl(ViewState, Vec<String>),
+    FromUrl(Box<ViewState>, Vec<String>),
     DismissNotices,
 }
 
@@ -135,7 +135,8 @@ impl Reducible for RoadmapState {
                     s.collapsed.insert(i);
                 }
             }
-            Action::FromUrl(mut view, mut notices) => {
+            Action::FromUrl(view, mut notices) => {
+                let mut view = *view;
                 notices.extend(view.retain_known(&s.data.roadmap));
                 s.view = view;
                 s.notices = notices;

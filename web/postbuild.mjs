@@ -111,8 +111,20 @@ if (baseline && redacted("data") && !redacted("baseline")) {
   );
 }
 
-// 2. The loader, out of line.
+// 1c. The first screen, drawn now from the pack by the same components (Yew's server
+//     renderer, `roadmap prerender`), so a reader sees the roadmap while the wasm
+//     loads, and without JavaScript (ROADMAP_PRERENDER=0 leaves it out).
 const indexPath = join(dir, "index.html");
+if (packed && process.env.ROADMAP_PRERENDER !== "0") {
+  const pre = spawnSync(
+    "cargo",
+    ["run", "--quiet", "--bin", "roadmap", "--", "prerender", join(dir, "data", "roadmap.pack"), indexPath],
+    { cwd: repo, stdio: ["ignore", "inherit", "inherit"] },
+  );
+  if (pre.status !== 0) console.warn("postbuild: no prerendered first screen (`roadmap prerender` failed)");
+}
+
+// 2. The loader, out of line.
 let html = readFileSync(indexPath, "utf8");
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);

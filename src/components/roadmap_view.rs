@@ -36,11 +36,7 @@ pub struct Props {
     pub baseline: Option<Rc<Baseline>>,
 }
 
-fn location_search() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
+use super::env::location_search;
 
 /// Writes the view's query string into the address bar, as a new history entry or
 /// replacing the current one (the core's `history_entry` decides).
@@ -86,10 +82,8 @@ pub fn roadmap_view(props: &Props) -> Html {
     // The chart's drawing size, measured by the timeline (`fit` fills it); until then
     // the core's estimate for the window.
     let canvas = use_state_eq(|| {
-        let window = gloo::utils::window();
-        let px =
-            |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        Canvas::estimate(px(window.inner_width()), px(window.inner_height()))
+        let (width, height) = super::env::window_size();
+        Canvas::estimate(width, height)
     });
     let on_canvas = {
         let setter = canvas.setter();
@@ -166,7 +160,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             let d1 = dispatch.clone();
             let pop = EventListener::new(&window, "popstate", move |_| {
                 let (view, notices) = ViewState::from_query(&location_search());
-                d1.dispatch(Action::FromUrl(view, notices));
+                d1.dispatch(Action::FromUrl(Box::new(view), notices));
             });
             let document = window.document().expect("a document");
             let keys = EventListener::new(&document, "keydown", move |e| {
@@ -459,10 +453,11 @@ pub fn roadmap_view(props: &Props) -> Html {
 
     // A new build waiting in the service worker: offer to reload into it.
     let update = use_state(|| {
-        gloo::utils::document_element()
-            .get_attribute("data-update")
-            .as_deref()
-            == Some("available")
+        super::env::IN_BROWSER
+            && gloo::utils::document_element()
+                .get_attribute("data-update")
+                .as_deref()
+                == Some("available")
     });
     {
         let update = update.clone();
@@ -531,7 +526,8 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     html! {
-        <main class="app" data-ready="true" data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
+        <main class="app" data-ready={super::env::IN_BROWSER.then_some("true")}
+              data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
             <SkipLink target="roadmap-chart" />
             if *update {
                 <div class="update-banner" role="status" data-update="">

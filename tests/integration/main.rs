@@ -10,6 +10,7 @@ mod fixtures;
 mod fuzz;
 mod graph_view;
 mod postbuild;
+mod prerender;
 mod redact;
 mod tidy;
 mod typos;
