@@ -409,8 +409,13 @@ impl Browser {
 
     /// Opens `url` and waits until the app root says it is ready (data loaded or error shown).
     pub async fn open(&self, url: &str) {
-        self.client.goto(url).await.expect("navigate");
+        self.goto(url).await;
         self.wait_for("[data-ready]").await;
+    }
+
+    /// Opens `url` without waiting for the app (the page as the build wrote it).
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
     }
 
     /// Waits until an element matches `css`, and returns it.

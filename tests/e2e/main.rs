@@ -15,5 +15,6 @@ mod keyboard;
 mod pack;
 mod panels;
 mod roadmap_view;
+mod shell;
 mod table_export_a11y;
 mod table_fit;
