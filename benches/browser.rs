@@ -344,11 +344,14 @@ async fn filter(b: &Browser) -> Vec<f64> {
     filter
 }
 
+/// A file of a built site and its size gzipped.
+type Part = (String, u64);
+
 /// What a built site loads before its first interaction: (file kind, bytes gzipped
 /// with `gzip -9`) for `index.html` (it holds the prerendered first screen), the
 /// viewer's wasm, its JavaScript (the service worker excepted: it is not needed to
 /// start) and CSS; and apart, the YAML worker's files, fetched only on demand (#26).
-fn shell_size(site: &Path) -> (Vec<(String, u64)>, Vec<(String, u64)>) {
+fn shell_size(site: &Path) -> (Vec<Part>, Vec<Part>) {
     let (mut shell, mut on_demand) = (Vec::new(), Vec::new());
     for e in std::fs::read_dir(site).unwrap() {
         let path = e.unwrap().path();
@@ -937,7 +940,7 @@ requestAnimationFrame(step);"#,
         rows.extend(graph(&s_1k, &r_1k).await);
     }
     let (shell, on_demand) = shell_size(bundled_site);
-    let kb = |parts: &[(String, u64)]| {
+    let kb = |parts: &[Part]| {
         let total: u64 = parts.iter().map(|(_, b)| b).sum();
         let list: Vec<String> = parts
             .iter()
