@@ -38,6 +38,15 @@ async fn a_public_build_from_redacted_data_leaks_nothing_and_shows_placeholders(
     assert!(files
         .iter()
         .any(|f| f.extension().is_some_and(|e| e == "wasm")));
+    // The grep below covers the second module and the prerendered first screen too.
+    assert!(files
+        .iter()
+        .any(|f| f.file_name().is_some_and(|n| n == "yaml-worker_bg.wasm")));
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        index.contains("data-prerendered"),
+        "the public build prerenders"
+    );
     for f in &files {
         let bytes = std::fs::read(f).unwrap();
         let name = f.strip_prefix(&site).unwrap().to_string_lossy().to_string();

@@ -36,9 +36,26 @@ async fn a_published_site_fetches_no_yaml_and_not_the_yaml_worker() {
         .eval("return performance.getEntriesByName('yaml-worker-start').length")
         .await;
     assert_eq!(started, "0", "no YAML worker");
-    // The build's first screen gave way to the app's: one screen, the app's.
+    // The build's first screen gave way to the app's: one screen, the app's, and the
+    // page did not jump doing it (cumulative layout shift, two frames after ready).
     assert_eq!(b.all("#prerender").await.len(), 0);
     assert_eq!(b.all("main.app").await.len(), 1);
+    let cls: f64 = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             let cls = 0;\
+             new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) cls += e.value; }))\
+               .observe({ type: 'layout-shift', buffered: true });\
+             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(cls), 50)));",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(cls <= 0.1, "the app took over with a layout shift of {cls}");
+    eprintln!("cumulative layout shift from first paint to ready: {cls:.4}");
     b.close().await;
 }
 

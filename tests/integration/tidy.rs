@@ -1,5 +1,5 @@
-//! Codebase rules checked cheaply: every module documents itself with `//!`, and the
-//! core never imports the browser.
+//! Codebase rules checked cheaply: every module documents itself with `//!`, the
+//! core never imports the browser, and the viewer never reaches the YAML toolchain.
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +34,49 @@ fn every_module_starts_with_a_doc_comment() {
         missing.is_empty(),
         "modules without a //! doc line: {missing:?}"
     );
+}
+
+/// #26: the viewer a reader loads reads packs only. The editor's toolchain (YAML
+/// parsing and typing, the loader's checks, Markdown, preview assembly) is reached from
+/// the CLI, the YAML worker (`src/bin/yaml_worker.rs`) and tests, never from the
+/// viewer's own modules, so the linker leaves it out of the viewer's wasm.
+#[test]
+fn the_viewer_never_reaches_the_yaml_toolchain() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/components"), &mut files);
+    for f in [
+        "app.rs",
+        "state.rs",
+        "fetch.rs",
+        "worker.rs",
+        "export.rs",
+        "main.rs",
+    ] {
+        files.push(root.join("src").join(f));
+    }
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for forbidden in [
+                "load::load",
+                "core::load;",
+                "markdown::parse",
+                "md::parse",
+                "preview::assemble",
+                "yaml_tree",
+                "yaml_de",
+                "deserialize::",
+                "job::answer",
+            ] {
+                assert!(
+                    !line.contains(forbidden),
+                    "{} reaches the YAML toolchain ({forbidden}): {line}",
+                    f.strip_prefix(root).unwrap().display()
+                );
+            }
+        }
+    }
 }
 
 #[test]
