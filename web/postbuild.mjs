@@ -122,6 +122,14 @@ if (packed && process.env.ROADMAP_PRERENDER !== "0") {
     { cwd: repo, stdio: ["ignore", "inherit", "inherit"] },
   );
   if (pre.status !== 0) console.warn("postbuild: no prerendered first screen (`roadmap prerender` failed)");
+  else {
+    // Deep links wait for the app (web/first-screen.js), decided before the first paint.
+    const guard = readFileSync(new URL("./first-screen.js", import.meta.url), "utf8");
+    const guardName = `first-screen-${createHash("sha256").update(guard).digest("hex").slice(0, 16)}.js`;
+    writeFileSync(join(dir, guardName), guard);
+    const page = readFileSync(indexPath, "utf8").replace("</head>", `<script src="${publicUrl}${guardName}"></script></head>`);
+    writeFileSync(indexPath, page);
+  }
 }
 
 // 2. The loader, out of line.

@@ -59,10 +59,8 @@ async fn a_published_site_fetches_no_yaml_and_not_the_yaml_worker() {
     b.close().await;
 }
 
-#[tokio::test]
-async fn the_first_screen_is_on_the_page_before_the_wasm_runs() {
-    // The viewer's wasm withheld: what a reader sees while it downloads (or forever,
-    // without JavaScript) is the build's first screen, framed in the window.
+/// The bundled site with the viewer's wasm withheld: the page as the build wrote it.
+fn without_wasm() -> Server {
     let wasm = std::fs::read_dir(site())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -70,7 +68,14 @@ async fn the_first_screen_is_on_the_page_before_the_wasm_runs() {
         .expect("the viewer's wasm");
     let mut overrides = Overrides::new();
     overrides.insert(wasm, None);
-    let server = Server::start(site(), "/", overrides);
+    Server::start(site(), "/", overrides)
+}
+
+#[tokio::test]
+async fn the_first_screen_is_on_the_page_before_the_wasm_runs() {
+    // What a reader sees while the wasm downloads (or forever, without JavaScript) is
+    // the build's first screen, framed in the window.
+    let server = without_wasm();
     let b = Browser::new().await;
     b.goto(&server.base).await;
     b.wait_for("#prerender main[data-prerendered]").await;
@@ -105,6 +110,29 @@ async fn the_first_screen_is_on_the_page_before_the_wasm_runs() {
         "the chart fits the window's width: {g:?}"
     );
     assert_ne!(g.7, "none");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_deep_link_waits_for_the_app_instead_of_showing_the_default_view() {
+    // The first screen is the default view; `?view=table` is not it.
+    let server = without_wasm();
+    let b = Browser::new().await;
+    b.goto(&format!("{}?view=table", server.base)).await;
+    b.wait_for("#prerender").await;
+    let display = b
+        .eval("return getComputedStyle(document.getElementById('prerender')).display")
+        .await;
+    assert_eq!(
+        display, "none",
+        "the default view is not shown for a deep link"
+    );
+    b.close().await;
+    // With the app, the deep link shows what it names.
+    let b = Browser::new().await;
+    b.open(&format!("{}?view=table", Server::site().base)).await;
+    b.wait_for("[data-ready=\"true\"] [data-view=\"table\"]")
+        .await;
     b.close().await;
 }
 
