@@ -49,19 +49,19 @@ pub struct Props {
     pub baseline: Option<Rc<crate::components::BaselineDrawing>>,
 }
 
-/// The drawing area's size: the scrolling element less the lane labels and the axis,
-/// as tall as the `room` it may grow to (not the height of what it holds now: a folded
-/// chart is shorter than its room, and the next layout may fill it) less a scrollbar.
-fn measure(el: &web_sys::HtmlElement, room: f64) -> Canvas {
-    let scrollbar = f64::from(el.offset_height() - el.client_height()).max(0.0);
-    Canvas::of_chart(f64::from(el.client_width()), room - scrollbar)
-}
-
-/// Makes the scrolling chart end at the window's bottom (at least 240 px tall), so
-/// the whole chart is on screen with the page scrolled to the top; returns that height.
-fn fit_to_window(el: &web_sys::HtmlElement) -> f64 {
+/// Sizes the scrolling chart to end at the window's bottom (at least 240 px tall), so
+/// the whole chart is on screen with the page scrolled to the top, and returns the
+/// drawing area's size: the chart less the lane labels and the axis, as tall as the
+/// room it may grow to (not the height of what it holds now: a folded chart is shorter
+/// than its room, and the next layout may fill it) less a scrollbar.
+///
+/// Every read comes before the one write (`max-height`), so called where layout is
+/// clean (a `ResizeObserver` callback) it forces no layout.
+fn fit_and_measure(el: &web_sys::HtmlElement) -> Canvas {
     let inner = super::focus::window_height();
     let top = el.get_bounding_client_rect().top() + gloo::utils::window().scroll_y().unwrap_or(0.0);
+    let scrollbar = f64::from(el.offset_height() - el.client_height()).max(0.0);
+    let width = f64::from(el.client_width());
     // A bottom sheet (the details on a narrow screen) covers the window's bottom.
     let sheet = super::focus::bottom_sheet_top().map_or(0.0, |t| inner - t);
     // With a sheet, the page is scrolled to put the chart at the window's top (the
@@ -77,7 +77,7 @@ fn fit_to_window(el: &web_sys::HtmlElement) -> f64 {
     if style.get_property_value("max-height").ok().as_deref() != Some(want.as_str()) {
         let _ = style.set_property("max-height", &want);
     }
-    room
+    Canvas::of_chart(width, room - scrollbar)
 }
 
 #[function_component(Timeline)]
@@ -98,31 +98,53 @@ pub fn timeline(props: &Props) -> Html {
     // A bar an arrow key moved to that was not rendered yet (virtualized): focused
     // after the render that draws it.
     let pending_focus = use_mut_ref(|| None::<usize>);
-    // Measure after every render (cheap; equal sizes change nothing) and on resize.
-    {
-        let (scroller, on_canvas, canvas) =
-            (scroller.clone(), props.on_canvas.clone(), props.canvas);
-        use_effect(move || {
-            if let Some(el) = scroller.cast::<web_sys::HtmlElement>() {
-                let room = fit_to_window(&el);
-                let now = measure(&el, room);
-                if now != canvas {
-                    on_canvas.emit(now);
+    // Measured when the chart or the page around it changes size (a `ResizeObserver`,
+    // whose callbacks run once layout is done, so measuring forces none), when the
+    // window resizes, and when the details open or close (a bottom sheet covers the
+    // window's bottom without resizing anything). Never after every render: reading
+    // layout there forced one on every click (#27).
+    let measure = {
+        let (scroller, on_canvas) = (scroller.clone(), props.on_canvas.clone());
+        let last = use_mut_ref(|| None::<Canvas>);
+        use_memo((), move |_| {
+            Rc::new(move || {
+                if let Some(el) = scroller.cast::<web_sys::HtmlElement>() {
+                    let now = fit_and_measure(&el);
+                    if last.replace(Some(now)) != Some(now) {
+                        on_canvas.emit(now);
+                    }
                 }
+            }) as Rc<dyn Fn()>
+        })
+    };
+    {
+        let (scroller, measure) = (scroller.clone(), (*measure).clone());
+        use_effect_with((), move |_| {
+            let on_resize = {
+                let measure = measure.clone();
+                wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || measure())
+            };
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, scroller.cast::<web_sys::Element>()) {
+                o.observe(&el);
+                // The chart's top moves when what is above it changes size.
+                if let Some(main) = el.closest("main").ok().flatten() {
+                    o.observe(&main);
+                }
+            }
+            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(on_resize);
+                drop(listener);
             }
         });
     }
     {
-        let (scroller, on_canvas) = (scroller.clone(), props.on_canvas.clone());
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                if let Some(el) = scroller.cast::<web_sys::HtmlElement>() {
-                    let room = fit_to_window(&el);
-                    on_canvas.emit(measure(&el, room));
-                }
-            });
-            move || drop(listener)
-        });
+        let measure = (*measure).clone();
+        use_effect_with(selected.is_some(), move |_| measure());
     }
     {
         let scroller = scroller.clone();
