@@ -206,6 +206,11 @@ pub fn timeline(props: &Props) -> Html {
             (canvas.width as i64, canvas.height as i64),
         );
         use_effect_with(key, move |_| {
+            // Nothing asked, nothing to frame (`frame` needs an anchor): reading the
+            // scroll position would force a layout on every filter click (#27).
+            if focus.required.is_empty() && selected.is_none() {
+                return;
+            }
             let Some(el) = scroller.cast::<web_sys::Element>() else {
                 return;
             };

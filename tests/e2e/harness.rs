@@ -352,15 +352,22 @@ fn free_port() -> u16 {
 
 impl Browser {
     pub async fn new() -> Browser {
-        Browser::launch(false).await
+        Browser::launch(false, false).await
     }
 
     /// A browser in the dark colour scheme or the light one.
     pub async fn themed(dark: bool) -> Browser {
-        Browser::launch(dark).await
+        Browser::launch(dark, false).await
     }
 
-    async fn launch(dark: bool) -> Browser {
+    /// A browser that records a performance trace (`devtools.timeline`), read with
+    /// [`Browser::trace`].
+    #[allow(dead_code, reason = "used by the e2e tests, not by benches/browser.rs")]
+    pub async fn traced() -> Browser {
+        Browser::launch(false, true).await
+    }
+
+    async fn launch(dark: bool, traced: bool) -> Browser {
         let driver_bin =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = free_port();
@@ -391,6 +398,17 @@ impl Browser {
                          format!("--blink-settings=preferredColorScheme={}", if dark { 0 } else { 1 })],
             }),
         );
+        if traced {
+            caps.insert(
+                "goog:loggingPrefs".into(),
+                serde_json::json!({ "performance": "ALL" }),
+            );
+            let options = caps["goog:chromeOptions"].as_object_mut().unwrap();
+            options.insert(
+                "perfLoggingPrefs".into(),
+                serde_json::json!({ "enableNetwork": false, "enablePage": false, "traceCategories": "devtools.timeline" }),
+            );
+        }
         // Starting Chromium can fail transiently on a loaded machine: try a few times.
         let mut last_error = String::new();
         for _ in 0..3 {
@@ -490,6 +508,29 @@ impl Browser {
         self.client.current_url().await.expect("url").to_string()
     }
 
+    /// The trace events recorded (a browser from [`Browser::traced`]): chromedriver's
+    /// performance log, `Tracing.dataCollected`. chromedriver hands the trace over once,
+    /// so call this at the end, and find the part of interest by `console.timeStamp`
+    /// marks (`TimeStamp` events).
+    #[allow(dead_code, reason = "used by the e2e tests, not by benches/browser.rs")]
+    pub async fn trace(&self) -> Vec<serde_json::Value> {
+        let log = self
+            .client
+            .issue_cmd(PerformanceLog)
+            .await
+            .expect("the performance log");
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| {
+                let message: serde_json::Value =
+                    serde_json::from_str(entry["message"].as_str()?).ok()?;
+                let m = &message["message"];
+                (m["method"] == "Tracing.dataCollected").then(|| m["params"].clone())
+            })
+            .collect()
+    }
+
     /// Runs `script` in the page and returns its result as text (for test hooks only).
     pub async fn eval(&self, script: &str) -> String {
         let v = self
@@ -508,6 +549,26 @@ impl Browser {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// chromedriver's log of one type (`POST /session/{id}/se/log`), here the performance
+/// log that holds a traced browser's trace events.
+#[derive(Debug)]
+struct PerformanceLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "type": "performance" });
+        (http::Method::POST, Some(body.to_string()))
     }
 }
 

@@ -14,6 +14,7 @@ mod hosting;
 mod keyboard;
 mod pack;
 mod panels;
+mod render_cost;
 mod roadmap_view;
 mod shell;
 mod table_export_a11y;
