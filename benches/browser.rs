@@ -240,10 +240,10 @@ async fn cold_load(url: &str) -> (f64, Vec<(String, f64)>) {
     // title is removed when the app draws its own, and Chromium does not hand a
     // removed element's entry to an observer registered later.
     b.client
-        .issue_cmd(Cdp {
-            cmd: "Page.addScriptToEvaluateOnNewDocument",
-            params: serde_json::json!({ "source": FIRST_TITLE_PAINT }),
-        })
+        .issue_cmd(cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": FIRST_TITLE_PAINT }),
+        ))
         .await
         .expect("a script for new documents");
     b.open(url).await;
@@ -614,36 +614,10 @@ async fn dhtmlx_filter(server: &Server) -> (f64, Memory) {
 
 /// A Chrome DevTools Protocol command, sent through chromedriver's
 /// `goog/cdp/execute` endpoint.
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: serde_json::Value,
-}
-
-impl Cdp {
-    fn new(cmd: &'static str) -> Cdp {
-        Cdp {
-            cmd,
-            params: serde_json::json!({}),
-        }
-    }
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
+fn cdp(cmd: &'static str, params: serde_json::Value) -> harness::SessionPost {
+    harness::SessionPost {
+        path: "goog/cdp/execute",
+        body: serde_json::json!({ "cmd": cmd, "params": params }),
     }
 }
 
@@ -658,12 +632,12 @@ struct Memory {
 
 async fn memory(b: &Browser) -> Memory {
     b.client
-        .issue_cmd(Cdp::new("HeapProfiler.collectGarbage"))
+        .issue_cmd(cdp("HeapProfiler.collectGarbage", serde_json::json!({})))
         .await
         .expect("a garbage collection");
     let usage = b
         .client
-        .issue_cmd(Cdp::new("Runtime.getHeapUsage"))
+        .issue_cmd(cdp("Runtime.getHeapUsage", serde_json::json!({})))
         .await
         .expect("the heap usage");
     let wasm: f64 = b

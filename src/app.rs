@@ -83,14 +83,11 @@ pub fn preview_files(
             Ok(a) => (Loaded::from_yaml(a.packed, DataFiles::default()), a.notes),
             // Said in the preview's banner, over an empty roadmap: never nothing.
             Err(e) => {
-                let empty = crate::core::pack::Packed {
-                    roadmap: Default::default(),
-                    diagnostics: Vec::new(),
-                    descriptions: Vec::new(),
-                    loaded_for: None,
-                };
                 let note = format!("The dropped files could not be loaded: {e}");
-                (Loaded::from_yaml(empty, DataFiles::default()), vec![note])
+                (
+                    Loaded::from_yaml(Default::default(), DataFiles::default()),
+                    vec![note],
+                )
             }
         };
         notes.splice(0..0, unread);

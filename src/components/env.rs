@@ -8,13 +8,15 @@ pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
 /// The window's inner width and height in CSS px; the prerender's window natively.
 pub fn window_size() -> (f64, f64) {
-    if !IN_BROWSER {
-        #[cfg(not(target_arch = "wasm32"))]
-        return crate::prerender::WINDOW;
+    #[cfg(not(target_arch = "wasm32"))]
+    return crate::prerender::WINDOW;
+    #[cfg(target_arch = "wasm32")]
+    {
+        let window = gloo::utils::window();
+        let px =
+            |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        (px(window.inner_width()), px(window.inner_height()))
     }
-    let window = gloo::utils::window();
-    let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    (px(window.inner_width()), px(window.inner_height()))
 }
 
 /// The page's query string (`?select=…`); the default view's (none) natively.

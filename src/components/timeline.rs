@@ -105,14 +105,11 @@ pub fn timeline(props: &Props) -> Html {
     // layout there forced one on every click (#27).
     let measure = {
         let (scroller, on_canvas) = (scroller.clone(), props.on_canvas.clone());
-        let last = use_mut_ref(|| None::<Canvas>);
+        // An equal size changes nothing: the screen keeps it with `use_state_eq`.
         use_memo((), move |_| {
             Rc::new(move || {
                 if let Some(el) = scroller.cast::<web_sys::HtmlElement>() {
-                    let now = fit_and_measure(&el);
-                    if last.replace(Some(now)) != Some(now) {
-                        on_canvas.emit(now);
-                    }
+                    on_canvas.emit(fit_and_measure(&el));
                 }
             }) as Rc<dyn Fn()>
         })

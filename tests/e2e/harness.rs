@@ -516,7 +516,11 @@ impl Browser {
     pub async fn trace(&self) -> Vec<serde_json::Value> {
         let log = self
             .client
-            .issue_cmd(PerformanceLog)
+            // chromedriver's log of one type: the performance log holds the trace.
+            .issue_cmd(SessionPost {
+                path: "se/log",
+                body: serde_json::json!({ "type": "performance" }),
+            })
             .await
             .expect("the performance log");
         log.as_array()
@@ -552,23 +556,29 @@ impl Browser {
     }
 }
 
-/// chromedriver's log of one type (`POST /session/{id}/se/log`), here the performance
-/// log that holds a traced browser's trace events.
+/// A POST to one of chromedriver's own endpoints under the session (`se/log`,
+/// `goog/cdp/execute`, ...), with a JSON body: the commands WebDriver does not have.
 #[derive(Debug)]
-struct PerformanceLog;
+pub struct SessionPost {
+    pub path: &'static str,
+    pub body: serde_json::Value,
+}
 
-impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
+impl fantoccini::wd::WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+        base.join(&format!(
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({ "type": "performance" });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 

@@ -49,7 +49,7 @@ fn words() -> u64 {
 }
 
 /// A roadmap as loaded, and for which day, when loading it depended on the day.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Packed {
     pub roadmap: Roadmap,
     pub diagnostics: Vec<Diagnostic>,
