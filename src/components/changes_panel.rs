@@ -2,6 +2,7 @@
 //! (the core's `compare::by_stage`: each entry selects its initiative; "changed only"),
 //! and the hook that computes the comparison once per pair of roadmaps.
 
+use super::Shared;
 use crate::core::compare::{by_stage, Comparison};
 use crate::core::diff::Kind;
 use crate::core::intent::Intent;
@@ -62,7 +63,7 @@ pub fn compare_button(p: &CompareButtonProps) -> Html {
 pub struct Props {
     pub base: Rc<Loaded>,
     pub data: Rc<Loaded>,
-    pub comparison: Rc<Comparison>,
+    pub comparison: Shared<Comparison>,
     pub label: AttrValue,
     pub changed_only: bool,
     /// A local preview (always compared): no button to stop comparing.

@@ -2,6 +2,7 @@
 //! Markdown, and what it waits on and what waits on it (direct and transitive).
 
 use super::markdown;
+use super::Shared;
 use crate::core::analysis::Analysis;
 use crate::core::describe::{critical_chain, moved_list, place, relations, slack_long};
 use crate::core::intent::Intent;
@@ -17,7 +18,7 @@ pub struct Props {
     pub data: Rc<Loaded>,
     /// The selected initiative (the analysis is about it).
     pub index: usize,
-    pub analysis: Rc<Analysis>,
+    pub analysis: Shared<Analysis>,
     pub slip: Option<(String, u32)>,
     pub critical: bool,
     pub reference: Date,

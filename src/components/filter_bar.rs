@@ -1,6 +1,7 @@
 //! The filter bar: every option with how many initiatives it would leave, text
 //! search, clear all, the context switch, which arrows to draw, and the zoom.
 
+use super::Shared;
 use crate::core::filter::{team_groups, FilterOption, Param, TeamGroup};
 use crate::core::intent::Intent;
 use crate::core::model::Roadmap;
@@ -17,7 +18,7 @@ pub struct Props {
     pub data: Rc<Loaded>,
     pub view: ViewState,
     pub on_intent: Callback<Intent>,
-    pub options: Rc<Vec<(Param, Vec<FilterOption>)>>,
+    pub options: Shared<Vec<(Param, Vec<FilterOption>)>>,
     pub visible: usize,
 }
 

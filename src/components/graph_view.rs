@@ -2,6 +2,7 @@
 //! zoomable area (`data-chart`), the stage-level overview's stage nodes, the overview
 //! map, impact marks, and the stage-by-stage dependency matrix.
 
+use super::Shared;
 use crate::core::analysis::Analysis;
 use crate::core::describe::{accessible_label, problem_code};
 use crate::core::filter::{Filter, Visible};
@@ -25,13 +26,13 @@ pub struct Props {
     pub expand: BTreeSet<String>,
     pub selected: Option<usize>,
     pub hover: Option<usize>,
-    pub visible: Rc<Visible>,
-    pub analysis: Rc<Analysis>,
+    pub visible: Shared<Visible>,
+    pub analysis: Shared<Analysis>,
     pub on_intent: Callback<Intent>,
     pub on_hover: Callback<Option<usize>>,
     /// The comparison with a baseline, when it is on (#19).
     #[prop_or_default]
-    pub comparison: Option<Rc<crate::core::compare::Comparison>>,
+    pub comparison: Option<Shared<crate::core::compare::Comparison>>,
 }
 
 /// The most nodes a single stage's drawing lays out without asking.
@@ -432,16 +433,16 @@ pub fn graph_view(props: &Props) -> Html {
 #[derive(Properties, PartialEq)]
 struct LayerProps {
     data: Rc<Loaded>,
-    drawing: Rc<GraphDrawing>,
+    drawing: Shared<GraphDrawing>,
     selected: Option<usize>,
     /// The hovered node, else the selection: its edges are marked.
     focus: Option<usize>,
     /// The nodes' one Tab stop (`tabindex="0"`; the others `-1`).
     stop: Option<Item>,
-    analysis: Rc<Analysis>,
+    analysis: Shared<Analysis>,
     on_intent: Callback<Intent>,
     on_hover: Callback<Option<usize>>,
-    comparison: Option<Rc<crate::core::compare::Comparison>>,
+    comparison: Option<Shared<crate::core::compare::Comparison>>,
 }
 
 /// The drawing itself (bands, edges, nodes): its own component, so that panning,

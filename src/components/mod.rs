@@ -13,6 +13,7 @@ mod keyboard;
 mod legend;
 mod markdown;
 mod roadmap_view;
+mod shared;
 mod table_view;
 mod timeline;
 
@@ -26,5 +27,6 @@ pub use graph_view::GraphView;
 pub use keyboard::{focus, SkipLink};
 pub use legend::Legend;
 pub use roadmap_view::{Props as RoadmapViewProps, RoadmapView};
+pub use shared::Shared;
 pub use table_view::TableView;
 pub use timeline::Timeline;

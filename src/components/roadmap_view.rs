@@ -1,6 +1,7 @@
 //! The roadmap screen: header with the stage index, filters, timeline, details; it
 //! owns the reducer and keeps the URL in step with the view (back/forward work).
 
+use super::Shared;
 use crate::app::{preview_files, Preview};
 use crate::components::{
     use_comparison, BaselineDrawing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel,
@@ -626,10 +627,10 @@ pub fn roadmap_view(props: &Props) -> Html {
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}
                             {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}
-                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone()} />
+                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone().map(Shared::from)} />
                     } else if let Some(rows) = (*rows).clone() {
                         <TableView data={state.data.clone()} {selected} sort={view.sort.clone()} {rows}
-                            analysis={analysis.clone()} on_intent={(*on_intent).clone()} comparison={comparison.clone()} />
+                            analysis={analysis.clone()} on_intent={(*on_intent).clone()} comparison={comparison.clone().map(Shared::from)} />
                     } else {
                         { timeline_view() }
                     }

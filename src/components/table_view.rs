@@ -3,6 +3,7 @@
 //! with keyboard navigation between them (arrows, Home, End; Enter selects), and
 //! only the rows on screen rendered when the table is long.
 
+use super::Shared;
 use crate::core::analysis::Analysis;
 use crate::core::describe::{marks, problem_code, slack_cell};
 use crate::core::intent::Intent;
@@ -21,12 +22,12 @@ pub struct Props {
     pub data: Rc<Loaded>,
     pub selected: Option<usize>,
     pub sort: Option<Sort>,
-    pub rows: Rc<Vec<Row>>,
-    pub analysis: Rc<Analysis>,
+    pub rows: Shared<Vec<Row>>,
+    pub analysis: Shared<Analysis>,
     pub on_intent: Callback<Intent>,
     /// The comparison with a baseline, when it is on (#19): rows carry `data-change`.
     #[prop_or_default]
-    pub comparison: Option<Rc<crate::core::compare::Comparison>>,
+    pub comparison: Option<Shared<crate::core::compare::Comparison>>,
 }
 
 fn focus_row(index: usize) {
