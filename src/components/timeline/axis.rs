@@ -65,9 +65,10 @@ pub fn axis_markup(l: &TimelineLayout) -> String {
 }
 
 /// The body grid's markup: the hatch pattern and arrow markers the bars and arrows
-/// refer to, the horizon bands and the gridlines, the body's full height.
+/// refer to, the horizon bands and the gridlines, the body's full height (`100%`: a
+/// filter that changes only the lanes leaves the markup, and so the drawing, as it
+/// was).
 pub fn grid_markup(l: &TimelineLayout) -> String {
-    let height = l.height.max(1.0);
     let mut s = String::from(concat!(
         r#"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"#,
         r#"<line x1="0" y1="0" x2="0" y2="6" class="hatch-line"></line></pattern>"#,
@@ -79,7 +80,7 @@ pub fn grid_markup(l: &TimelineLayout) -> String {
     for b in &l.bands {
         let _ = write!(
             s,
-            r#"<rect class="band band-{}" x="{}" y="0" width="{}" height="{height}"></rect>"#,
+            r#"<rect class="band band-{}" x="{}" y="0" width="{}" height="100%"></rect>"#,
             b.horizon.as_str(),
             b.x0,
             b.x1 - b.x0,
@@ -88,7 +89,7 @@ pub fn grid_markup(l: &TimelineLayout) -> String {
     for t in &l.ticks {
         let _ = write!(
             s,
-            r#"<line class="grid{}" x1="{x}" x2="{x}" y1="0" y2="{height}"></line>"#,
+            r#"<line class="grid{}" x1="{x}" x2="{x}" y1="0" y2="100%"></line>"#,
             if t.year { " year" } else { "" },
             x = t.x,
         );

@@ -4,7 +4,8 @@
 //! What a bar shows of the data (its text, accessible name, label box and fixed
 //! classes) is computed once per layout, scroll column and baseline, and shared: a
 //! hover or a selection re-renders only the bars whose marks (hovered, selected,
-//! impact, critical, moved, Tab stop) change.
+//! impact, critical, moved, Tab stop) change, and a new layout only the bars it
+//! changed.
 
 use super::Shared;
 use crate::components::BaselineDrawing;
@@ -136,10 +137,42 @@ impl BarText {
     }
 }
 
-/// The bars' texts for one layout, scroll column and baseline, computed for the bars
-/// as they are drawn.
+/// What the texts were computed for: the layout, the scroll column, the baseline.
+type TextsKey = (Shared<TimelineLayout>, f64, Option<Rc<BaselineDrawing>>);
+
+/// The bars' texts for one [`TextsKey`], computed for the bars as they are drawn, and
+/// those of the key before: a bar whose text is the same in a new layout (a filter or
+/// a fold that leaves it where it was) keeps the old `Shared`, so its `BarView` skips
+/// its render and diff.
 #[derive(Default)]
-struct Texts(RefCell<HashMap<usize, Shared<BarText>>>);
+struct Texts {
+    key: Option<TextsKey>,
+    now: HashMap<usize, Shared<BarText>>,
+    before: HashMap<usize, Shared<BarText>>,
+}
+
+impl Texts {
+    /// Starts drawing for `key`: the texts of another key become the ones before.
+    fn start(&mut self, key: TextsKey) {
+        if self.key.as_ref() != Some(&key) {
+            self.before = std::mem::take(&mut self.now);
+            self.key = Some(key);
+        }
+    }
+
+    fn get(&mut self, init: usize, make: impl FnOnce() -> BarText) -> Shared<BarText> {
+        if let Some(t) = self.now.get(&init) {
+            return t.clone();
+        }
+        let text = make();
+        let shared = match self.before.get(&init) {
+            Some(old) if **old == text => old.clone(),
+            _ => Shared::new(text),
+        };
+        self.now.insert(init, shared.clone());
+        shared
+    }
+}
 
 /// What a question marks on a bar.
 #[derive(Clone, PartialEq)]
@@ -166,9 +199,10 @@ pub fn bars(p: &Props) -> Html {
     // A bar an arrow key moved to that was not rendered yet (virtualized): focused
     // after the render that draws it.
     let pending_focus = use_mut_ref(|| None::<usize>);
-    let texts = use_memo((l.clone(), p.view_left, p.baseline.clone()), |_| {
-        Texts::default()
-    });
+    let texts = use_mut_ref(Texts::default);
+    texts
+        .borrow_mut()
+        .start((l.clone(), p.view_left, p.baseline.clone()));
     let mut drawn = l.bars_in(&p.viewport);
     // The Tab stop is always rendered, even when scrolled out of the rendered part.
     if let Some(b) = stop.and_then(|i| l.bar_of(i)) {
@@ -190,12 +224,9 @@ pub fn bars(p: &Props) -> Html {
     }
     let a = &p.analysis;
     let bars = drawn.iter().map(|&b| {
-        let text = texts
-            .0
-            .borrow_mut()
-            .entry(b.init)
-            .or_insert_with(|| Shared::new(BarText::of(r, b, p.view_left, p.baseline.as_deref())))
-            .clone();
+        let text = texts.borrow_mut().get(b.init, || {
+            BarText::of(r, b, p.view_left, p.baseline.as_deref())
+        });
         let moved = a.moves[b.init].as_ref();
         let marks = Marks {
             impact: a.impact[b.init]

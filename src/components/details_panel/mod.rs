@@ -1,16 +1,20 @@
 //! The details of the selected initiative: everything about it, its description as
-//! Markdown, and what it waits on and what waits on it (direct and transitive).
+//! Markdown, and what it waits on and what waits on it (direct and transitive: `links`),
+//! and the what-if questions (`what_if`).
+
+mod links;
+mod what_if;
+
+use what_if::WhatIf;
 
 use super::markdown;
 use super::Shared;
 use crate::core::analysis::Analysis;
-use crate::core::describe::{critical_chain, moved_list, place, relations, slack_long};
+use crate::core::describe::{place, slack_long};
 use crate::core::intent::Intent;
-use crate::core::slip::MAX_SLIP_WEEKS;
 use crate::core::Date;
 use crate::state::Loaded;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -53,46 +57,6 @@ pub fn details_panel(props: &Props) -> Html {
             }
         });
     }
-    // A link that selects initiative `j` (`data-goto`).
-    let anchor = |j: usize| {
-        let other = &r.initiatives[j];
-        let id = other.id.clone();
-        let onclick = props.on_intent.reform(move |e: MouseEvent| {
-            e.prevent_default();
-            Intent::Select(Some(id.clone()))
-        });
-        html! {
-            <a href={format!("?select={}", crate::core::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
-        }
-    };
-    // One related initiative: direct ones plain, the others marked as reached
-    // through others.
-    let item_link = |j: usize, direct: bool| {
-        let other = &r.initiatives[j];
-        html! {
-            <li class={if direct { "direct" } else { "transitive" }}>
-                { anchor(j) }
-                if let Some(t) = r.team_name(other) { <span class="muted small">{ format!(" · {t}") }</span> }
-                if !direct { <span class="muted small">{ " · through others" }</span> }
-                if init.redacted.via.contains(&j) { <span class="muted small">{ " (through a confidential step)" }</span> }
-            </li>
-        }
-    };
-    // One direction of the relations, grouped by stage, the counts in its heading.
-    let relations = |verb: &str, direct: &[usize], all: &[usize], hook: &'static str| {
-        let rel = relations(r, verb, direct, all);
-        html! {
-            <section class="relations" data-relations={hook} data-impact-summary={(hook == "blocks").then_some("")}>
-                <h3>{ &rel.heading }</h3>
-                { for rel.groups.iter().map(|(s, members)| html! {
-                    <div class={classes!("impact-stage", format!("stage-c{}", s % 8))}>
-                        <h4>{ &r.stages[*s].name }<span class="muted">{ format!(" {}", members.len()) }</span></h4>
-                        <ul>{ for members.iter().map(|&(j, direct)| item_link(j, direct)) }</ul>
-                    </div>
-                }) }
-            </section>
-        }
-    };
     // Each date stays on one line.
     let date = |d: Date| html! { <span class="nowrap">{ d.to_string() }</span> };
     let dates = match (init.start, init.end) {
@@ -112,73 +76,7 @@ pub fn details_panel(props: &Props) -> Html {
         .map(|u| u.replace("{path}", &init.source.file));
     let times = props.analysis.times(r)[i].as_ref();
     let slack = times.map(|t| slack_long(t.slack));
-    // Slip what-if: "Delay this by N weeks".
-    let weeks_input = use_node_ref();
-    let current_slip = props
-        .slip
-        .as_ref()
-        .filter(|(id, _)| *id == init.id)
-        .map(|(_, w)| *w);
-    let apply_slip = {
-        let d = props.on_intent.clone();
-        let input = weeks_input.clone();
-        let id = init.id.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            // Out-of-range weeks are the intent's to refuse (`ViewState::apply`).
-            let weeks = input
-                .cast::<HtmlInputElement>()
-                .and_then(|i| i.value().trim().parse::<u32>().ok());
-            if let Some(w) = weeks {
-                d.emit(Intent::SetSlip(Some((id.clone(), w))));
-            }
-        })
-    };
-    let clear_slip = props
-        .on_intent
-        .reform(|_: MouseEvent| Intent::SetSlip(None));
-    let on = props.critical;
-    let toggle_critical = props
-        .on_intent
-        .reform(move |_: Event| Intent::SetCritical(!on));
     let moved = props.analysis.moves[i].as_ref();
-    // What the slip moves, and the critical chain, as lists of links (each also framed
-    // on the chart).
-    let goto = |j: usize, extra: String| {
-        let other = &r.initiatives[j];
-        html! {
-            <li>
-                { anchor(j) }
-                <span class="muted small">{ format!(" {} · {extra}", other.id) }</span>
-            </li>
-        }
-    };
-    let slip_list = props.slip.as_ref().map(|(id, weeks)| {
-        let list = moved_list(r, &props.analysis, r.find(id));
-        html! {
-            <section class="question-list" data-slip-list={list.len().to_string()}>
-                <h3>{ format!("If {} slips {weeks} weeks, {} initiative{} move", r.find(id).map_or(id.as_str(), |k| r.initiatives[k].title.as_str()), list.len(), if list.len() == 1 { "" } else { "s" }) }</h3>
-                <ol>{ for list.iter().map(|m| {
-                    let when = |d: Option<Date>| d.map_or("undated".to_string(), |d| d.to_string());
-                    goto(m.init, format!("{} → {}, +{} w", when(m.from), when(m.to), m.weeks))
-                }) }</ol>
-            </section>
-        }
-    });
-    let critical_list = props.critical.then(|| {
-        let chain = critical_chain(r, &props.analysis);
-        html! {
-            <section class="question-list" data-critical-list={chain.len().to_string()}>
-                <h3>{ format!("Critical path: {} step{}", chain.len(), if chain.len() == 1 { "" } else { "s" }) }</h3>
-                if chain.is_empty() { <p class="muted">{ "No dated chain leads here." }</p> }
-                <ol>{ for chain.iter().map(|&(j, slack)| goto(j, match slack {
-                    Some(0) => "no slack".to_string(),
-                    Some(d) => format!("{d} days of slack"),
-                    None => "not fully dated".to_string(),
-                })) }</ol>
-            </section>
-        }
-    });
     let direct_deps: Vec<usize> = init.depends_on.clone();
     let direct_dependents: Vec<usize> = r.dependents(i).collect();
     html! {
@@ -236,22 +134,12 @@ pub fn details_panel(props: &Props) -> Html {
                     }) }
                 </ul>
             }
-            <form class="slip-form" onsubmit={apply_slip} data-slip-form="">
-                <label>{ "Delay this by " }
-                    <input ref={weeks_input} type="number" min="1" max={MAX_SLIP_WEEKS.to_string()} value={current_slip.unwrap_or(4).to_string()} data-slip-weeks="" />
-                    { " weeks" }
-                </label>
-                <button type="submit" class="seg">{ "Show what moves" }</button>
-                if props.slip.is_some() { <button type="button" class="link" onclick={clear_slip}>{ "Clear" }</button> }
-            </form>
-            <label class="switch">
-                <input type="checkbox" checked={props.critical} onchange={toggle_critical} data-critical-switch="" />
-                { " Highlight the critical path to this initiative" }
-            </label>
-            { for slip_list }
-            { for critical_list }
-            { relations("Waits on", &direct_deps, &props.analysis.upstream, "blocked-by") }
-            { relations("Blocks", &direct_dependents, &props.analysis.downstream, "blocks") }
+            <WhatIf data={props.data.clone()} index={i} analysis={props.analysis.clone()} slip={props.slip.clone()}
+                critical={props.critical} on_intent={props.on_intent.clone()} />
+            <links::Relations data={props.data.clone()} index={i} verb="Waits on" direct={direct_deps}
+                all={props.analysis.upstream.clone()} hook="blocked-by" on_intent={props.on_intent.clone()} />
+            <links::Relations data={props.data.clone()} index={i} verb="Blocks" direct={direct_dependents}
+                all={props.analysis.downstream.clone()} hook="blocks" on_intent={props.on_intent.clone()} />
             if let Some(url) = edit {
                 <p><a class="edit" href={url} rel="noopener noreferrer" target="_blank">{ "Edit this initiative" }</a>
                    <span class="muted small">{ format!(" ({}:{})", init.source.file, init.source.line) }</span></p>

@@ -1,0 +1,264 @@
+//! What the screen derives from its state, each value recomputed only when what it
+//! depends on changes: visibility and facet counts, the comparison with a baseline,
+//! the analysis of the question, what it frames, the timeline's layout (plain and
+//! folded), the baseline's marks, the table's rows, the arrows, the stage counts.
+
+use crate::components::{use_comparison, BaselineDrawing};
+use crate::core::analysis::{self, Analysis};
+use crate::core::compare::Comparison;
+use crate::core::filter::{self, FilterOption, Param, Visible};
+use crate::core::table::Row;
+use crate::core::timeline::{self, Arrow, Canvas, Focus, Settings, TimelineLayout};
+use crate::core::view_state::View;
+use crate::core::Date;
+use crate::state::{Baseline, RoadmapState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The screen's derived values (see the module's doc).
+pub struct Derived {
+    /// A baseline is compared with (a local preview always compares).
+    pub comparing: bool,
+    pub comparison: Option<Rc<Comparison>>,
+    pub vis: Rc<Visible>,
+    pub options: Rc<Vec<(Param, Vec<FilterOption>)>>,
+    pub analysis: Rc<Analysis>,
+    pub selected: Option<usize>,
+    pub focus: Rc<Focus>,
+    /// The timeline's drawing, when the timeline is the view shown.
+    pub layout: Rc<Option<Rc<TimelineLayout>>>,
+    pub baseline_drawing: Rc<Option<Rc<BaselineDrawing>>>,
+    /// The table's rows, when the table is the view shown.
+    pub rows: Rc<Option<Rc<Vec<Row>>>>,
+    pub arrows: Rc<Option<Rc<Vec<Arrow>>>>,
+    pub stage_counts: Rc<Vec<usize>>,
+}
+
+/// What the screen derives from, besides its state.
+pub struct Inputs<'a> {
+    pub baseline: &'a Option<Rc<Baseline>>,
+    /// This is a local preview (it always compares with the published data).
+    pub preview: bool,
+    pub reference: Date,
+    pub canvas: &'a Canvas,
+    /// The question for which the reader asked to see every lane.
+    pub unfolded: &'a Option<analysis::Question>,
+    pub hover: Option<usize>,
+}
+
+#[hook]
+pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
+    let Inputs {
+        baseline,
+        preview,
+        reference,
+        canvas,
+        unfolded,
+        hover,
+    } = inputs;
+    // Derived data, recomputed only when what it depends on changes (hovering a bar
+    // re-renders, but recomputes none of this). The data's identity is its pointer (it
+    // lives as long as this component). Other keys are the inputs themselves, never a
+    // derived value's pointer: `use_memo` frees the old value before computing the new
+    // one, so a new value can reuse the old address.
+    let data_key = Rc::as_ptr(&state.data) as usize;
+    let view = &state.view;
+    // The comparison with the baseline (#19): a local preview always compares.
+    let comparing = baseline.is_some() && (view.compare || preview);
+    let comparison = use_comparison(baseline.clone(), state.data.clone(), comparing, reference);
+    let cmp_key = (
+        baseline.as_ref().map(|b| Rc::as_ptr(b) as usize),
+        comparing,
+        comparing && view.changed_only,
+    );
+    let vis = {
+        let (data, comparison) = (state.data.clone(), comparison.clone());
+        use_memo(
+            (
+                data_key,
+                view.filter.clone(),
+                view.context,
+                reference,
+                cmp_key,
+            ),
+            move |(_, f, context, reference, (.., changed_only))| {
+                let vis = filter::visible(&data.roadmap, f, *reference, *context);
+                match comparison.filter(|_| *changed_only) {
+                    Some(c) => crate::core::compare::changed_only(&vis, &c.kinds),
+                    None => vis,
+                }
+            },
+        )
+    };
+    let options = {
+        let data = state.data.clone();
+        use_memo(
+            (data_key, view.filter.clone(), reference),
+            move |(_, f, reference)| filter::options(&data.roadmap, f, *reference),
+        )
+    };
+    // The critical path method times depend on the data alone: one per data, computed
+    // when first read (a selection's details, the table, the critical path).
+    let schedule = use_memo(data_key, |_| analysis::Schedule::default());
+    let analysis = {
+        let data = state.data.clone();
+        use_memo(
+            (data_key, view.question(), reference),
+            move |(_, question, reference)| {
+                analysis::analyse_with(&data.roadmap, question, *reference, schedule)
+            },
+        )
+    };
+    // What the question asked is about (the timeline frames it).
+    let selected = state.selected();
+    let focus = {
+        let (data, analysis) = (state.data.clone(), analysis.clone());
+        use_memo((data_key, view.question()), move |_| {
+            Rc::new(timeline::focus_of(&data.roadmap, &analysis, selected))
+        })
+    };
+    // The timeline's drawing, computed only when the timeline is the view shown.
+    let layout_key = (
+        data_key,
+        (view.filter.clone(), view.context, view.question(), cmp_key),
+        (reference, *canvas),
+        view.zoom,
+        state.collapsed.clone(),
+        (
+            view.view == View::Timeline,
+            (*unfolded).as_ref() == Some(&view.question()),
+        ),
+    );
+    // The timeline without a fold: what every question starts from, kept while only
+    // the selection or the critical path changes (a slip's moves change it).
+    let plain = {
+        let data = state.data.clone();
+        let (vis, analysis) = (vis.clone(), analysis.clone());
+        use_memo(
+            (
+                data_key,
+                (
+                    view.filter.clone(),
+                    view.context,
+                    view.slip.clone(),
+                    cmp_key,
+                ),
+                (reference, *canvas),
+                view.zoom,
+                state.collapsed.clone(),
+                view.view == View::Timeline,
+            ),
+            move |(_, _, (reference, canvas), zoom, collapsed, shown)| {
+                shown.then(|| {
+                    let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
+                    Rc::new(timeline::layout(&data.roadmap, &vis, *reference, &settings))
+                })
+            },
+        )
+    };
+    let layout = {
+        let data = state.data.clone();
+        let (vis, focus, analysis) = (vis.clone(), (*focus).clone(), analysis.clone());
+        let plain = plain.clone();
+        use_memo(
+            layout_key.clone(),
+            move |(_, _, (reference, canvas), zoom, collapsed, (_, all_lanes))| {
+                let plain = (*plain).clone()?;
+                if *all_lanes {
+                    return Some(plain);
+                }
+                let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
+                let folded =
+                    timeline::fold(&data.roadmap, &vis, *reference, &settings, &focus, &plain);
+                Some(folded.map_or(plain, Rc::new))
+            },
+        )
+    };
+    // Where the baseline is drawn on the timeline: for the layout drawn.
+    let baseline_drawing = {
+        let (layout, comparison, baseline) = (layout.clone(), comparison.clone(), baseline.clone());
+        let data = state.data.clone();
+        use_memo(layout_key, move |_| {
+            let (layout, comparison, baseline) = ((*layout).clone()?, comparison?, baseline?);
+            let marks = timeline::baseline_marks(
+                &layout,
+                &data.roadmap,
+                &baseline.data.roadmap,
+                &comparison.kinds,
+                &comparison.removed,
+                reference,
+            );
+            Some(Rc::new(BaselineDrawing {
+                marks,
+                comparison,
+                baseline,
+            }))
+        })
+    };
+    let rows = {
+        let data = state.data.clone();
+        let (vis, analysis) = (vis.clone(), analysis.clone());
+        use_memo(
+            (
+                data_key,
+                (view.filter.clone(), view.context, cmp_key),
+                (view.select.clone(), view.slip.clone(), view.critical),
+                (view.sort.clone(), reference),
+                view.view == View::Table,
+            ),
+            move |(_, _, _, (sort, reference), shown)| {
+                shown.then(|| {
+                    Rc::new(crate::core::table::rows(
+                        &data.roadmap,
+                        &vis.shown,
+                        &analysis,
+                        *reference,
+                        sort.as_ref(),
+                    ))
+                })
+            },
+        )
+    };
+    let arrows = {
+        let (data, layout) = (state.data.clone(), layout.clone());
+        use_memo(
+            (
+                data_key,
+                (view.filter.clone(), view.context, reference, cmp_key),
+                (
+                    view.zoom,
+                    state.collapsed.clone(),
+                    view.view == View::Timeline,
+                    (*canvas, view.question(), *unfolded == Some(view.question())),
+                ),
+                (view.deps, hover.or(selected)),
+            ),
+            move |(_, (filter, ..), _, (deps, focus))| {
+                let r = &data.roadmap;
+                (*layout).as_ref().map(|layout| {
+                    Rc::new(timeline::arrows(r, layout, *deps, *focus, &|from, to| {
+                        filter.shows_edge(r, from, to)
+                    }))
+                })
+            },
+        )
+    };
+    let stage_counts = {
+        let data = state.data.clone();
+        use_memo(data_key, move |_| data.roadmap.stage_counts())
+    };
+    Derived {
+        comparing,
+        comparison,
+        vis,
+        options,
+        analysis,
+        selected,
+        focus: (*focus).clone(),
+        layout,
+        baseline_drawing,
+        rows,
+        arrows,
+        stage_counts,
+    }
+}

@@ -1,0 +1,253 @@
+//! The roadmap screen: header with the stage index, filters, timeline, details; it
+//! owns the reducer and keeps the URL in step with the view (back/forward work).
+
+use super::Shared;
+use crate::app::{preview_files, Preview};
+use crate::components::{
+    ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend,
+    SkipLink, TableView, Timeline,
+};
+use crate::core::analysis;
+use crate::core::describe;
+use crate::core::intent::Intent;
+use crate::core::timeline::Canvas;
+use crate::core::view_state::View;
+use crate::core::Date;
+use crate::state::{Action, Baseline, Loaded, RoadmapState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// What is shown: the published data, or a local preview.
+    pub data: Rc<Loaded>,
+    pub today: Date,
+    /// The published data, which local files are combined with.
+    pub published: Rc<Loaded>,
+    /// Where each previewed file went, when this is a local preview.
+    pub preview_notes: Option<Vec<String>>,
+    pub on_preview: Callback<Preview>,
+    pub on_exit_preview: Callback<MouseEvent>,
+    /// The number the next preview gets (so the view remounts for it).
+    pub generation: u32,
+    /// What the data can be compared with (a local preview always is).
+    #[prop_or_default]
+    pub baseline: Option<Rc<Baseline>>,
+}
+
+use super::env::location_search;
+
+mod chrome;
+mod derived;
+use chrome::{Banners, Exports, StageIndex};
+mod effects;
+use derived::{use_derived, Derived, Inputs};
+use effects::{use_close, use_select_into_view, use_update_available, use_url_sync};
+
+#[function_component(RoadmapView)]
+pub fn roadmap_view(props: &Props) -> Html {
+    let reference = props.data.roadmap.reference_date(props.today);
+    let state = {
+        let data = props.data.clone();
+        use_reducer(move || RoadmapState::new(data, reference, &location_search()))
+    };
+    // Hover has its own state: only the drawings read it, so hovering re-renders them
+    // and nothing else (every other component's props stay equal).
+    let hover = use_state_eq(|| None::<usize>);
+    let on_hover = {
+        let setter = hover.setter();
+        use_memo((), move |_| Callback::from(move |h| setter.set(h)))
+    };
+    // The chart's drawing size, measured by the timeline (`fit` fills it); until then
+    // the core's estimate for the window.
+    let canvas = use_state_eq(|| {
+        let (width, height) = super::env::window_size();
+        Canvas::estimate(width, height)
+    });
+    let on_canvas = {
+        let setter = canvas.setter();
+        use_memo((), move |_| Callback::from(move |c| setter.set(c)))
+    };
+    // One stable callback for every intent, so it never makes props differ.
+    let on_intent = {
+        let d = state.dispatcher();
+        use_memo((), move |_| {
+            Callback::from(move |intent: Intent| d.dispatch(Action::Do(intent)))
+        })
+    };
+    // The question for which the reader asked to see every lane (a folded row was
+    // clicked): no folding until the question changes.
+    let unfolded = use_state_eq(|| None::<analysis::Question>);
+    let on_unfold = {
+        let (unfolded, question) = (unfolded.clone(), state.view.question());
+        Callback::from(move |()| unfolded.set(Some(question.clone())))
+    };
+    let on_toggle_stage = {
+        let d = state.dispatcher();
+        use_memo((), move |_| {
+            Callback::from(move |s| d.dispatch(Action::ToggleStage(s)))
+        })
+    };
+    use_url_sync(&state.view);
+    let on_close = use_close(&state);
+    use_select_into_view(state.view.select.clone(), state.view.view == View::Timeline);
+    let roadmap = &state.data.roadmap;
+    let view = &state.view;
+    let Derived {
+        comparing,
+        comparison,
+        vis,
+        options,
+        analysis,
+        selected,
+        focus,
+        layout,
+        baseline_drawing,
+        rows,
+        arrows,
+        stage_counts,
+    } = use_derived(
+        &state,
+        Inputs {
+            baseline: &props.baseline,
+            preview: props.preview_notes.is_some(),
+            reference,
+            canvas: &canvas,
+            unfolded: &unfolded,
+            hover: *hover,
+        },
+    );
+    let timeline_view = || {
+        let (Some(layout), Some(arrows)) = ((*layout).clone(), (*arrows).clone()) else {
+            return Html::default();
+        };
+        html! {
+            <Timeline data={state.data.clone()} {selected} hover={*hover} zoom={view.zoom} deps={view.deps}
+                {layout} {arrows} analysis={analysis.clone()} focus={focus.clone()} canvas={*canvas}
+                filtered={!view.filter.is_empty()} on_canvas={(*on_canvas).clone()}
+                on_intent={(*on_intent).clone()}
+                on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} on_unfold={on_unfold.clone()}
+                baseline={(*baseline_drawing).clone()} />
+        }
+    };
+    let title = if roadmap.title.is_empty() {
+        "Roadmap".to_string()
+    } else {
+        roadmap.title.clone()
+    };
+    // A stage's or a team's page: its heading, and its stage marked in the index.
+    let scope = crate::core::scope::scope_of(roadmap, &state.view.filter);
+    let unscoped = state.view.filter.stages.is_empty() && state.view.filter.teams.is_empty();
+    let current_stage = scope.as_ref().map(|s| roadmap.stages[s.stage].id.clone());
+    let on_team_page = scope.as_ref().is_some_and(|s| s.team.is_some());
+
+    let dismiss = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
+    };
+
+    let update = use_update_available();
+    let on_pick = {
+        let published = props.published.clone();
+        let on_preview = props.on_preview.clone();
+        let generation = props.generation;
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                preview_files(published.clone(), list, generation, on_preview.clone());
+            }
+        })
+    };
+    html! {
+        <main class="app" data-ready={super::env::IN_BROWSER.then_some("true")}
+              data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
+            <SkipLink target="roadmap-chart" />
+            <Banners {update} offline_since={props.data.offline_since.clone()} preview_notes={props.preview_notes.clone()}
+                on_exit_preview={props.on_exit_preview.clone()} />
+            <header class="app-header">
+                <div class="title-row">
+                    // Element Timing: when the first frame with the roadmap was painted
+                    // (the browser benchmark reads it).
+                    <h1 elementtiming="roadmap-title">{ title.clone() }</h1>
+                    <span class="as-of">{ format!("as of {}", reference) }</span>
+                    <label class="pick-files" title="Preview YAML files before they land: pick them, or drop them anywhere on the page">
+                        { "Preview local YAML…" }
+                        <input type="file" multiple=true accept=".yaml,.yml" onchange={on_pick} data-pick-files="" class="visually-hidden" />
+                    </label>
+                    if let (Some(b), None) = (&props.baseline, &props.preview_notes) {
+                        <CompareButton label={b.label.clone()} on={comparing} on_intent={(*on_intent).clone()} />
+                    }
+                </div>
+                <StageIndex data={state.data.clone()} counts={stage_counts.clone()} current={current_stage} team_page={on_team_page}
+                    {unscoped} on_intent={(*on_intent).clone()} />
+            </header>
+            if !state.notices.is_empty() {
+                <div class="notices" role="status" data-notices={state.notices.len().to_string()}>
+                    { for state.notices.iter().map(|n| html! { <p>{ n }</p> }) }
+                    <button type="button" class="link" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            <DiagnosticsPanel data={state.data.clone()} open={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
+            if let (Some(comparison), Some(b)) = (comparison.clone(), &props.baseline) {
+                <ChangesPanel base={b.data.clone()} data={state.data.clone()} {comparison} label={b.label.clone()}
+                    changed_only={view.changed_only} preview={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
+            }
+            <div class={classes!("workspace", selected.is_some().then_some("with-details"))}>
+                <FilterBar data={state.data.clone()} view={view.clone()} on_intent={(*on_intent).clone()}
+                    options={options.clone()} visible={vis.shown.len()} />
+                <section class="content" id="roadmap-chart" aria-label={match state.view.view { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" }}>
+                    if let Some(scope) = &scope {
+                        <section class="scope-heading" data-scope={if scope.team.is_some() { "team" } else { "stage" }}
+                            aria-label={format!("{} page", scope.name)}>
+                            <h2>
+                                <span class={classes!("scope-swatch", format!("stage-c{}", scope.stage % 8))} aria-hidden="true"></span>
+                                { &scope.name }
+                                if let Some(c) = &scope.context { <span class="scope-context">{ format!(" · {c}") }</span> }
+                            </h2>
+                            <p class="scope-counts">{ &scope.counts }</p>
+                            if let Some(d) = &scope.description { <p class="scope-description">{ d }</p> }
+                        </section>
+                    }
+                    <div class="view-switch" role="group" aria-label="View">
+                        { for [View::Timeline, View::Graph, View::Table].into_iter().map(|v| {
+                            let active = state.view.view == v;
+                            html! {
+                                <button type="button" class={classes!("seg", active.then_some("active"))} aria-pressed={active.to_string()}
+                                    data-control={format!("view:{}", v.as_str())} onclick={on_intent.reform(move |_| Intent::SetView(v))}>
+                                    { match v { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" } }
+                                </button>
+                            }
+                        }) }
+                        if let Some(slip) = &view.slip {
+                            <span class="slip-note" data-slip-note="">{ describe::slip_note(roadmap, slip, &analysis) }</span>
+                        }
+                        <Exports data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
+                            {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table} />
+                    </div>
+                    if state.view.view != View::Table {
+                        <Legend width={canvas.width + canvas.labels} {comparing} />
+                    }
+                    if state.view.view == View::Graph {
+                        <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}
+                            {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}
+                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone().map(Shared::from)} />
+                    } else if let Some(rows) = (*rows).clone() {
+                        <TableView data={state.data.clone()} {selected} sort={view.sort.clone()} {rows}
+                            analysis={analysis.clone()} on_intent={(*on_intent).clone()} comparison={comparison.clone().map(Shared::from)} />
+                    } else {
+                        { timeline_view() }
+                    }
+                </section>
+                if let Some(sel) = selected {
+                    <DetailsPanel data={state.data.clone()} index={sel} analysis={analysis.clone()}
+                        slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()}
+                        on_close={(*on_close).clone()}
+                        change={comparison.as_ref().zip(props.baseline.as_ref()).and_then(|(c, b)| {
+                            let (kind, note) = crate::core::compare::change_of(roadmap, c, sel)?;
+                            Some((crate::core::compare::since(kind, &b.label), note, kind.as_str()))
+                        })} />
+                }
+            </div>
+        </main>
+    }
+}
