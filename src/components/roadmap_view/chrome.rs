@@ -1,11 +1,14 @@
 //! The screen's chrome around the drawing: the banners (a new build, offline, a local
-//! preview), the stage index, and the export buttons (CSV, SVG, PNG, Print).
+//! preview), the stage index, a stage's or team's page heading, the view switch, and
+//! the export buttons (CSV, SVG, PNG, Print).
 
 use crate::components::Shared;
 use crate::core::analysis::Analysis;
 use crate::core::filter::Visible;
 use crate::core::intent::Intent;
+use crate::core::scope::Scope;
 use crate::core::table::Sort;
+use crate::core::view_state::View;
 use crate::core::Date;
 use crate::state::Loaded;
 use std::rc::Rc;
@@ -175,5 +178,52 @@ pub fn exports(p: &ExportsProps) -> Html {
             }
             <button type="button" class="seg" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "Print" }</button>
         </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScopeProps {
+    pub scope: Scope,
+}
+
+/// A stage's or a team's page: its heading, counts and description.
+#[function_component(ScopeHeading)]
+pub fn scope_heading(p: &ScopeProps) -> Html {
+    let scope = &p.scope;
+    html! {
+        <section class="scope-heading" data-scope={if scope.team.is_some() { "team" } else { "stage" }}
+            aria-label={format!("{} page", scope.name)}>
+            <h2>
+                <span class={classes!("scope-swatch", format!("stage-c{}", scope.stage % 8))} aria-hidden="true"></span>
+                { &scope.name }
+                if let Some(c) = &scope.context { <span class="scope-context">{ format!(" · {c}") }</span> }
+            </h2>
+            <p class="scope-counts">{ &scope.counts }</p>
+            if let Some(d) = &scope.description { <p class="scope-description">{ d }</p> }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ViewSwitchProps {
+    pub view: View,
+    pub on_intent: Callback<Intent>,
+}
+
+/// The three views' buttons.
+#[function_component(ViewSwitch)]
+pub fn view_switch(p: &ViewSwitchProps) -> Html {
+    html! {
+        <>
+            { for [View::Timeline, View::Graph, View::Table].into_iter().map(|v| {
+                let active = p.view == v;
+                html! {
+                    <button type="button" class={classes!("seg", active.then_some("active"))} aria-pressed={active.to_string()}
+                        data-control={format!("view:{}", v.as_str())} onclick={p.on_intent.reform(move |_| Intent::SetView(v))}>
+                        { match v { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" } }
+                    </button>
+                }
+            }) }
+        </>
     }
 }

@@ -15,6 +15,9 @@ use crate::state::{Baseline, RoadmapState};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// A value derived only for the view that shows it.
+type Memo<T> = Rc<Option<Rc<T>>>;
+
 /// The screen's derived values (see the module's doc).
 pub struct Derived {
     /// A baseline is compared with (a local preview always compares).
@@ -26,11 +29,11 @@ pub struct Derived {
     pub selected: Option<usize>,
     pub focus: Rc<Focus>,
     /// The timeline's drawing, when the timeline is the view shown.
-    pub layout: Rc<Option<Rc<TimelineLayout>>>,
-    pub baseline_drawing: Rc<Option<Rc<BaselineDrawing>>>,
+    pub layout: Memo<TimelineLayout>,
+    pub baseline_drawing: Memo<BaselineDrawing>,
     /// The table's rows, when the table is the view shown.
-    pub rows: Rc<Option<Rc<Vec<Row>>>>,
-    pub arrows: Rc<Option<Rc<Vec<Arrow>>>>,
+    pub rows: Memo<Vec<Row>>,
+    pub arrows: Memo<Vec<Arrow>>,
     pub stage_counts: Rc<Vec<usize>>,
 }
 
@@ -117,84 +120,18 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
             Rc::new(timeline::focus_of(&data.roadmap, &analysis, selected))
         })
     };
-    // The timeline's drawing, computed only when the timeline is the view shown.
-    let layout_key = (
-        data_key,
-        (view.filter.clone(), view.context, view.question(), cmp_key),
-        (reference, *canvas),
-        view.zoom,
-        state.collapsed.clone(),
-        (
-            view.view == View::Timeline,
-            (*unfolded).as_ref() == Some(&view.question()),
-        ),
-    );
-    // The timeline without a fold: what every question starts from, kept while only
-    // the selection or the critical path changes (a slip's moves change it).
-    let plain = {
-        let data = state.data.clone();
-        let (vis, analysis) = (vis.clone(), analysis.clone());
-        use_memo(
-            (
-                data_key,
-                (
-                    view.filter.clone(),
-                    view.context,
-                    view.slip.clone(),
-                    cmp_key,
-                ),
-                (reference, *canvas),
-                view.zoom,
-                state.collapsed.clone(),
-                view.view == View::Timeline,
-            ),
-            move |(_, _, (reference, canvas), zoom, collapsed, shown)| {
-                shown.then(|| {
-                    let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
-                    Rc::new(timeline::layout(&data.roadmap, &vis, *reference, &settings))
-                })
-            },
-        )
-    };
-    let layout = {
-        let data = state.data.clone();
-        let (vis, focus, analysis) = (vis.clone(), (*focus).clone(), analysis.clone());
-        let plain = plain.clone();
-        use_memo(
-            layout_key.clone(),
-            move |(_, _, (reference, canvas), zoom, collapsed, (_, all_lanes))| {
-                let plain = (*plain).clone()?;
-                if *all_lanes {
-                    return Some(plain);
-                }
-                let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
-                let folded =
-                    timeline::fold(&data.roadmap, &vis, *reference, &settings, &focus, &plain);
-                Some(folded.map_or(plain, Rc::new))
-            },
-        )
-    };
-    // Where the baseline is drawn on the timeline: for the layout drawn.
-    let baseline_drawing = {
-        let (layout, comparison, baseline) = (layout.clone(), comparison.clone(), baseline.clone());
-        let data = state.data.clone();
-        use_memo(layout_key, move |_| {
-            let (layout, comparison, baseline) = ((*layout).clone()?, comparison?, baseline?);
-            let marks = timeline::baseline_marks(
-                &layout,
-                &data.roadmap,
-                &baseline.data.roadmap,
-                &comparison.kinds,
-                &comparison.removed,
-                reference,
-            );
-            Some(Rc::new(BaselineDrawing {
-                marks,
-                comparison,
-                baseline,
-            }))
-        })
-    };
+    let (layout, baseline_drawing) = use_timeline_drawing(Drawing {
+        state,
+        cmp_key,
+        reference,
+        canvas,
+        unfolded,
+        vis: &vis,
+        analysis: &analysis,
+        focus: &focus,
+        comparison: &comparison,
+        baseline,
+    });
     let rows = {
         let data = state.data.clone();
         let (vis, analysis) = (vis.clone(), analysis.clone());
@@ -261,4 +198,117 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
         arrows,
         stage_counts,
     }
+}
+
+/// What the timeline's drawing is computed from.
+struct Drawing<'a> {
+    state: &'a RoadmapState,
+    /// The comparison's identity, whether it is on, and whether only changes show.
+    cmp_key: (Option<usize>, bool, bool),
+    reference: Date,
+    canvas: &'a Canvas,
+    unfolded: &'a Option<analysis::Question>,
+    vis: &'a Rc<Visible>,
+    analysis: &'a Rc<Analysis>,
+    focus: &'a Rc<Focus>,
+    comparison: &'a Option<Rc<Comparison>>,
+    baseline: &'a Option<Rc<Baseline>>,
+}
+
+/// The timeline's layout (plain, or folded around the question) and where the
+/// baseline goes on it, computed only when the timeline is the view shown.
+#[hook]
+fn use_timeline_drawing(d: Drawing<'_>) -> (Memo<TimelineLayout>, Memo<BaselineDrawing>) {
+    let Drawing {
+        state,
+        cmp_key,
+        reference,
+        canvas,
+        unfolded,
+        vis,
+        analysis,
+        focus,
+        comparison,
+        baseline,
+    } = d;
+    let data_key = Rc::as_ptr(&state.data) as usize;
+    let view = &state.view;
+    let layout_key = (
+        data_key,
+        (view.filter.clone(), view.context, view.question(), cmp_key),
+        (reference, *canvas),
+        view.zoom,
+        state.collapsed.clone(),
+        (
+            view.view == View::Timeline,
+            (*unfolded).as_ref() == Some(&view.question()),
+        ),
+    );
+    // The timeline without a fold: what every question starts from, kept while only
+    // the selection or the critical path changes (a slip's moves change it).
+    let plain = {
+        let data = state.data.clone();
+        let (vis, analysis) = (vis.clone(), analysis.clone());
+        use_memo(
+            (
+                data_key,
+                (
+                    view.filter.clone(),
+                    view.context,
+                    view.slip.clone(),
+                    cmp_key,
+                ),
+                (reference, *canvas),
+                view.zoom,
+                state.collapsed.clone(),
+                view.view == View::Timeline,
+            ),
+            move |(_, _, (reference, canvas), zoom, collapsed, shown)| {
+                shown.then(|| {
+                    let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
+                    Rc::new(timeline::layout(&data.roadmap, &vis, *reference, &settings))
+                })
+            },
+        )
+    };
+    let layout = {
+        let data = state.data.clone();
+        let (vis, focus, analysis) = (vis.clone(), focus.clone(), analysis.clone());
+        let plain = plain.clone();
+        use_memo(
+            layout_key.clone(),
+            move |(_, _, (reference, canvas), zoom, collapsed, (_, all_lanes))| {
+                let plain = (*plain).clone()?;
+                if *all_lanes {
+                    return Some(plain);
+                }
+                let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
+                let folded =
+                    timeline::fold(&data.roadmap, &vis, *reference, &settings, &focus, &plain);
+                Some(folded.map_or(plain, Rc::new))
+            },
+        )
+    };
+    // Where the baseline is drawn on the timeline: for the layout drawn.
+    let baseline_drawing = {
+        let (layout, comparison, baseline) = (layout.clone(), comparison.clone(), baseline.clone());
+        let data = state.data.clone();
+        use_memo(layout_key, move |_| {
+            let (layout, comparison, baseline) = ((*layout).clone()?, comparison?, baseline?);
+            let marks = timeline::baseline_marks(
+                &layout,
+                &data.roadmap,
+                &baseline.data.roadmap,
+                &comparison.kinds,
+                &comparison.removed,
+                reference,
+            );
+            Some(Rc::new(BaselineDrawing {
+                marks,
+                comparison,
+                baseline,
+            }))
+        })
+    };
+    (layout, baseline_drawing)
 }

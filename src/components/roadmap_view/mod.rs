@@ -197,27 +197,10 @@ pub fn roadmap_view(props: &Props) -> Html {
                     options={options.clone()} visible={vis.shown.len()} />
                 <section class="content" id="roadmap-chart" aria-label={match state.view.view { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" }}>
                     if let Some(scope) = &scope {
-                        <section class="scope-heading" data-scope={if scope.team.is_some() { "team" } else { "stage" }}
-                            aria-label={format!("{} page", scope.name)}>
-                            <h2>
-                                <span class={classes!("scope-swatch", format!("stage-c{}", scope.stage % 8))} aria-hidden="true"></span>
-                                { &scope.name }
-                                if let Some(c) = &scope.context { <span class="scope-context">{ format!(" · {c}") }</span> }
-                            </h2>
-                            <p class="scope-counts">{ &scope.counts }</p>
-                            if let Some(d) = &scope.description { <p class="scope-description">{ d }</p> }
-                        </section>
+                        <chrome::ScopeHeading scope={scope.clone()} />
                     }
                     <div class="view-switch" role="group" aria-label="View">
-                        { for [View::Timeline, View::Graph, View::Table].into_iter().map(|v| {
-                            let active = state.view.view == v;
-                            html! {
-                                <button type="button" class={classes!("seg", active.then_some("active"))} aria-pressed={active.to_string()}
-                                    data-control={format!("view:{}", v.as_str())} onclick={on_intent.reform(move |_| Intent::SetView(v))}>
-                                    { match v { View::Graph => "Dependency graph", View::Table => "Table", View::Timeline => "Timeline" } }
-                                </button>
-                            }
-                        }) }
+                        <chrome::ViewSwitch view={state.view.view} on_intent={(*on_intent).clone()} />
                         if let Some(slip) = &view.slip {
                             <span class="slip-note" data-slip-note="">{ describe::slip_note(roadmap, slip, &analysis) }</span>
                         }
