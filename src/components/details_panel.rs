@@ -2,10 +2,10 @@
 //! Markdown, and what it waits on and what waits on it (direct and transitive).
 
 use super::markdown;
+use crate::core::analysis::slip::MAX_SLIP_WEEKS;
 use crate::core::analysis::Analysis;
-use crate::core::describe::{critical_chain, moved_list, place, relations, slack_long};
-use crate::core::intent::Intent;
-use crate::core::slip::MAX_SLIP_WEEKS;
+use crate::core::views::describe::{critical_chain, moved_list, place, relations, slack_long};
+use crate::core::views::intent::Intent;
 use crate::core::Date;
 use crate::state::Loaded;
 use std::rc::Rc;
@@ -61,7 +61,7 @@ pub fn details_panel(props: &Props) -> Html {
             Intent::Select(Some(id.clone()))
         });
         html! {
-            <a href={format!("?select={}", crate::core::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
+            <a href={format!("?select={}", crate::core::views::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
         }
     };
     // One related initiative: direct ones plain, the others marked as reached

@@ -7,11 +7,11 @@ use crate::components::{
     FilterBar, GraphView, Legend, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
-use crate::core::describe;
-use crate::core::filter;
-use crate::core::intent::{history_entry, History, Intent};
-use crate::core::timeline::{self, Canvas, Settings};
-use crate::core::view_state::{View, ViewState};
+use crate::core::views::describe;
+use crate::core::views::filter;
+use crate::core::views::intent::{history_entry, History, Intent};
+use crate::core::views::timeline::{self, Canvas, Settings};
+use crate::core::views::view_state::{View, ViewState};
 use crate::core::Date;
 use crate::state::{Action, Baseline, Loaded, RoadmapState};
 use gloo::events::EventListener;
@@ -230,7 +230,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             move |(_, f, context, reference, (.., changed_only))| {
                 let vis = filter::visible(&data.roadmap, f, *reference, *context);
                 match comparison.filter(|_| *changed_only) {
-                    Some(c) => crate::core::compare::changed_only(&vis, &c.kinds),
+                    Some(c) => crate::core::views::compare::changed_only(&vis, &c.kinds),
                     None => vis,
                 }
             },
@@ -355,7 +355,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             ),
             move |(_, _, _, (sort, reference), shown)| {
                 shown.then(|| {
-                    Rc::new(crate::core::table::rows(
+                    Rc::new(crate::core::views::table::rows(
                         &data.roadmap,
                         &vis.shown,
                         &analysis,
@@ -413,7 +413,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         roadmap.title.clone()
     };
     // A stage's or a team's page: its heading, and its stage marked in the index.
-    let scope = crate::core::scope::scope_of(roadmap, &state.view.filter);
+    let scope = crate::core::views::scope::scope_of(roadmap, &state.view.filter);
     let unscoped = state.view.filter.stages.is_empty() && state.view.filter.teams.is_empty();
     let current_stage = scope.as_ref().map(|s| roadmap.stages[s.stage].id.clone());
     let on_team_page = scope.as_ref().is_some_and(|s| s.team.is_some());
@@ -429,7 +429,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             "page"
         });
         let href = match &id {
-            Some(i) => format!("?stage={}", crate::core::view_state::encode(i)),
+            Some(i) => format!("?stage={}", crate::core::views::view_state::encode(i)),
             None => "?".to_string(),
         };
         let onclick = {
@@ -481,7 +481,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         let (data, sort) = (state.data.clone(), view.sort.clone());
         let (shown, analysis) = (vis.shown.clone(), analysis.clone());
         Callback::from(move |_: MouseEvent| {
-            let rows = crate::core::table::rows(
+            let rows = crate::core::views::table::rows(
                 &data.roadmap,
                 &shown,
                 &analysis,
@@ -491,7 +491,7 @@ pub fn roadmap_view(props: &Props) -> Html {
             crate::export::download(
                 "roadmap.csv",
                 "text/csv;charset=utf-8",
-                &crate::core::table::to_csv(&rows),
+                &crate::core::views::table::to_csv(&rows),
             );
         })
     };
@@ -639,8 +639,8 @@ pub fn roadmap_view(props: &Props) -> Html {
                         slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()}
                         on_close={(*on_close).clone()}
                         change={comparison.as_ref().zip(props.baseline.as_ref()).and_then(|(c, b)| {
-                            let (kind, note) = crate::core::compare::change_of(roadmap, c, sel)?;
-                            Some((crate::core::compare::since(kind, &b.label), note, kind.as_str()))
+                            let (kind, note) = crate::core::views::compare::change_of(roadmap, c, sel)?;
+                            Some((crate::core::views::compare::since(kind, &b.label), note, kind.as_str()))
                         })} />
                 }
             </div>

@@ -6,10 +6,10 @@
 //! tooltip for the hovered or focused bar.
 
 use crate::core::analysis::Analysis;
-use crate::core::describe::{accessible_label, bar_text, place, problem_code, tooltip};
-use crate::core::intent::Intent;
 use crate::core::model::{Confidence, Status};
-use crate::core::timeline::{
+use crate::core::views::describe::{accessible_label, bar_text, place, problem_code, tooltip};
+use crate::core::views::intent::Intent;
+use crate::core::views::timeline::{
     fit_label, fold_places, fold_text, frame, initial_scroll, label_span, scroll_to_show,
     slip_ghost, step, step_in_list, tab_stop, tooltip_at, Arrow, Canvas, DepsMode, Focus, LaneKind,
     Shape, Side, Step, TimelineLayout, Viewport, Zoom, AXIS_HEIGHT, BAR_HEIGHT, FOLD_HEIGHT,
@@ -425,7 +425,7 @@ pub fn timeline(props: &Props) -> Html {
         let shown = if visible == full { full.clone() } else { format!("{visible} {full}") };
         let mut name = accessible_label(r, b.init, &shown);
         if let Some((k, d)) = props.baseline.as_ref().and_then(|d| Some((d.comparison.kinds[b.init]?, d))) {
-            name = format!("{name}, {}", crate::core::compare::since(k, &d.baseline.label));
+            name = format!("{name}, {}", crate::core::views::compare::since(k, &d.baseline.label));
         }
         let impact = props.analysis.impact[b.init];
         let moved = props.analysis.moves[b.init].as_ref();
