@@ -48,7 +48,7 @@ mod harness;
 
 use harness::{Browser, Overrides, Server};
 use roadmap_viewer::core::model::Confidence;
-use roadmap_viewer::core::{generate, load, FileText, Roadmap};
+use roadmap_viewer::core::{load, tools::generate, FileText, Roadmap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -5,12 +5,13 @@
 //! filter`). Figures and the machine are in BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use roadmap_viewer::core::filter::{self, Filter, Param};
 use roadmap_viewer::core::layout::{self, Widths};
-use roadmap_viewer::core::timeline::Zoom;
-use roadmap_viewer::core::view_state::ViewState;
+use roadmap_viewer::core::views::filter::{self, Filter, Param};
+use roadmap_viewer::core::views::timeline::Zoom;
+use roadmap_viewer::core::views::view_state::ViewState;
 use roadmap_viewer::core::{
-    analysis, critical, generate, graph_view, load, pack, reach, slip, timeline,
+    analysis, analysis::critical, analysis::reach, analysis::slip, load, tools::generate,
+    tools::pack, views::graph_view, views::timeline,
 };
 use roadmap_viewer::core::{DataFiles, Roadmap};
 use std::collections::BTreeSet;

@@ -1,7 +1,7 @@
 //! The `roadmap` command line: `check`, `diff`, `baseline`, `pack`, `schema`,
 //! `redact`, `generate` and `layout` (see `USAGE`).
 
-use crate::core::{diagnostic, load};
+use crate::core::{load, text::diagnostic};
 use crate::data_dir;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -58,7 +58,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("prerender") => prerender(&args[1..]),
         Some("redact") => redact(&args[1..]),
         Some("generate") => generate(&args[1..]),
-        Some("schema") => finish(format!("{}\n", crate::core::schema::json_schema())),
+        Some("schema") => finish(format!("{}\n", crate::core::tools::schema::json_schema())),
         Some("-h" | "--help" | "help") => finish(format!("{USAGE}\n")),
         _ => {
             eprintln!("{USAGE}");
@@ -218,7 +218,7 @@ fn redact(args: &[String]) -> ExitCode {
         eprintln!("error: {summary}: fix the data before redacting it");
         return ExitCode::from(1);
     }
-    let redacted = crate::core::redact::redact(&roadmap);
+    let redacted = crate::core::tools::redact::redact(&roadmap);
     if let Err(code) = write_new_dir("redact", &out, &redacted) {
         return code;
     }
@@ -292,7 +292,7 @@ fn generate(args: &[String]) -> ExitCode {
     let (Some(n), Some(out)) = (n, out) else {
         return usage_error("generate needs --initiatives N and OUT_DIR");
     };
-    let files = crate::core::generate::generate(n, seed);
+    let files = crate::core::tools::generate::generate(n, seed);
     if let Err(code) = write_new_dir("generate", &out, &files) {
         return code;
     }
@@ -309,7 +309,7 @@ fn pack(args: &[String]) -> ExitCode {
     let Some(l) = load_dir(std::path::Path::new(dir)) else {
         return ExitCode::from(2);
     };
-    let bytes = crate::core::pack::write(&l.roadmap, &l.diags, data_dir::today());
+    let bytes = crate::core::tools::pack::write(&l.roadmap, &l.diags, data_dir::today());
     if let Err(e) = std::fs::write(out, &bytes) {
         eprintln!("error: cannot write {out}: {e}");
         return ExitCode::from(2);
@@ -327,7 +327,7 @@ fn prerender(args: &[String]) -> ExitCode {
         return usage_error("prerender needs PACK_FILE and INDEX_HTML");
     };
     let read = std::fs::read(pack).map_err(|e| e.to_string());
-    let packed = match read.and_then(|b| crate::core::pack::read(&b)) {
+    let packed = match read.and_then(|b| crate::core::tools::pack::read(&b)) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {pack}: {e}");
@@ -403,19 +403,19 @@ fn diff(args: &[String]) -> ExitCode {
     let today = data_dir::today();
     let side = |l: &Loaded| {
         if public {
-            crate::core::diff::public(&l.roadmap, &l.diags, today)
+            crate::core::tools::diff::public(&l.roadmap, &l.diags, today)
         } else {
             (l.roadmap.clone(), l.diags.clone())
         }
     };
     let ((a, a_diags), (b, b_diags)) = (side(&base), side(&head));
-    let d = crate::core::diff::diff(
-        crate::core::diff::Side {
+    let d = crate::core::tools::diff::diff(
+        crate::core::tools::diff::Side {
             roadmap: &a,
             diagnostics: &a_diags,
             today,
         },
-        crate::core::diff::Side {
+        crate::core::tools::diff::Side {
             roadmap: &b,
             diagnostics: &b_diags,
             today,
@@ -424,14 +424,16 @@ fn diff(args: &[String]) -> ExitCode {
     let prefixes = (base.prefix.as_str(), head.prefix.as_str());
     finish(match format.as_str() {
         "json" => {
-            let v = crate::core::diff::json::to_json(&d, prefixes.0, prefixes.1);
+            let v = crate::core::tools::diff::json::to_json(&d, prefixes.0, prefixes.1);
             format!(
                 "{}\n",
                 serde_json::to_string_pretty(&v).expect("serializes")
             )
         }
-        "markdown" => crate::core::diff_report::markdown(&d, &a, &b, site_url.as_deref(), prefixes),
-        _ => crate::core::diff_report::human(&d, &a, &b, prefixes),
+        "markdown" => {
+            crate::core::reports::diff_report::markdown(&d, &a, &b, site_url.as_deref(), prefixes)
+        }
+        _ => crate::core::reports::diff_report::human(&d, &a, &b, prefixes),
     })
 }
 

@@ -11,7 +11,7 @@
 //! (`crate::worker`), never on the page.
 
 use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES, NOT_UTF8};
-use crate::core::pack::{self, Packed, PACK_FILE};
+use crate::core::tools::pack::{self, Packed, PACK_FILE};
 use crate::core::Date;
 use gloo::net::http::Request;
 
@@ -46,7 +46,7 @@ pub enum Published {
 }
 
 /// The published data: the build's pack when there is one that holds today (see
-/// `core::pack`), else the YAML files. A missing, damaged or outdated pack is not an
+/// `core::tools::pack`), else the YAML files. A missing, damaged or outdated pack is not an
 /// error: the files it was made from are published beside it.
 pub async fn published(progress: impl Fn(usize, usize)) -> Result<Published, String> {
     folder("data", progress).await

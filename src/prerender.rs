@@ -11,7 +11,7 @@
 
 use crate::components::RoadmapView;
 use crate::components::RoadmapViewProps;
-use crate::core::pack::Packed;
+use crate::core::tools::pack::Packed;
 use crate::core::Date;
 use crate::state::Loaded;
 use std::rc::Rc;

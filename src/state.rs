@@ -6,11 +6,11 @@
 //! hovering re-renders nothing else. Everything derived (visible set, layout, counts)
 //! is computed from this by the core.
 
-use crate::core::intent::Intent;
 use crate::core::load::DataFiles;
-use crate::core::markdown::Node;
-use crate::core::pack::Packed;
-use crate::core::view_state::ViewState;
+use crate::core::text::markdown::Node;
+use crate::core::tools::pack::Packed;
+use crate::core::views::intent::Intent;
+use crate::core::views::view_state::ViewState;
 use crate::core::{Date, Diagnostic, Roadmap};
 use std::collections::BTreeSet;
 use std::rc::Rc;

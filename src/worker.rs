@@ -4,13 +4,13 @@
 //! local preview, the fallback when the pack cannot be used, a baseline without one)
 //! it starts `yaml-worker` (`src/bin/yaml_worker.rs`, the site's second wasm module) on
 //! first need and keeps it for the page's life. Requests and answers are bytes
-//! (`core::pack::job`); the worker answers in order, so each reply goes to the oldest
-//! request waiting. The worker says `ready` when it listens: requests made before wait
-//! in a queue here. A worker that fails to start fails every request waiting, and the
-//! next request starts a new one (for example once the network is back).
+//! (`core::tools::pack::job`); the worker answers in order, so each reply goes to the
+//! oldest request waiting. The worker says `ready` when it listens: requests made before
+//! wait in a queue here. A worker that fails to start fails every request waiting, and
+//! the next request starts a new one (for example once the network is back).
 
 use crate::core::load::{DataFiles, FileText};
-use crate::core::pack::job::{read_answer, Answer, Job};
+use crate::core::tools::pack::job::{read_answer, Answer, Job};
 use futures::channel::oneshot;
 use std::cell::RefCell;
 use std::collections::VecDeque;

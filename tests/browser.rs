@@ -73,8 +73,11 @@ fn small() -> Rc<Loaded> {
 fn loaded(files: DataFiles) -> Loaded {
     let today = Date::from_ymd(2026, 11, 1).unwrap();
     let (roadmap, diagnostics) = load(&files, today);
-    let bytes = roadmap_viewer::core::pack::write(&roadmap, &diagnostics, today);
-    Loaded::from_yaml(roadmap_viewer::core::pack::read(&bytes).unwrap(), files)
+    let bytes = roadmap_viewer::core::tools::pack::write(&roadmap, &diagnostics, today);
+    Loaded::from_yaml(
+        roadmap_viewer::core::tools::pack::read(&bytes).unwrap(),
+        files,
+    )
 }
 
 #[derive(yew::Properties, PartialEq)]
@@ -85,7 +88,7 @@ struct HarnessProps {
 /// Hosts the filter bar with the real reducer and core-computed options.
 #[yew::function_component(FilterHarness)]
 fn filter_harness(props: &HarnessProps) -> yew::Html {
-    use roadmap_viewer::core::filter;
+    use roadmap_viewer::core::views::filter;
     let reference = props.data.roadmap.as_of.unwrap();
     let data = props.data.clone();
     let state =

@@ -73,7 +73,7 @@ const dataFiles = manifest("data");
 const baselineFiles = baseline ? manifest("baseline") : [];
 
 // 1a. The pack: the data loaded and checked now, by the `roadmap` CLI of this source
-//     tree, so the viewer starts without parsing YAML (see src/core/pack). It is made
+//     tree, so the viewer starts without parsing YAML (see src/core/tools/pack). It is made
 //     from the staged files, so it holds exactly what is published; the YAML stays
 //     beside it for local previews and for the viewer's fallback. A build that cannot
 //     make it still works: the viewer then reads the YAML.

@@ -2,8 +2,8 @@
 //! fetched only for a local preview or when the published pack cannot be used (#26).
 //! It holds the editor's toolchain (YAML parsing, typing, every check, Markdown), so
 //! the viewer a reader loads does not. Each message is a request's bytes
-//! (`core::pack::job::Job`), each reply the answer's bytes (`job::answer`); the worker
-//! says `ready` once it listens, and the viewer posts nothing before that.
+//! (`core::tools::pack::job::Job`), each reply the answer's bytes (`job::answer`); the
+//! worker says `ready` once it listens, and the viewer posts nothing before that.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,7 +14,7 @@ fn main() {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let request = js_sys::Uint8Array::new(&e.data()).to_vec();
-            let answer = roadmap_viewer::core::pack::job::answer(&request);
+            let answer = roadmap_viewer::core::tools::pack::job::answer(&request);
             let bytes = js_sys::Uint8Array::from(&answer[..]);
             // The buffer is moved, not copied: the answer can be megabytes.
             let transfer = js_sys::Array::of1(&bytes.buffer());

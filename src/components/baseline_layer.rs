@@ -2,8 +2,8 @@
 //! under its bar with its shift ("+6 w"), and each removed initiative as a
 //! struck-through ghost at its old dates (the core's `timeline::baseline_marks`).
 
-use crate::core::compare::Comparison;
-use crate::core::timeline::{fit_label, BaselineMarks, OUTLINE_HEIGHT};
+use crate::core::views::compare::Comparison;
+use crate::core::views::timeline::{fit_label, BaselineMarks, OUTLINE_HEIGHT};
 use crate::state::{Baseline, Loaded};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -3,9 +3,9 @@
 //! and the hook that computes the comparison once per pair of roadmaps.
 
 use super::Shared;
-use crate::core::compare::{by_stage, Comparison};
-use crate::core::diff::Kind;
-use crate::core::intent::Intent;
+use crate::core::tools::diff::Kind;
+use crate::core::views::compare::{by_stage, Comparison};
+use crate::core::views::intent::Intent;
 use crate::core::Date;
 use crate::state::{Baseline, Loaded};
 use std::rc::Rc;
@@ -88,7 +88,7 @@ pub fn changes_panel(p: &Props) -> Html {
             p.label
         )
     };
-    let entry = |e: &crate::core::compare::Change| {
+    let entry = |e: &crate::core::views::compare::Change| {
         let kind = e.kind.as_str();
         let body = html! {
             <>
@@ -107,7 +107,7 @@ pub fn changes_panel(p: &Props) -> Html {
             });
             html! {
                 <li data-change={kind} data-change-id={e.id.clone()}>
-                    <a href={format!("?select={}", crate::core::view_state::encode(&e.id))} {onclick}
+                    <a href={format!("?select={}", crate::core::views::view_state::encode(&e.id))} {onclick}
                        data-goto={e.id.clone()}>{ body }</a>
                 </li>
             }

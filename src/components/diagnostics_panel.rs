@@ -6,8 +6,8 @@
 //! the list, so it opens by default. Each problem that belongs to an initiative links
 //! to it.
 
-use crate::core::diagnostic::{reader_notice, summary, Diagnostic};
-use crate::core::intent::Intent;
+use crate::core::text::diagnostic::{reader_notice, summary, Diagnostic};
+use crate::core::views::intent::Intent;
 use crate::state::Loaded;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -53,7 +53,7 @@ pub fn diagnostics_panel(props: &Props) -> Html {
                             Intent::Select(Some(id.clone()))
                         });
                         html! {
-                            <a class="diag-goto" href={format!("?select={}", crate::core::view_state::encode(&init.id))}
+                            <a class="diag-goto" href={format!("?select={}", crate::core::views::view_state::encode(&init.id))}
                                {onclick} data-goto={init.id.clone()}>{ format!("Show {}", init.id) }</a>
                         }
                     });

@@ -2,11 +2,11 @@
 //! search, clear all, the context switch, which arrows to draw, and the zoom.
 
 use super::Shared;
-use crate::core::filter::{team_groups, FilterOption, Param, TeamGroup};
-use crate::core::intent::Intent;
 use crate::core::model::Roadmap;
-use crate::core::timeline::{DepsMode, Zoom};
-use crate::core::view_state::ViewState;
+use crate::core::views::filter::{team_groups, FilterOption, Param, TeamGroup};
+use crate::core::views::intent::Intent;
+use crate::core::views::timeline::{DepsMode, Zoom};
+use crate::core::views::view_state::ViewState;
 use crate::state::Loaded;
 use std::collections::BTreeSet;
 use std::rc::Rc;

@@ -4,13 +4,15 @@
 
 use super::Shared;
 use crate::core::analysis::Analysis;
-use crate::core::describe::{accessible_label, problem_code};
-use crate::core::filter::{Filter, Visible};
-use crate::core::graph_view::fit::{self, View};
-use crate::core::graph_view::{self, focus, keys, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W};
-use crate::core::intent::Intent;
 use crate::core::model::Confidence;
-use crate::core::timeline::Step;
+use crate::core::views::describe::{accessible_label, problem_code};
+use crate::core::views::filter::{Filter, Visible};
+use crate::core::views::graph_view::fit::{self, View};
+use crate::core::views::graph_view::{
+    self, focus, keys, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W,
+};
+use crate::core::views::intent::Intent;
+use crate::core::views::timeline::Step;
 use crate::state::Loaded;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -32,7 +34,7 @@ pub struct Props {
     pub on_hover: Callback<Option<usize>>,
     /// The comparison with a baseline, when it is on (#19).
     #[prop_or_default]
-    pub comparison: Option<Shared<crate::core::compare::Comparison>>,
+    pub comparison: Option<Shared<crate::core::views::compare::Comparison>>,
 }
 
 /// The most nodes a single stage's drawing lays out without asking.
@@ -442,7 +444,7 @@ struct LayerProps {
     analysis: Shared<Analysis>,
     on_intent: Callback<Intent>,
     on_hover: Callback<Option<usize>>,
-    comparison: Option<Shared<crate::core::compare::Comparison>>,
+    comparison: Option<Shared<crate::core::views::compare::Comparison>>,
 }
 
 /// The drawing itself (bands, edges, nodes): its own component, so that panning,
@@ -533,7 +535,7 @@ fn graph_layer(props: &LayerProps) -> Html {
             let (d1, d2) = (props.on_hover.clone(), props.on_hover.clone());
             (Callback::from(move |_: MouseEvent| d1.emit(Some(i))), Callback::from(move |_: MouseEvent| d2.emit(None)))
         };
-        let sub = crate::core::describe::place(r, i);
+        let sub = crate::core::views::describe::place(r, i);
         let name = accessible_label(r, i, &n.title.join(" "));
         let hatch = (init.confidence == Confidence::Medium).then(|| html! {
             <rect class="g-hatch" x={format!("{x:.1}")} y={format!("{y:.1}")} width="9" height={NODE_H.to_string()} />
@@ -570,7 +572,7 @@ fn graph_layer(props: &LayerProps) -> Html {
         <>
             { for bands }
             { for edges }
-            { for props.comparison.iter().flat_map(|c| crate::core::compare::removed_edges(r, drawing, c)).map(|e| html! {
+            { for props.comparison.iter().flat_map(|c| crate::core::views::compare::removed_edges(r, drawing, c)).map(|e| html! {
                 <path class="g-edge removed" d={e.path} data-edge={format!("{}->{}", e.from, e.to)} data-change="removed" />
             }) }
             { for nodes }

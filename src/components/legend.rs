@@ -1,7 +1,7 @@
 //! The legend (`data-legend`): one small SVG, so it also goes into SVG and PNG
 //! exports and prints; the core says what it holds and where each entry goes.
 
-use crate::core::legend::{arrange, keys, Key, ROW};
+use crate::core::views::legend::{arrange, keys, Key, ROW};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,6 +1,6 @@
 //! Renders the core's safe Markdown tree as Yew nodes (never innerHTML).
 
-use crate::core::markdown::{Block, Node};
+use crate::core::text::markdown::{Block, Node};
 use yew::prelude::*;
 
 pub fn render(nodes: &[Node]) -> Html {

@@ -5,9 +5,9 @@
 
 use super::Shared;
 use crate::core::analysis::Analysis;
-use crate::core::describe::{marks, problem_code, slack_cell};
-use crate::core::intent::Intent;
-use crate::core::table::{row_window, Row, Sort, COLUMNS, HEADERS, SLACK, TAGS};
+use crate::core::views::describe::{marks, problem_code, slack_cell};
+use crate::core::views::intent::Intent;
+use crate::core::views::table::{row_window, Row, Sort, COLUMNS, HEADERS, SLACK, TAGS};
 use crate::state::Loaded;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -27,7 +27,7 @@ pub struct Props {
     pub on_intent: Callback<Intent>,
     /// The comparison with a baseline, when it is on (#19): rows carry `data-change`.
     #[prop_or_default]
-    pub comparison: Option<Shared<crate::core::compare::Comparison>>,
+    pub comparison: Option<Shared<crate::core::views::compare::Comparison>>,
 }
 
 fn focus_row(index: usize) {

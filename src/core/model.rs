@@ -1,8 +1,8 @@
 //! The checked roadmap: ids resolved to indices, dates parsed, the dependency graph built.
 
-use super::date::Date;
-use super::diagnostic::Diagnostic;
-use super::keyword::keyword_enum;
+use crate::core::text::date::Date;
+use crate::core::text::diagnostic::Diagnostic;
+use crate::core::text::keyword::keyword_enum;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::cell::OnceCell;
 use std::collections::HashMap;

@@ -1,9 +1,9 @@
 //! Support for the core's unit tests: the seeded random generator, and roadmaps
 //! written compactly (one `roadmap.yaml`, loaded as the viewer loads it).
 
-use super::load::{DataFiles, FileText};
-pub(crate) use super::rng::XorShift;
-use super::{load, Date, Diagnostic, Roadmap};
+use crate::core::load::{DataFiles, FileText};
+pub(crate) use crate::core::rng::XorShift;
+use crate::core::{load, Date, Diagnostic, Roadmap};
 
 /// Loads `yaml` as the only file, `roadmap.yaml`, with today at day 0.
 pub(crate) fn load_yaml(yaml: &str) -> (Roadmap, Vec<Diagnostic>) {

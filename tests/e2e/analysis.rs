@@ -3,8 +3,8 @@
 //! and a slip URL moves exactly the right initiatives to the right dates.
 
 use crate::harness::{bundled, Browser, Server};
-use roadmap_viewer::core::filter::{self, Filter, Param};
-use roadmap_viewer::core::{reach, slip, Roadmap};
+use roadmap_viewer::core::views::filter::{self, Filter, Param};
+use roadmap_viewer::core::{analysis::reach, analysis::slip, Roadmap};
 use std::collections::BTreeSet;
 
 fn ids(r: &Roadmap, idx: impl IntoIterator<Item = usize>) -> BTreeSet<String> {

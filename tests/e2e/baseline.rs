@@ -5,8 +5,8 @@
 //! changed copy as the baseline.
 
 use crate::harness::{build_site_with_baseline, bundled_files, Browser, Overrides, Server};
-use roadmap_viewer::core::compare::Comparison;
 use roadmap_viewer::core::load::FileText;
+use roadmap_viewer::core::views::compare::Comparison;
 use roadmap_viewer::core::{load, DataFiles, Date};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -3,7 +3,7 @@
 //! shows honest placeholders.
 
 use crate::harness::{build_site_with_data, Browser, Overrides, Server};
-use roadmap_viewer::core::{load, redact, Date};
+use roadmap_viewer::core::{load, tools::redact, Date};
 use std::path::{Path, PathBuf};
 
 fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -3,7 +3,7 @@
 //! sticky lane labels and time axis), and against the details panel.
 
 use crate::harness::{bundled, Browser, Server, WAIT};
-use roadmap_viewer::core::timeline::{AXIS_HEIGHT, LABEL_COLUMN};
+use roadmap_viewer::core::views::timeline::{AXIS_HEIGHT, LABEL_COLUMN};
 use roadmap_viewer::core::Roadmap;
 use serde_json::json;
 use std::collections::BTreeSet;

@@ -4,7 +4,7 @@
 //! (expanding a stage, selecting into a collapsed one, the time to draw).
 
 use crate::harness::{bundled, copy_site, site, Browser, Server, WAIT};
-use roadmap_viewer::core::{generate, load, FileText, Roadmap};
+use roadmap_viewer::core::{load, tools::generate, FileText, Roadmap};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;

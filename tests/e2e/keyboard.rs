@@ -171,8 +171,8 @@ async fn the_skip_link_is_the_first_tab_stop_and_arrows_move_between_bars() {
         &b.eval(&format!(
             "const c = document.querySelector('[data-chart]'); const r = c.getBoundingClientRect(); \
              return JSON.stringify([r.left + {labels}, r.top + {axis}, r.left + c.clientWidth, r.top + c.clientHeight]);",
-            labels = roadmap_viewer::core::timeline::LABEL_COLUMN,
-            axis = roadmap_viewer::core::timeline::AXIS_HEIGHT,
+            labels = roadmap_viewer::core::views::timeline::LABEL_COLUMN,
+            axis = roadmap_viewer::core::views::timeline::AXIS_HEIGHT,
         ))
         .await,
     )

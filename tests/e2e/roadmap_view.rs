@@ -3,8 +3,8 @@
 //! broken data alongside the rest. Expected sets come from the core, natively.
 
 use crate::harness::{bundled, bundled_files, site, Browser, Overrides, Server};
-use roadmap_viewer::core::filter::{self, Filter, Param};
 use roadmap_viewer::core::load::FileText;
+use roadmap_viewer::core::views::filter::{self, Filter, Param};
 use roadmap_viewer::core::{load, Date, Roadmap};
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -3,9 +3,9 @@
 use crate::harness::{bundled, Browser, Server};
 use fantoccini::key::Key;
 use roadmap_viewer::core::analysis::analyse;
-use roadmap_viewer::core::filter;
-use roadmap_viewer::core::table::{self, Sort, COLUMNS};
-use roadmap_viewer::core::view_state::ViewState;
+use roadmap_viewer::core::views::filter;
+use roadmap_viewer::core::views::table::{self, Sort, COLUMNS};
+use roadmap_viewer::core::views::view_state::ViewState;
 use roadmap_viewer::core::Roadmap;
 use std::path::Path;
 

@@ -5,8 +5,8 @@
 use crate::framing::resize;
 use crate::harness::{bundled, Browser, Server};
 use roadmap_viewer::core::analysis::{analyse, Question};
-use roadmap_viewer::core::describe::slack_cell;
 use roadmap_viewer::core::model::Status;
+use roadmap_viewer::core::views::describe::slack_cell;
 
 #[tokio::test]
 async fn slack_reads_in_weeks_with_the_exact_days_in_its_title() {

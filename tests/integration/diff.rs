@@ -7,7 +7,7 @@
 //! the exit status.
 
 use crate::temp_dir;
-use roadmap_viewer::core::{load, redact, Date};
+use roadmap_viewer::core::{load, tools::redact, Date};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -2,8 +2,8 @@
 //! and the URL round-trips every view state.
 
 use crate::bundled;
-use roadmap_viewer::core::filter::{self, Filter, Param};
-use roadmap_viewer::core::view_state::ViewState;
+use roadmap_viewer::core::views::filter::{self, Filter, Param};
+use roadmap_viewer::core::views::view_state::ViewState;
 
 #[test]
 fn each_option_count_is_what_choosing_it_leaves() {

@@ -2,9 +2,9 @@
 //! `NAME.yaml`, or a data folder `NAME/`) sits next to `NAME.expected`, the diagnostics
 //! it must produce and the initiatives that still load. `UPDATE_EXPECT=1` rewrites them.
 
-use roadmap_viewer::core::diagnostic::Code;
 use roadmap_viewer::core::load::{DataFiles, FileText, Refusal, MAX_FILE_BYTES};
-use roadmap_viewer::core::{load, pack, Date};
+use roadmap_viewer::core::text::diagnostic::Code;
+use roadmap_viewer::core::{load, tools::pack, Date};
 use std::path::{Path, PathBuf};
 
 fn fixtures_dir() -> PathBuf {

@@ -3,9 +3,9 @@
 //! (nothing larger fits readably even in a 2560 × 1440 window), and every selection
 //! of the bundled data is framed with its direct relations at the graph's sizes.
 
-use roadmap_viewer::core::filter::{self, Filter};
-use roadmap_viewer::core::graph_view::{self, fit};
-use roadmap_viewer::core::{generate, load, Date, Roadmap};
+use roadmap_viewer::core::views::filter::{self, Filter};
+use roadmap_viewer::core::views::graph_view::{self, fit};
+use roadmap_viewer::core::{load, tools::generate, Date, Roadmap};
 use std::collections::BTreeSet;
 
 fn full(r: &Roadmap, grouped: bool) -> graph_view::GraphDrawing {

@@ -2,8 +2,8 @@
 //! drawn natively by the viewer's own components, holding every initiative of the
 //! default view, and never posing as the running app.
 
-use roadmap_viewer::core::generate::{self, generate};
-use roadmap_viewer::core::{load, pack, Date};
+use roadmap_viewer::core::tools::generate::{self, generate};
+use roadmap_viewer::core::{load, tools::pack, Date};
 
 fn screen(files: &roadmap_viewer::core::DataFiles, today: Date) -> (String, Vec<String>) {
     let (roadmap, diagnostics) = load(files, today);

@@ -3,7 +3,7 @@
 //! to the expected folder, leaks nothing, stays clean, and keeps impact sets honest.
 
 use roadmap_viewer::core::load::FileText;
-use roadmap_viewer::core::{load, reach, redact, Date, Roadmap};
+use roadmap_viewer::core::{analysis::reach, load, tools::redact, Date, Roadmap};
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -64,8 +64,9 @@ fn the_viewer_never_reaches_the_yaml_toolchain() {
                 "markdown::parse",
                 "md::parse",
                 "preview::assemble",
-                "yaml_tree",
-                "yaml_de",
+                "core::yaml",
+                "yaml::tree",
+                "yaml::de",
                 "deserialize::",
                 "job::answer",
             ] {
@@ -109,11 +110,16 @@ fn the_core_never_imports_the_browser() {
     }
 }
 
-/// The core's layers, lowest first. A module may import modules of its own layer or
-/// below, never above, and the imports have no cycle; a new module must be placed here.
-const CORE_LAYERS: &[(&str, &[&str])] = &[
+/// The core's layers, lowest first, each with the folder of `src/core/` its modules sit
+/// in (`""`: the core's root). A module may import modules of its own layer or below,
+/// never above, and the imports have no cycle; a new module must be placed here, and in
+/// its layer's folder. A folder's layers follow each other, so the folders show the
+/// layering: `text/` ← `yaml/` ← the root ← `analysis/` ← `tools/` ← `views/` ←
+/// `reports/`.
+const CORE_LAYERS: &[(&str, &str, &[&str])] = &[
     (
-        "foundations: words, dates, diagnostics, YAML, text, graph algorithms on plain indices",
+        "text: words, dates, diagnostics, text and Markdown",
+        "text",
         &[
             "keyword",
             "date",
@@ -123,31 +129,36 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
             "url",
             "lines",
             "short_text",
-            "yaml_tree",
-            "yaml_scalar",
-            "yaml_edits",
-            "yaml_de",
-            "raw",
-            "deserialize",
             "markdown",
-            "cycles",
-            "layout",
-            "rng",
         ],
     ),
-    ("the checked model", &["model"]),
-    ("loading", &["load"]),
     (
-        "algorithms on the roadmap and data tools",
-        &[
-            "reach", "critical", "slip", "redact", "preview", "generate", "schema", "diff", "pack",
-        ],
+        "the YAML toolchain",
+        "yaml",
+        &["tree", "scalar", "edits", "de", "raw", "deserialize"],
+    ),
+    (
+        "graph algorithms on plain indices and the seeded generator",
+        "",
+        &["cycles", "layout", "rng"],
+    ),
+    ("the checked model", "", &["model"]),
+    ("loading", "", &["load"]),
+    (
+        "algorithms on the roadmap",
+        "analysis",
+        &["reach", "critical", "slip", "analysis"],
+    ),
+    (
+        "data tools",
+        "tools",
+        &["redact", "preview", "generate", "schema", "diff", "pack"],
     ),
     (
         "what views compute",
+        "views",
         &[
             "filter",
-            "analysis",
             "timeline",
             "graph_view",
             "table",
@@ -159,50 +170,183 @@ const CORE_LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "the view state (the URL) and its transitions",
+        "views",
         &["view_state", "intent"],
     ),
     (
         "reports linking into the viewer (its URL)",
+        "reports",
         &["diff_report"],
     ),
 ];
 
-/// The core modules a file's non-test code imports (`super::x`, `crate::core::x`).
-fn core_imports(text: &str, in_subfolder: bool) -> Vec<String> {
-    let code = text.split("#[cfg(test)]").next().unwrap_or(text);
-    let prefixes: &[&str] = if in_subfolder {
-        &["super::super::", "crate::core::"]
-    } else {
-        &["super::", "crate::core::"]
+/// The core's root re-exports (`crate::core::Date`), by the module they come from.
+const CORE_REEXPORTS: &[(&str, &str)] = &[
+    ("Date", "date"),
+    ("Diagnostic", "diagnostic"),
+    ("Severity", "diagnostic"),
+    ("DataFiles", "load"),
+    ("FileText", "load"),
+    ("Roadmap", "model"),
+];
+
+fn is_layer_folder(name: &str) -> bool {
+    !name.is_empty() && CORE_LAYERS.iter().any(|(_, folder, _)| *folder == name)
+}
+
+fn is_core_module(name: &str) -> bool {
+    CORE_LAYERS.iter().any(|(_, _, ms)| ms.contains(&name))
+}
+
+/// Where a file of `src/core/` sits: its layer folder (`""` for the root), the core module
+/// it belongs to (`None` for a layer folder's `mod.rs` that is no module itself: it only
+/// declares the folder's modules) and its module path under `core`, for `super::`.
+fn place_of(rel: &Path) -> (String, Option<String>, Vec<String>) {
+    let mut path: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string())
+        .collect();
+    if path.last().is_some_and(|p| p == "mod") {
+        path.pop();
+    }
+    let (folder, module) = match path.as_slice() {
+        [f, m, ..] if is_layer_folder(f) => (f.clone(), Some(m.clone())),
+        [f] if is_layer_folder(f) => (f.clone(), is_core_module(f).then(|| f.clone())),
+        [m, ..] => (String::new(), Some(m.clone())),
+        [] => (String::new(), None),
     };
+    (folder, module, path)
+}
+
+/// The core module a path under `core` names (`text::date::Date` is `date`,
+/// `analysis::Analysis` is `analysis`, `Date` is `date`), if any.
+fn module_named(path: &[String]) -> Option<String> {
+    let first = path.first()?;
+    if is_layer_folder(first) {
+        if let Some(second) = path.get(1).filter(|s| is_core_module(s)) {
+            return Some(second.clone());
+        }
+    }
+    if is_core_module(first) {
+        return Some(first.clone());
+    }
+    CORE_REEXPORTS
+        .iter()
+        .find(|(item, _)| item == first)
+        .map(|(_, m)| m.to_string())
+}
+
+/// The paths of one `use` tree (or an expression's path) starting at `s[*at..]`: segments
+/// joined by `::`, `{...}` groups expanded, nested or across lines; `as` aliases skipped.
+fn use_tree(s: &[u8], at: &mut usize) -> Vec<Vec<String>> {
+    let skip_space = |at: &mut usize| {
+        while *at < s.len() && s[*at].is_ascii_whitespace() {
+            *at += 1;
+        }
+    };
+    let mut prefix = Vec::new();
+    loop {
+        if s.get(*at) == Some(&b'{') {
+            *at += 1;
+            let mut out = Vec::new();
+            loop {
+                skip_space(at);
+                if *at >= s.len() || s[*at] == b'}' {
+                    *at += 1;
+                    return out;
+                }
+                for p in use_tree(s, at) {
+                    out.push([prefix.clone(), p].concat());
+                }
+                // ` as alias`, then the separator.
+                while *at < s.len() && s[*at] != b',' && s[*at] != b'}' {
+                    *at += 1;
+                }
+                if s.get(*at) == Some(&b',') {
+                    *at += 1;
+                }
+            }
+        }
+        let start = *at;
+        while *at < s.len() && (s[*at].is_ascii_alphanumeric() || s[*at] == b'_') {
+            *at += 1;
+        }
+        if *at == start {
+            return vec![prefix];
+        }
+        let segment = String::from_utf8_lossy(&s[start..*at]).to_string();
+        if segment != "self" || prefix.is_empty() {
+            prefix.push(segment);
+        }
+        if s[*at..].starts_with(b"::") {
+            *at += 2;
+        } else {
+            return vec![prefix];
+        }
+    }
+}
+
+/// The core modules a file's non-test code names, its `//` lines left out: paths from
+/// `crate::core::`, and relative ones (`super::`, `self::`) resolved from `path`, the
+/// file's module path under `core` (`["views", "timeline", "build"]`). A path reaching
+/// into a module of a layer folder names that module (`crate::core::text::date::Date`,
+/// `super::date` in `text/`: `date`); the root's re-exports name theirs; a layer folder's
+/// `mod.rs` also names its folder's modules bare (`reach::upstream` in `analysis/`).
+fn core_imports(text: &str, path: &[&str]) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+    let code: String = code
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let s = code.as_bytes();
     let mut out = Vec::new();
-    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        for prefix in prefixes {
-            for (at, _) in line.match_indices(prefix) {
-                // `super::super::x` also contains `super::x`: count it once.
-                if !in_subfolder && line[..at].ends_with("super::") {
-                    continue;
-                }
-                let rest = &line[at + prefix.len()..];
-                let names: Vec<&str> = match rest.strip_prefix('{') {
-                    Some(list) => list
-                        .split('}')
-                        .next()
-                        .unwrap_or("")
-                        .split(',')
-                        .map(|s| s.trim().split("::").next().unwrap_or(""))
-                        .collect(),
-                    None => vec![rest],
-                };
-                for name in names {
-                    let name: String = name
-                        .chars()
-                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                        .collect();
-                    if !name.is_empty() && name != "super" && name != "self" {
-                        out.push(name);
+    for i in 0..s.len() {
+        let starts = ["crate::core::", "super::", "self::"]
+            .iter()
+            .any(|p| s[i..].starts_with(p.as_bytes()));
+        let after_path = i > 0 && (s[i - 1].is_ascii_alphanumeric() || b"_:".contains(&s[i - 1]));
+        if !starts || after_path {
+            continue;
+        }
+        let mut at = i;
+        for p in use_tree(s, &mut at) {
+            let absolute = match p.first().map(String::as_str) {
+                Some("crate") => p[2..].to_vec(),
+                _ => {
+                    let mut base: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+                    let mut rest = p.as_slice();
+                    let mut outside = false;
+                    while let Some(("super", tail)) =
+                        rest.split_first().map(|(h, t)| (h.as_str(), t))
+                    {
+                        outside |= base.pop().is_none();
+                        rest = tail;
                     }
+                    if rest.first().is_some_and(|h| h == "self") {
+                        rest = &rest[1..];
+                    }
+                    if outside {
+                        continue;
+                    }
+                    [base, rest.to_vec()].concat()
                 }
+            };
+            out.extend(module_named(&absolute));
+        }
+    }
+    // A layer folder's `mod.rs` (`analysis/mod.rs`) names its folder's modules bare.
+    if let [folder] = path {
+        let siblings = CORE_LAYERS
+            .iter()
+            .filter(|(_, f, _)| f == folder && is_layer_folder(f))
+            .flat_map(|(_, _, ms)| ms.iter());
+        for m in siblings {
+            let bare = code.match_indices(&format!("{m}::")).any(|(i, _)| {
+                i == 0 || !(s[i - 1].is_ascii_alphanumeric() || b"_:".contains(&s[i - 1]))
+            });
+            if bare {
+                out.push(m.to_string());
             }
         }
     }
@@ -215,47 +359,86 @@ fn core_imports(text: &str, in_subfolder: bool) -> Vec<String> {
 fn the_core_is_layered_with_no_cycle() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let core = root.join("src/core");
-    let layer_of = |m: &str| CORE_LAYERS.iter().position(|(_, ms)| ms.contains(&m));
+    let layer_of = |m: &str| CORE_LAYERS.iter().position(|(_, _, ms)| ms.contains(&m));
+    let mut problems = Vec::new();
+    // Each module in one layer, and a folder's layers next to each other.
+    let mut listed = std::collections::BTreeSet::new();
+    for (_, _, ms) in CORE_LAYERS {
+        for m in *ms {
+            if !listed.insert(*m) {
+                problems.push(format!("`{m}` is in two layers of CORE_LAYERS"));
+            }
+        }
+    }
+    let mut folders: Vec<&str> = CORE_LAYERS.iter().map(|(_, f, _)| *f).collect();
+    folders.dedup();
+    for (i, f) in folders.iter().enumerate() {
+        if folders[..i].contains(f) {
+            problems.push(format!(
+                "the layers of `src/core/{f}` do not follow each other in CORE_LAYERS"
+            ));
+        }
+    }
     let mut files = Vec::new();
     rust_files(&core, &mut files);
     let mut graph: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
         Default::default();
-    let mut problems = Vec::new();
+    let mut found = std::collections::BTreeSet::new();
     for f in &files {
         let rel = f.strip_prefix(&core).unwrap();
-        let mut parts = rel.iter().map(|p| p.to_string_lossy().to_string());
-        let first = parts.next().unwrap();
-        let in_subfolder = parts.next().is_some();
-        let module = first.trim_end_matches(".rs").to_string();
-        if module == "mod" || module == "test_support" {
+        if rel == Path::new("mod.rs") || rel == Path::new("test_support.rs") {
             continue;
         }
+        let (folder, module, path) = place_of(rel);
         let text = std::fs::read_to_string(f).unwrap();
-        // `load/mod.rs` sits in the subfolder but its `super::` is the core.
-        let is_folder_root = rel.file_name().is_some_and(|n| n == "mod.rs");
-        let imports = core_imports(&text, in_subfolder && !is_folder_root);
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        let imports = core_imports(&text, &path);
+        let Some(module) = module else {
+            if !imports.is_empty() {
+                problems.push(format!(
+                    "{} only declares its folder's modules, yet names {imports:?}",
+                    rel.display()
+                ));
+            }
+            continue;
+        };
+        found.insert(module.clone());
         let Some(layer) = layer_of(&module) else {
             problems.push(format!(
-                "core module `{module}` is in no layer of CORE_LAYERS"
+                "core module `{module}` ({}) is in no layer of CORE_LAYERS",
+                rel.display()
             ));
             continue;
         };
+        let (name, layer_folder, _) = CORE_LAYERS[layer];
+        if folder != layer_folder {
+            problems.push(format!(
+                "{} is in `src/core/{folder}`, but its layer ({name}) is `src/core/{layer_folder}`",
+                rel.display()
+            ));
+        }
         for m in imports {
             if m == module {
                 continue;
             }
             match layer_of(&m) {
                 Some(l) if l > layer => problems.push(format!(
-                    "{} imports `{m}` ({}), a layer above `{module}` ({})",
+                    "{} imports `{m}` ({}), a layer above `{module}` ({name})",
                     rel.display(),
                     CORE_LAYERS[l].0,
-                    CORE_LAYERS[layer].0
                 )),
                 Some(_) => {
                     graph.entry(module.clone()).or_default().insert(m);
                 }
-                None => {} // a local submodule or an item of `core` itself
+                None => {}
             }
+        }
+    }
+    for m in listed {
+        if !found.contains(m) {
+            problems.push(format!(
+                "CORE_LAYERS lists `{m}`, which is no module of the core"
+            ));
         }
     }
     // No cycle among the modules (depth-first search with colours).
@@ -298,24 +481,67 @@ fn the_core_is_layered_with_no_cycle() {
 
 #[test]
 fn layer_check_sees_imports() {
+    // Full paths through a layer folder, groups (nested, across lines), re-exports.
     assert_eq!(
         core_imports(
-            "use super::{cycles, glob::x};\nuse super::super::model::A;\n",
-            false
+            "use crate::core::text::{date::Date, glob};\nuse crate::core::{\n    analysis::{reach, Analysis},\n    Roadmap,\n    views::timeline::{self, Zoom} as z,\n};\n",
+            &["tools", "diff"]
         ),
-        ["cycles", "glob"]
+        ["analysis", "date", "glob", "model", "reach", "timeline"]
     );
+    // Relative paths, from where the file sits.
     assert_eq!(
-        core_imports("use super::files::P;\nuse super::super::model::A;\n", true),
-        ["model"]
+        core_imports(
+            "use super::date::Date;\nuse super::super::model::A;\n",
+            &["text", "glob"]
+        ),
+        ["date", "model"]
     );
     assert_eq!(
         core_imports(
-            "use crate::core::timeline::Zoom;\n#[cfg(test)]\nuse super::view_state;",
-            false
+            "use super::files::P;\nuse super::super::model::A;\nuse super::super::super::x;\n",
+            &["load", "ids"]
+        ),
+        ["load", "model"]
+    );
+    assert_eq!(
+        core_imports(
+            "use super::Analysis;\nlet t = self::x::y();",
+            &["analysis", "reach"]
+        ),
+        ["analysis", "reach"]
+    );
+    // A layer folder's own module names its folder's modules bare.
+    assert_eq!(
+        core_imports(
+            "use slip::Move;\nlet r = reach::upstream(x);\nlet d = a::reach::b;",
+            &["analysis"]
+        ),
+        ["reach", "slip"]
+    );
+    // Not in tests, not in comments.
+    assert_eq!(
+        core_imports(
+            "use crate::core::views::timeline::Zoom;\n// crate::core::tools::diff\n#[cfg(test)]\nuse super::view_state;",
+            &["views", "table"]
         ),
         ["timeline"]
     );
+    // Where a file sits.
+    assert_eq!(
+        place_of(Path::new("views/timeline/build.rs")),
+        (
+            "views".into(),
+            Some("timeline".into()),
+            vec!["views".into(), "timeline".into(), "build".into()]
+        )
+    );
+    assert_eq!(place_of(Path::new("text/mod.rs")).1, None);
+    assert_eq!(
+        place_of(Path::new("analysis/mod.rs")).1.as_deref(),
+        Some("analysis")
+    );
+    assert_eq!(place_of(Path::new("load/files.rs")).0, "");
 }
 /// No file of the core holds over 400 lines of non-test code, unless it says why in a
 /// `// size:` line.

@@ -1,11 +1,11 @@
 //! The one YAML parse against the oracle: every fixture, the bundled data and a few
 //! hand-written documents (tags, aliases, nesting) typed from the positioned tree
-//! (`yaml_de`) give the value yaml_serde gave when it parsed each file a second time;
+//! (`yaml::de`) give the value yaml_serde gave when it parsed each file a second time;
 //! and the ways the one parse differs, on purpose.
 
-use roadmap_viewer::core::yaml_de::De;
-use roadmap_viewer::core::yaml_edits::Edits;
-use roadmap_viewer::core::yaml_tree::parse;
+use roadmap_viewer::core::yaml::de::De;
+use roadmap_viewer::core::yaml::edits::Edits;
+use roadmap_viewer::core::yaml::tree::parse;
 use serde::Deserialize;
 use serde_yaml::Value;
 

@@ -6,8 +6,8 @@
 //! 10,000 initiatives a selection reaches hundreds: drawn at once they were most of
 //! what a click changed on the page (#27), and no reader takes in such a list.
 
-use crate::core::describe::relations;
-use crate::core::intent::Intent;
+use crate::core::views::describe::relations;
+use crate::core::views::intent::Intent;
 use crate::core::Roadmap;
 use crate::state::Loaded;
 use std::rc::Rc;
@@ -25,7 +25,7 @@ pub fn goto_link(r: &Roadmap, j: usize, on_intent: &Callback<Intent>) -> Html {
         Intent::Select(Some(id.clone()))
     });
     html! {
-        <a href={format!("?select={}", crate::core::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
+        <a href={format!("?select={}", crate::core::views::view_state::encode(&other.id))} {onclick} data-goto={other.id.clone()}>{ &other.title }</a>
     }
 }
 

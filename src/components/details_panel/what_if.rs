@@ -4,10 +4,10 @@
 
 use super::links::goto_link;
 use super::Shared;
+use crate::core::analysis::slip::MAX_SLIP_WEEKS;
 use crate::core::analysis::Analysis;
-use crate::core::describe::{critical_chain, moved_list};
-use crate::core::intent::Intent;
-use crate::core::slip::MAX_SLIP_WEEKS;
+use crate::core::views::describe::{critical_chain, moved_list};
+use crate::core::views::intent::Intent;
 use crate::core::Date;
 use crate::state::Loaded;
 use std::rc::Rc;

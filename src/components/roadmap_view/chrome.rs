@@ -4,11 +4,11 @@
 
 use crate::components::Shared;
 use crate::core::analysis::Analysis;
-use crate::core::filter::Visible;
-use crate::core::intent::Intent;
-use crate::core::scope::Scope;
-use crate::core::table::Sort;
-use crate::core::view_state::View;
+use crate::core::views::filter::Visible;
+use crate::core::views::intent::Intent;
+use crate::core::views::scope::Scope;
+use crate::core::views::table::Sort;
+use crate::core::views::view_state::View;
 use crate::core::Date;
 use crate::state::Loaded;
 use std::rc::Rc;
@@ -91,7 +91,7 @@ pub fn stage_index(p: &StageIndexProps) -> Html {
             "page"
         });
         let href = match &id {
-            Some(i) => format!("?stage={}", crate::core::view_state::encode(i)),
+            Some(i) => format!("?stage={}", crate::core::views::view_state::encode(i)),
             None => "?".to_string(),
         };
         let onclick = {
@@ -137,7 +137,7 @@ pub fn exports(p: &ExportsProps) -> Html {
         let (data, sort) = (p.data.clone(), p.sort.clone());
         let (visible, analysis, reference) = (p.visible.clone(), p.analysis.clone(), p.reference);
         Callback::from(move |_: MouseEvent| {
-            let rows = crate::core::table::rows(
+            let rows = crate::core::views::table::rows(
                 &data.roadmap,
                 &visible.shown,
                 &analysis,
@@ -147,7 +147,7 @@ pub fn exports(p: &ExportsProps) -> Html {
             crate::export::download(
                 "roadmap.csv",
                 "text/csv;charset=utf-8",
-                &crate::core::table::to_csv(&rows),
+                &crate::core::views::table::to_csv(&rows),
             );
         })
     };

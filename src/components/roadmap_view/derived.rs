@@ -5,11 +5,11 @@
 
 use crate::components::{use_comparison, BaselineDrawing};
 use crate::core::analysis::{self, Analysis};
-use crate::core::compare::Comparison;
-use crate::core::filter::{self, FilterOption, Param, Visible};
-use crate::core::table::Row;
-use crate::core::timeline::{self, Arrow, Canvas, Focus, Settings, TimelineLayout};
-use crate::core::view_state::View;
+use crate::core::views::compare::Comparison;
+use crate::core::views::filter::{self, FilterOption, Param, Visible};
+use crate::core::views::table::Row;
+use crate::core::views::timeline::{self, Arrow, Canvas, Focus, Settings, TimelineLayout};
+use crate::core::views::view_state::View;
 use crate::core::Date;
 use crate::state::{Baseline, RoadmapState};
 use std::rc::Rc;
@@ -87,7 +87,7 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
             move |(_, f, context, reference, (.., changed_only))| {
                 let vis = filter::visible(&data.roadmap, f, *reference, *context);
                 match comparison.filter(|_| *changed_only) {
-                    Some(c) => crate::core::compare::changed_only(&vis, &c.kinds),
+                    Some(c) => crate::core::views::compare::changed_only(&vis, &c.kinds),
                     None => vis,
                 }
             },
@@ -145,7 +145,7 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
             ),
             move |(_, _, _, (sort, reference), shown)| {
                 shown.then(|| {
-                    Rc::new(crate::core::table::rows(
+                    Rc::new(crate::core::views::table::rows(
                         &data.roadmap,
                         &vis.shown,
                         &analysis,

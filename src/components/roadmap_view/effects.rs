@@ -4,8 +4,8 @@
 //! the service worker.
 
 use crate::components::env::location_search;
-use crate::core::intent::{history_entry, History, Intent};
-use crate::core::view_state::ViewState;
+use crate::core::views::intent::{history_entry, History, Intent};
+use crate::core::views::view_state::ViewState;
 use crate::state::{Action, RoadmapState};
 use gloo::events::EventListener;
 use std::rc::Rc;

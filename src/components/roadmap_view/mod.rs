@@ -8,10 +8,10 @@ use crate::components::{
     SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
-use crate::core::describe;
-use crate::core::intent::Intent;
-use crate::core::timeline::Canvas;
-use crate::core::view_state::View;
+use crate::core::views::describe;
+use crate::core::views::intent::Intent;
+use crate::core::views::timeline::Canvas;
+use crate::core::views::view_state::View;
 use crate::core::Date;
 use crate::state::{Action, Baseline, Loaded, RoadmapState};
 use std::rc::Rc;
@@ -136,7 +136,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         roadmap.title.clone()
     };
     // A stage's or a team's page: its heading, and its stage marked in the index.
-    let scope = crate::core::scope::scope_of(roadmap, &state.view.filter);
+    let scope = crate::core::views::scope::scope_of(roadmap, &state.view.filter);
     let unscoped = state.view.filter.stages.is_empty() && state.view.filter.teams.is_empty();
     let current_stage = scope.as_ref().map(|s| roadmap.stages[s.stage].id.clone());
     let on_team_page = scope.as_ref().is_some_and(|s| s.team.is_some());
@@ -226,8 +226,8 @@ pub fn roadmap_view(props: &Props) -> Html {
                         slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()}
                         on_close={(*on_close).clone()}
                         change={comparison.as_ref().zip(props.baseline.as_ref()).and_then(|(c, b)| {
-                            let (kind, note) = crate::core::compare::change_of(roadmap, c, sel)?;
-                            Some((crate::core::compare::since(kind, &b.label), note, kind.as_str()))
+                            let (kind, note) = crate::core::views::compare::change_of(roadmap, c, sel)?;
+                            Some((crate::core::views::compare::since(kind, &b.label), note, kind.as_str()))
                         })} />
                 }
             </div>

@@ -6,7 +6,7 @@
 //! when the layout changes.
 
 use super::Shared;
-use crate::core::timeline::{TimelineLayout, AXIS_HEIGHT};
+use crate::core::views::timeline::{TimelineLayout, AXIS_HEIGHT};
 use std::fmt::Write;
 use yew::prelude::*;
 
@@ -118,9 +118,9 @@ pub fn grid(p: &Props) -> Html {
 #[cfg(test)]
 mod tests {
     use super::{axis_markup, grid_markup};
-    use crate::core::date::{Date, Edge};
-    use crate::core::filter::{visible, Filter};
-    use crate::core::timeline::{layout, settings, Zoom};
+    use crate::core::text::date::{Date, Edge};
+    use crate::core::views::filter::{visible, Filter};
+    use crate::core::views::timeline::{layout, settings, Zoom};
 
     const YAML: &str = "title: T\nas_of: 2026-03-01\nstages: [{id: s, name: S}]\ninitiatives:
   - {id: a, title: A, stage: s, confidence: high, start: 2026-Q1, end: 2026-Q4}

@@ -10,10 +10,10 @@
 use super::Shared;
 use crate::components::BaselineDrawing;
 use crate::core::analysis::Analysis;
-use crate::core::describe::{accessible_label, bar_text, place, problem_code};
-use crate::core::intent::Intent;
 use crate::core::model::{Confidence, Status};
-use crate::core::timeline::{
+use crate::core::views::describe::{accessible_label, bar_text, place, problem_code};
+use crate::core::views::intent::Intent;
+use crate::core::views::timeline::{
     fit_label, label_span, scroll_to_show, slip_ghost, step, tab_stop, Bar, Canvas, Shape, Side,
     Step, TimelineLayout, Viewport, BAR_HEIGHT,
 };
@@ -99,7 +99,7 @@ impl BarText {
         if let Some((k, d)) = change {
             name = format!(
                 "{name}, {}",
-                crate::core::compare::since(k, &d.baseline.label)
+                crate::core::views::compare::since(k, &d.baseline.label)
             );
         }
         let problem = problem_code(r, b.init);

@@ -8,8 +8,8 @@
 //! something to frame (#27).
 
 use super::Shared;
-use crate::core::intent::Intent;
-use crate::core::timeline::{
+use crate::core::views::intent::Intent;
+use crate::core::views::timeline::{
     frame, initial_scroll, Canvas, Focus, TimelineLayout, Viewport, Zoom, AXIS_HEIGHT,
 };
 use gloo::events::EventListener;

@@ -4,7 +4,7 @@
 //! selection that keeps the layout.
 
 use super::Shared;
-use crate::core::timeline::{
+use crate::core::views::timeline::{
     fit_label, fold_places, fold_text, step_in_list, LaneKind, Step, TimelineLayout, FOLD_HEIGHT,
     ROW_HEIGHT,
 };
@@ -29,7 +29,7 @@ pub struct LabelsProps {
 fn lanes_in(
     l: &TimelineLayout,
     (top, bottom): (f64, f64),
-) -> impl Iterator<Item = &crate::core::timeline::Lane> {
+) -> impl Iterator<Item = &crate::core::views::timeline::Lane> {
     l.lanes
         .iter()
         .filter(move |lane| lane.y + lane.height >= top && lane.y <= bottom)

@@ -29,8 +29,8 @@ mod overlays;
 
 use super::Shared;
 use crate::core::analysis::Analysis;
-use crate::core::intent::Intent;
-use crate::core::timeline::{
+use crate::core::views::intent::Intent;
+use crate::core::views::timeline::{
     Arrow, Canvas, DepsMode, Focus, TimelineLayout, Zoom, LABEL_COLUMN, VIRTUALIZE_ABOVE,
 };
 use crate::state::Loaded;

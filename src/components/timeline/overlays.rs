@@ -3,9 +3,9 @@
 //! the filters; no schedule conflicts).
 
 use super::Shared;
-use crate::core::describe::tooltip;
-use crate::core::intent::Intent;
-use crate::core::timeline::{tooltip_at, Arrow, Bar, Canvas, TimelineLayout, Viewport};
+use crate::core::views::describe::tooltip;
+use crate::core::views::intent::Intent;
+use crate::core::views::timeline::{tooltip_at, Arrow, Bar, Canvas, TimelineLayout, Viewport};
 use crate::state::Loaded;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -2,14 +2,14 @@
 //! a usable id; self, duplicate and unknown dependencies reported; cycles reported
 //! with every step at its line and broken; then the sound initiatives are kept.
 
-use super::super::cycles;
-use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
-use super::super::model::Initiative;
-use super::super::suggest;
-use super::super::yaml_tree::{Node, Seg};
 use super::ids::Ids;
 use super::initiatives::Pending;
 use super::key;
+use crate::core::cycles;
+use crate::core::model::Initiative;
+use crate::core::text::diagnostic::{excerpt, Code, Diagnostic, Pos};
+use crate::core::text::suggest;
+use crate::core::yaml::tree::{Node, Seg};
 use std::collections::{BTreeSet, HashMap};
 
 /// Per pending initiative, what it depends on: `(pending index, where it is written)`.

@@ -1,16 +1,16 @@
 //! Each initiative's own fields: stage and team, confidence, status and horizon,
 //! dates, tags, redaction placeholders and links. Dependencies come later.
 
-use super::super::date::{Date, Edge};
-use super::super::diagnostic::{excerpt, excerpts, Code, Diagnostic};
-use super::super::model::{Confidence, Horizon, Initiative, Link, Redacted, Stage, Status, Team};
-use super::super::suggest;
-use super::super::url::is_safe_url;
-use super::super::yaml_tree::{Node, Seg};
 use super::ids::Ids;
 use super::initiatives::{At, Pending};
 use super::key;
 use super::structure::Structure;
+use crate::core::model::{Confidence, Horizon, Initiative, Link, Redacted, Stage, Status, Team};
+use crate::core::text::date::{Date, Edge};
+use crate::core::text::diagnostic::{excerpt, excerpts, Code, Diagnostic};
+use crate::core::text::suggest;
+use crate::core::text::url::is_safe_url;
+use crate::core::yaml::tree::{Node, Seg};
 use std::collections::{BTreeSet, HashMap};
 
 /// What the fields are checked against.

@@ -1,10 +1,11 @@
 //! Reading the data files: size limits, YAML syntax, alias bombs, duplicate keys; then
 //! following `include` from `roadmap.yaml` and warning about files nothing reaches.
 
-use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
-use super::super::yaml_tree::{self, Doc, Node, Seg, TreeError};
-use super::super::{glob, suggest};
 use super::{key, DataFiles, FileText, Refusal, MAX_FILE_BYTES, ROADMAP_FILE};
+use crate::core::text::diagnostic::{excerpt, Code, Diagnostic, Pos};
+use crate::core::text::{glob, suggest};
+use crate::core::yaml;
+use crate::core::yaml::tree::{Doc, Node, Seg, TreeError};
 use std::collections::BTreeSet;
 
 /// `roadmap.yaml`, parsed; `None` (with a diagnostic) when it is missing or unreadable.
@@ -146,14 +147,14 @@ fn parse(files: &DataFiles, path: &str, diags: &mut Vec<Diagnostic>) -> Option<D
         ));
         return None;
     }
-    let doc = match yaml_tree::parse(text) {
+    let doc = match yaml::tree::parse(text) {
         Ok(d) => d,
         Err(e) => {
             diags.push(tree_error(path, e));
             return None;
         }
     };
-    let duplicates = yaml_tree::duplicate_keys(&doc.root);
+    let duplicates = yaml::tree::duplicate_keys(&doc.root);
     if duplicates.is_empty() {
         return Some(doc);
     }

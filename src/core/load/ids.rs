@@ -2,10 +2,10 @@
 //! keeps the id it was written with even when it is not valid (it is marked); a second
 //! use of an id is shown as `<id> (duplicate)`; only one with no id at all is left out.
 
-use super::super::diagnostic::{excerpt, Code, Diagnostic};
-use super::super::yaml_tree::Node;
 use super::initiatives::Pending;
 use super::{invalid_id, valid_id};
+use crate::core::text::diagnostic::{excerpt, Code, Diagnostic};
+use crate::core::yaml::tree::Node;
 use std::collections::HashMap;
 
 /// The outcome of checking ids.

@@ -2,14 +2,15 @@
 //! `defaults` merged in), typed one by one into [`Pending`] initiatives: one bad
 //! initiative never hides the others.
 
-use super::super::deserialize::{self, FieldError};
-use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
-use super::super::model::Source;
-use super::super::raw::{RawInitiative, RawInitiativeFile, INITIATIVE_KEYS};
-use super::super::suggest;
-use super::super::yaml_scalar::{self, key_str, Val};
-use super::super::yaml_tree::{Doc, Node, Seg};
 use super::key;
+use crate::core::model::Source;
+use crate::core::text::diagnostic::{excerpt, Code, Diagnostic, Pos};
+use crate::core::text::suggest;
+use crate::core::yaml;
+use crate::core::yaml::deserialize::{self, FieldError};
+use crate::core::yaml::raw::{RawInitiative, RawInitiativeFile, INITIATIVE_KEYS};
+use crate::core::yaml::scalar::{key_str, Val};
+use crate::core::yaml::tree::{Doc, Node, Seg};
 use std::collections::{BTreeSet, HashMap};
 
 /// An initiative that deserialized, before its meaning is checked.
@@ -176,7 +177,7 @@ pub(super) fn collect(
     for (i, item) in items.iter().take(count).enumerate() {
         let base = vec![key("initiatives"), Seg::Index(i)];
         // Defaults apply to a mapping (a tagged one is not: it is an error anyway).
-        let is_map = matches!(yaml_scalar::value(doc, item, false), Ok(Val::Map(_)));
+        let is_map = matches!(yaml::scalar::value(doc, item, false), Ok(Val::Map(_)));
         let defaults = if is_map { defaults } else { &[] };
         let own = doc.resolve(item).entries();
         let inherited: BTreeSet<String> = defaults

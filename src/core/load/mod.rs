@@ -30,10 +30,10 @@ mod initiatives;
 mod schedule;
 mod structure;
 
-use super::date::Date;
-use super::diagnostic::{self, excerpt, Code, Diagnostic, Pos};
-use super::model::{Roadmap, Stage};
-use super::yaml_tree::{Node, Seg};
+use crate::core::model::{Roadmap, Stage};
+use crate::core::text::date::Date;
+use crate::core::text::diagnostic::{self, excerpt, Code, Diagnostic, Pos};
+use crate::core::yaml::tree::{Node, Seg};
 use std::collections::{BTreeMap, HashMap};
 
 /// The entry point every data folder has.
@@ -291,7 +291,7 @@ fn pos_of(tree: &Node, path: &[Seg]) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::diagnostic::Code;
+    use crate::core::text::diagnostic::Code;
     use std::collections::BTreeSet;
 
     #[test]

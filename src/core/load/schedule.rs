@@ -1,8 +1,8 @@
 //! Warnings between an initiative and each of its dependencies: schedule conflicts,
 //! confidence inversions, done work waiting on unfinished work.
 
-use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
-use super::super::model::{Confidence, Initiative, Roadmap, Status};
+use crate::core::model::{Confidence, Initiative, Roadmap, Status};
+use crate::core::text::diagnostic::{excerpt, Code, Diagnostic, Pos};
 
 /// Warnings about initiative `i` against each of its dependencies, at the dependency entry.
 pub(super) fn warnings(

@@ -1,16 +1,17 @@
 //! `roadmap.yaml` itself: title, `as_of`, `edit_url`, stages with their teams, tags.
 //! The initiative lists and `include` patterns are handed on unread.
 
-use super::super::date::{Date, Edge};
-use super::super::deserialize;
-use super::super::diagnostic::{excerpt, Code, Diagnostic, Pos};
-use super::super::model::{Stage, TagDef, Team};
-use super::super::raw::{RawRoadmap, RawStage, RawTag};
-use super::super::url::is_safe_url;
-use super::super::yaml_scalar::{self, Val};
-use super::super::yaml_tree::{Doc, Node, Seg};
 use super::initiatives::field_errors;
 use super::{invalid_id, key, pos_of, valid_id, ROADMAP_FILE};
+use crate::core::model::{Stage, TagDef, Team};
+use crate::core::text::date::{Date, Edge};
+use crate::core::text::diagnostic::{excerpt, Code, Diagnostic, Pos};
+use crate::core::text::url::is_safe_url;
+use crate::core::yaml;
+use crate::core::yaml::deserialize;
+use crate::core::yaml::raw::{RawRoadmap, RawStage, RawTag};
+use crate::core::yaml::scalar::Val;
+use crate::core::yaml::tree::{Doc, Node, Seg};
 use std::collections::{BTreeSet, HashMap};
 
 /// What `roadmap.yaml` declares.
@@ -34,7 +35,7 @@ pub(super) fn read(doc: &Doc, today: Date, diags: &mut Vec<Diagnostic>) -> Optio
     let tree = &doc.root;
     // An empty file (or a lone `~`) is an empty mapping.
     if !matches!(
-        yaml_scalar::value(doc, tree, false),
+        yaml::scalar::value(doc, tree, false),
         Ok(Val::Map(_) | Val::Null)
     ) {
         diags.push(Diagnostic::error(

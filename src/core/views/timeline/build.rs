@@ -1,0 +1,381 @@
+//! Building the timeline's layout: the range and scale, then lanes by stage and
+//! team with their bars packed into rows (labels included), the Unscheduled lane's
+//! chips, and the folding of lanes a question's focus leaves out.
+
+use super::fold::Fold;
+use super::{
+    band_title, fit_range, pack, place, place_label, range, scale, span, stage_count, text_width,
+    ticks, wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side,
+    TimelineLayout, Zoom, BAR_HEIGHT, GHOST_LABEL, LABEL_COLUMN, LANE_GAP, MIN_BAR, ROW_HEIGHT,
+    STAGE_HEADER,
+};
+use crate::core::model::{Horizon, Roadmap, Status};
+use crate::core::text::date::Date;
+use crate::core::views::describe::bar_text_chars;
+use crate::core::views::filter::Visible;
+
+/// Lays out the visible initiatives.
+///
+/// Complexity: O(N log N + N · R) for N bars and R rows per lane (first-fit packing).
+pub fn layout(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    reference: Date,
+    settings: &Settings,
+) -> TimelineLayout {
+    // Indexed by initiative: set membership in O(1), without hashing.
+    let mut is_ghost = vec![false; roadmap.initiatives.len()];
+    for &g in &visible.ghosts {
+        is_ghost[g] = true;
+    }
+    let all: Vec<usize> = {
+        let mut v: Vec<usize> = visible
+            .shown
+            .iter()
+            .chain(&visible.ghosts)
+            .copied()
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let spans: Vec<Option<(Date, Date, Shape)>> = all
+        .iter()
+        .map(|&i| span(roadmap, &roadmap.initiatives[i], reference))
+        .collect();
+    let zoom = settings.zoom;
+    let (start, end) = if zoom == Zoom::Fit {
+        let dated: Vec<Dated> = all
+            .iter()
+            .zip(&spans)
+            .filter(|(&i, _)| !is_ghost[i])
+            .filter_map(|(&i, s)| {
+                let (start, end, _) = (*s)?;
+                let status = roadmap.initiatives[i].status;
+                let active = !matches!(status, Status::Done | Status::Cancelled);
+                Some(Dated { start, end, active })
+            })
+            .collect();
+        fit_range(&dated, reference, settings.canvas.width)
+    } else {
+        let mut first = reference;
+        let mut last = reference.add_years(3);
+        for (s, e, _) in spans.iter().flatten() {
+            first = first.min(*s);
+            last = last.max(*e);
+        }
+        let start = range::quarter_start(first);
+        // Wide enough to fill the chart, so the grid reaches its edge.
+        let fill = Date(start.0 + (settings.canvas.width / scale(zoom, 1.0, 1)).ceil() as i32);
+        let last = range::quarter_start(last.max(fill)).add_months(3);
+        (start, Date(last.0 - 1))
+    };
+    let days = end.0 - start.0 + 1;
+    let ppd = scale(zoom, settings.canvas.width, days);
+    let x_of = |d: Date| (d.0 - start.0) as f64 * ppd;
+    let width = x_of(Date(end.0 + 1));
+    let ticks = ticks(start, end, ppd);
+    let bands: Vec<Band> = Horizon::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, &h)| {
+            let (x0, x1) = (
+                x_of(reference.add_years(k as i32)),
+                x_of(reference.add_years(k as i32 + 1)),
+            );
+            Band {
+                horizon: h,
+                x0,
+                x1,
+                title: band_title(h, x1.min(width) - x0.max(0.0)),
+            }
+        })
+        .collect();
+
+    let mut lanes = Vec::new();
+    let mut bars = Vec::new();
+    let mut y = 0.0;
+    let focus = settings.focus;
+    let mut fold = Fold::default();
+    // Positions in `all` by stage, in order: one pass, not one per stage.
+    let mut by_stage: Vec<Vec<usize>> = vec![Vec::new(); roadmap.stages.len()];
+    for (k, &i) in all.iter().enumerate() {
+        by_stage[roadmap.initiatives[i].stage].push(k);
+    }
+    // Stages with shown initiatives first; stages that only hold ghosts after them.
+    let mut stage_order: Vec<usize> = (0..roadmap.stages.len()).collect();
+    stage_order.sort_by_key(|&si| by_stage[si].iter().all(|&k| is_ghost[all[k]]));
+    let undated: Vec<usize> = (0..all.len()).filter(|&k| spans[k].is_none()).collect();
+    for si in stage_order {
+        let stage = &roadmap.stages[si];
+        let in_stage: Vec<usize> = by_stage[si]
+            .iter()
+            .copied()
+            .filter(|&k| spans[k].is_some())
+            .collect();
+        if in_stage.is_empty() {
+            continue;
+        }
+        let in_focus = |k: &usize| focus.is_none_or(|f| f.contains(&all[*k]));
+        if !in_stage.iter().any(in_focus) {
+            fold.add(in_stage.len(), 1, si);
+            continue;
+        }
+        fold.flush(&mut lanes, &mut y);
+        // Every initiative of the stage shown, its undated ones included (they are
+        // drawn in the Unscheduled lane): the stage index's count.
+        let context = by_stage[si].iter().filter(|&&k| is_ghost[all[k]]).count();
+        let count = by_stage[si].len() - context;
+        let stage_lane = lanes.len();
+        let is_collapsed = settings.collapsed.contains(&si);
+        let labels = settings.canvas.labels;
+        let count_label = stage_count(count, context, labels < LABEL_COLUMN);
+        let kind = LaneKind::Stage {
+            stage: si,
+            count,
+            context,
+            collapsed: is_collapsed,
+            name: wrap_name(&stage.name, &count_label, labels),
+            count_label,
+        };
+        let header = kind.header();
+        lanes.push(Lane {
+            kind,
+            y,
+            height: header,
+        });
+        let stage_top = y;
+        y += header;
+        if !is_collapsed {
+            // The stage's lanes: its teams in order, then those without a team (or
+            // with another stage's team); members grouped in one pass.
+            let teams: Vec<Option<usize>> =
+                stage.teams.iter().map(|&t| Some(t)).chain([None]).collect();
+            let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); teams.len()];
+            for &k in &in_stage {
+                let team = roadmap.initiatives[all[k]].team;
+                let lane = teams.iter().position(|&t| t == team);
+                by_team[lane.unwrap_or(teams.len() - 1)].push(k);
+            }
+            for (team, members) in teams.into_iter().zip(by_team) {
+                if members.is_empty() {
+                    continue;
+                }
+                if !members.iter().any(in_focus) {
+                    fold.add(members.len(), 0, si);
+                    continue;
+                }
+                let lane_top = y;
+                // Framing a question, a lane keeps only what the question is about;
+                // the rest of it folds into the run that follows.
+                let kept: Vec<usize> = members.iter().copied().filter(in_focus).collect();
+                fold.add(members.len() - kept.len(), 0, si);
+                let placed: Vec<Bar> = kept
+                    .iter()
+                    .map(|&k| {
+                        let (s, e, shape) = spans[k].expect("dated");
+                        let moved = settings.moves.get(all[k]).and_then(|m| m.as_ref());
+                        dated_bar(
+                            roadmap,
+                            all[k],
+                            is_ghost[all[k]],
+                            (s, e, shape),
+                            &x_of,
+                            width,
+                            moved.and_then(|m| m.end.or(m.start)),
+                        )
+                    })
+                    .collect();
+                y += stack(placed, y, &mut bars);
+                lanes.push(Lane {
+                    kind: LaneKind::Team { team, stage: si },
+                    y: lane_top,
+                    height: y - lane_top,
+                });
+            }
+        }
+        if focus.is_none() {
+            y += LANE_GAP;
+        }
+        lanes[stage_lane].height = y - stage_top;
+    }
+    if !undated.is_empty() {
+        let in_focus = |k: &usize| focus.is_none_or(|f| f.contains(&all[*k]));
+        if undated.iter().any(in_focus) {
+            fold.flush(&mut lanes, &mut y);
+            let top = y;
+            let count = undated.iter().filter(|&&k| !is_ghost[all[k]]).count();
+            let header = lanes.len();
+            lanes.push(Lane {
+                kind: LaneKind::Unscheduled { count },
+                y,
+                height: STAGE_HEADER,
+            });
+            y += STAGE_HEADER;
+            let shown: Vec<usize> = undated.iter().copied().filter(in_focus).collect();
+            fold.add(undated.len() - shown.len(), 0, usize::MAX);
+            let mut chips: Vec<(Bar, f64, f64)> = shown
+                .iter()
+                .map(|&k| chip(roadmap, all[k], is_ghost[all[k]], &bands, width))
+                .collect();
+            flow(&mut chips);
+            y += stack(chips.into_iter().map(|c| c.0).collect(), y, &mut bars);
+            fold.flush(&mut lanes, &mut y);
+            y += LANE_GAP;
+            lanes[header].height = y - top;
+        } else {
+            fold.add(undated.len(), 0, usize::MAX);
+        }
+    }
+    fold.flush(&mut lanes, &mut y);
+    // `bars` is top to bottom, left to right (drawing order, and `bars_in` searches
+    // it): lanes are stacked downwards and `stack` orders each lane's bars.
+    debug_assert!(bars.is_sorted_by(|a, b| (a.y, a.x) <= (b.y, b.x)));
+    let mut bar_index = vec![u32::MAX; roadmap.initiatives.len()];
+    for (k, b) in bars.iter().enumerate() {
+        bar_index[b.init] = k as u32;
+    }
+    TimelineLayout {
+        start,
+        end,
+        px_per_day: ppd,
+        width,
+        height: y,
+        ticks,
+        today_x: x_of(reference),
+        bands,
+        lanes,
+        bars,
+        folded: focus.is_some(),
+        bar_index,
+    }
+}
+
+/// A dated initiative's bar (its row not yet known), cut to the drawn range, with
+/// room after it for its slip ghost when it moves to `moved_end`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site; the values are the bar's"
+)]
+fn dated_bar(
+    roadmap: &Roadmap,
+    init: usize,
+    ghost: bool,
+    (s, e, shape): (Date, Date, Shape),
+    x_of: &dyn Fn(Date) -> f64,
+    width: f64,
+    moved_end: Option<Date>,
+) -> Bar {
+    let (x0, x1) = if shape == Shape::Milestone {
+        let x = x_of(Date(e.0 + 1)) - BAR_HEIGHT / 2.0;
+        (x, x + BAR_HEIGHT)
+    } else {
+        (x_of(s), x_of(Date(e.0 + 1)))
+    };
+    let cut = (x0 < 0.0, x1 > width);
+    let (mut x, mut x1) = (x0.clamp(0.0, width), x1.clamp(0.0, width));
+    if x1 - x < MIN_BAR {
+        // Wholly outside (or tiny): a stub at the edge it is beyond.
+        if cut.1 && x >= width - MIN_BAR {
+            x = width - MIN_BAR;
+        }
+        x1 = x + MIN_BAR;
+    }
+    let w = x1 - x;
+    let tail = moved_end.map_or(0.0, |e| {
+        (x_of(Date(e.0 + 1)).min(width) - (x + w)).max(0.0) + GHOST_LABEL
+    });
+    let text = text_width(bar_text_chars(roadmap, init, ghost));
+    Bar {
+        init,
+        x,
+        y: 0.0,
+        w,
+        shape,
+        ghost,
+        label: place_label(x, w, tail, shape, text, width),
+        cut,
+        tail,
+    }
+}
+
+/// An undated initiative's chip, under its horizon's band (the whole drawing without
+/// a horizon), as wide as its title.
+fn chip(
+    roadmap: &Roadmap,
+    init: usize,
+    ghost: bool,
+    bands: &[Band],
+    width: f64,
+) -> (Bar, f64, f64) {
+    let (lo, hi) = match roadmap.initiatives[init].horizon {
+        Some(h) => {
+            let b = bands
+                .iter()
+                .find(|b| b.horizon == h)
+                .expect("a band per horizon");
+            (b.x0.clamp(0.0, width), b.x1.clamp(0.0, width))
+        }
+        None => (0.0, width),
+    };
+    let text = text_width(bar_text_chars(roadmap, init, ghost));
+    let w = text.min((hi - lo).max(MIN_BAR * 4.0)).min(MAX_CHIP);
+    let x = lo.min(width - w).max(0.0);
+    let bar = Bar {
+        init,
+        x,
+        y: 0.0,
+        w,
+        shape: Shape::Undated,
+        ghost,
+        label: Label {
+            side: if w >= text { Side::Inside } else { Side::Cut },
+            x,
+            w,
+        },
+        cut: (false, false),
+        tail: 0.0,
+    };
+    (bar, x, hi.max(x + w))
+}
+
+/// The widest an undated chip grows.
+const MAX_CHIP: f64 = 260.0;
+
+/// Packs `placed` into rows from `top`, pushes them to `bars`, and returns the
+/// height used.
+fn stack(placed: Vec<Bar>, top: f64, bars: &mut Vec<Bar>) -> f64 {
+    let (rows, mut order) = pack(&placed.iter().map(Bar::extent).collect::<Vec<_>>());
+    let n_rows = rows.iter().max().map_or(0, |r| r + 1);
+    // Row by row, left to right (the lane's part of the drawing order): the placement
+    // order is left to right within a row, and a stable sort keeps it.
+    order.sort_by_key(|&k| rows[k]);
+    let mut placed: Vec<Option<Bar>> = placed.into_iter().map(Some).collect();
+    for k in order {
+        let mut b = placed[k].take().expect("each bar placed once");
+        b.y = top + rows[k] as f64 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+        bars.push(b);
+    }
+    n_rows as f64 * ROW_HEIGHT
+}
+
+/// Spreads chips along their band: each after the previous one of its band, back to
+/// the band's start when the band is full (packing then puts it on the next row).
+fn flow(chips: &mut [(Bar, f64, f64)]) {
+    let mut cursors: Vec<(f64, f64)> = Vec::new(); // (band start, next x)
+    for (b, lo, hi) in chips.iter_mut() {
+        let k = match cursors.iter().position(|(s, _)| s == lo) {
+            Some(k) => k,
+            None => {
+                cursors.push((*lo, *lo));
+                cursors.len() - 1
+            }
+        };
+        let mut x = cursors[k].1;
+        if x + b.w > *hi && x > *lo {
+            x = *lo;
+        }
+        b.x = x;
+        b.label.x = x;
+        cursors[k].1 = x + b.w + place::ROW_PADDING;
+    }
+}
