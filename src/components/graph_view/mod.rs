@@ -2,18 +2,21 @@
 //! zoomable area (`data-chart`), the stage-level overview's stage nodes, the overview
 //! map, impact marks, and the stage-by-stage dependency matrix.
 
+mod drawing;
+mod overview_map;
+
 use super::Shared;
 use crate::core::analysis::Analysis;
 use crate::core::model::Confidence;
 use crate::core::views::describe::{accessible_label, problem_code};
 use crate::core::views::filter::{Filter, Visible};
 use crate::core::views::graph_view::fit::{self, View};
-use crate::core::views::graph_view::{
-    self, focus, keys, GraphDrawing, Item, NODE_H, OVERVIEW_MAP_W,
-};
+use crate::core::views::graph_view::{self, keys, GraphDrawing, Item, NODE_H};
 use crate::core::views::intent::Intent;
 use crate::core::views::timeline::Step;
 use crate::state::Loaded;
+use drawing::{use_drawing, Drawn};
+use overview_map::OverviewMap;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -69,102 +72,20 @@ pub fn graph_view(props: &Props) -> Html {
             size.set(area_size(&canvas))
         });
     }
-    let count = props.visible.shown.len() + props.visible.ghosts.len();
-    let stages: BTreeSet<usize> = props
-        .visible
-        .shown
-        .iter()
-        .map(|&i| r.initiatives[i].stage)
-        .collect();
-    let draw_all = use_state(|| false);
-    let too_big = stages.len() <= 1 && count > GRAPH_LIMIT && !*draw_all;
-    // The whole drawing, when it may be shown: one stage, or few enough nodes to try.
-    let full = {
-        let data = props.data.clone();
-        let wanted = !too_big && (stages.len() <= 1 || count <= fit::OVERVIEW_ABOVE);
-        use_memo(
-            (
-                props.visible.clone(),
-                props.filter.clone(),
-                props.group_by_stage,
-                wanted,
-            ),
-            move |(v, filter, group, wanted)| {
-                wanted.then(|| {
-                    let shown = graph_view::shown(&data.roadmap, v, false, &BTreeSet::new(), None);
-                    Rc::new(graph_view::draw(&data.roadmap, v, filter, &shown, *group))
-                })
-            },
-        )
-    };
-    let overview = size.map(|(cw, ch)| {
-        let whole = (*full).as_ref().map(|d| (d.width, d.height));
-        fit::opens_on_overview(count, stages.len(), whole, cw, ch)
-    });
-    let base: Rc<GraphDrawing> = {
-        let data = props.data.clone();
-        let full = full.clone();
-        let select = (overview == Some(true)).then_some(props.selected).flatten();
-        (*use_memo(
-            (
-                props.visible.clone(),
-                props.filter.clone(),
-                props.group_by_stage,
-                overview,
-                props.expand.clone(),
-                select,
-            ),
-            move |(v, filter, group, overview, expand, select)| match overview {
-                Some(true) => {
-                    let shown = graph_view::shown(&data.roadmap, v, true, expand, *select);
-                    Rc::new(graph_view::draw(&data.roadmap, v, filter, &shown, *group))
-                }
-                Some(false) => (*full).clone().unwrap_or_default(),
-                None => Rc::default(),
-            },
-        ))
-        .clone()
-    };
-    // A selection: framed in the drawing as it is, or its neighbourhood drawn (the
-    // core's rule, `focus`). Keyed by the drawing's inputs, the selection and the area.
-    let framed = {
-        let (data, base) = (props.data.clone(), base.clone());
-        use_memo(
-            (
-                props.visible.clone(),
-                props.filter.clone(),
-                props.group_by_stage,
-                overview,
-                props.expand.clone(),
-                props.selected,
-                *size,
-            ),
-            move |(v, filter, group, _, expand, selected, size)| {
-                let (Some(sel), Some(area)) = (*selected, *size) else {
-                    return (None, None);
-                };
-                let f = focus::frame_or_focus(
-                    &data.roadmap,
-                    v,
-                    filter,
-                    *group,
-                    expand,
-                    sel,
-                    &base,
-                    area,
-                );
-                (f.drawing.map(Rc::new), f.view)
-            },
-        )
-    };
-    let focused = framed.0.is_some();
-    let drawing: Rc<GraphDrawing> = framed.0.clone().unwrap_or(base);
+    let Drawn {
+        count,
+        too_big,
+        draw_all,
+        overview,
+        drawing,
+        framed_view,
+        focused,
+    } = use_drawing(props, *size);
     let view = use_state(fit::readable_corner);
     let (w, h) = (drawing.width, drawing.height);
     // Fit on a new drawing or area size, or frame the selection with its relations.
     let place = {
         let view = view.clone();
-        let framed_view = framed.1;
         move |(cw, ch): (f64, f64), frame_selection: bool| {
             view.set(
                 framed_view
@@ -183,9 +104,7 @@ pub fn graph_view(props: &Props) -> Html {
                 (h * 10.0) as i64,
                 drawing.nodes.len(),
                 props.selected,
-                framed
-                    .1
-                    .map(|v| ((v.x * 10.0) as i64, (v.y * 10.0) as i64, (v.k * 1e4) as i64)),
+                framed_view.map(|v| ((v.x * 10.0) as i64, (v.y * 10.0) as i64, (v.k * 1e4) as i64)),
             ),
             move |(size, ..)| {
                 if let Some(s) = *size {
@@ -255,33 +174,10 @@ pub fn graph_view(props: &Props) -> Html {
         let (on_intent, g) = (props.on_intent.clone(), props.group_by_stage);
         Callback::from(move |_: MouseEvent| on_intent.emit(Intent::SetGroupByStage(!g)))
     };
-    let overview_map = size.and_then(|(cw, ch)| {
-        let part = fit::visible_part(*view, w, h, cw, ch)?;
-        let s = OVERVIEW_MAP_W / w.max(1.0);
-        let (mw, mh) = (OVERVIEW_MAP_W, (h * s).min(OVERVIEW_MAP_W));
-        let s = s.min(mh / h.max(1.0));
-        let onclick = {
-            let view = view.clone();
-            Callback::from(move |e: MouseEvent| {
-                e.stop_propagation();
-                let (dx, dy) = (e.offset_x() as f64 / s, e.offset_y() as f64 / s);
-                view.set(View { x: cw / 2.0 - dx * view.k, y: ch / 2.0 - dy * view.k, k: view.k });
-            })
-        };
-        let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
-        Some(html! {
-            <svg class="g-overview-map" data-overview-map="" width={format!("{mw:.0}")} height={format!("{mh:.0}")}
-                 role="img" aria-label="Overview map: the part of the graph in view" {onclick} onmousedown={stop}>
-                <rect class="g-map-bg" x="0" y="0" width={format!("{mw:.0}")} height={format!("{mh:.0}")} />
-                { for drawing.nodes.iter().map(|n| html! {
-                    <rect class="g-map-node" x={format!("{:.1}", (n.x - n.w / 2.0) * s)} y={format!("{:.1}", (n.y - NODE_H / 2.0) * s)}
-                        width={format!("{:.1}", n.w * s)} height={format!("{:.1}", NODE_H * s)} />
-                }) }
-                <rect class="g-map-view" x={format!("{:.1}", part.0 * s)} y={format!("{:.1}", part.1 * s)}
-                    width={format!("{:.1}", part.2 * s)} height={format!("{:.1}", part.3 * s)} />
-            </svg>
-        })
-    });
+    let on_view = {
+        let view = view.clone();
+        Callback::from(move |v: View| view.set(v))
+    };
 
     // The nodes are one Tab stop (roving tabindex): the selection's node, else the
     // last focused, else the first (the core's `keys::tab_stop`); arrow keys move
@@ -414,7 +310,9 @@ pub fn graph_view(props: &Props) -> Html {
                             on_intent={props.on_intent.clone()} on_hover={props.on_hover.clone()} comparison={props.comparison.clone()} />
                     </g>
                 </svg>
-                { overview_map.unwrap_or_default() }
+                if let Some(area) = *size {
+                    <OverviewMap drawing={drawing.clone()} view={*view} {area} {on_view} />
+                }
             </div>
             if too_big {
                 <p class="empty" data-graph-limit={GRAPH_LIMIT.to_string()}>
