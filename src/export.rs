@@ -109,7 +109,8 @@ fn num(el: &Element, attr: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
-fn escape(s: &str) -> String {
+/// `s` with XML's special characters escaped (for markup built as text).
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

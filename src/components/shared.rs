@@ -19,13 +19,6 @@ impl<T> Shared<T> {
     }
 }
 
-impl<T: ?Sized> Shared<T> {
-    /// The `Rc` inside (for code that keeps one).
-    pub fn rc(&self) -> &Rc<T> {
-        &self.0
-    }
-}
-
 impl<T: ?Sized> Clone for Shared<T> {
     fn clone(&self) -> Shared<T> {
         Shared(self.0.clone())

@@ -53,43 +53,30 @@ pub fn relations_view(p: &Props) -> Html {
     let show_all = use_state_eq(|| None::<usize>);
     let rel = relations(r, p.verb, &p.direct, &p.all);
     let transitive = p.all.len() - p.direct.len();
-    let mut budget = if *show_all == Some(p.index) {
+    let limit = if *show_all == Some(p.index) {
         usize::MAX
     } else {
         TRANSITIVE_SHOWN
     };
-    let mut hidden = 0;
-    let groups = rel.groups.iter().map(|(s, members)| {
-        let items: Vec<Html> = members
-            .iter()
-            .filter(|&&(_, direct)| {
-                let shown = direct || budget > 0;
-                if !direct && shown {
-                    budget -= 1;
-                }
-                hidden += usize::from(!shown);
-                shown
-            })
-            .map(|&(j, direct)| {
-                let other = &r.initiatives[j];
-                html! {
-                    <li class={if direct { "direct" } else { "transitive" }}>
-                        { goto_link(r, j, &p.on_intent) }
-                        if let Some(t) = r.team_name(other) { <span class="muted small">{ format!(" · {t}") }</span> }
-                        if !direct { <span class="muted small">{ " · through others" }</span> }
-                        if via.contains(&j) { <span class="muted small">{ " (through a confidential step)" }</span> }
-                    </li>
-                }
-            })
-            .collect();
+    let (groups, hidden) = rel.shown(limit);
+    let groups = groups.iter().map(|(s, total, members)| {
         html! {
             <div class={classes!("impact-stage", format!("stage-c{}", s % 8))}>
-                <h4>{ &r.stages[*s].name }<span class="muted">{ format!(" {}", members.len()) }</span></h4>
-                <ul>{ for items }</ul>
+                <h4>{ &r.stages[*s].name }<span class="muted">{ format!(" {total}") }</span></h4>
+                <ul>{ for members.iter().map(|&(j, direct)| {
+                    let other = &r.initiatives[j];
+                    html! {
+                        <li class={if direct { "direct" } else { "transitive" }}>
+                            { goto_link(r, j, &p.on_intent) }
+                            if let Some(t) = r.team_name(other) { <span class="muted small">{ format!(" · {t}") }</span> }
+                            if !direct { <span class="muted small">{ " · through others" }</span> }
+                            if via.contains(&j) { <span class="muted small">{ " (through a confidential step)" }</span> }
+                        </li>
+                    }
+                }) }</ul>
             </div>
         }
     });
-    let groups: Vec<Html> = groups.collect();
     let more = {
         let (show_all, index) = (show_all.clone(), p.index);
         Callback::from(move |_: MouseEvent| show_all.set(Some(index)))

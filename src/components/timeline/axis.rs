@@ -7,28 +7,13 @@
 
 use super::Shared;
 use crate::core::views::timeline::{TimelineLayout, AXIS_HEIGHT};
+use crate::export::escape;
 use std::fmt::Write;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub layout: Shared<TimelineLayout>,
-}
-
-/// `text` with XML's special characters escaped (the labels are the core's own, but
-/// markup is only ever built from escaped text).
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The axis's markup: each band's head, each tick with its label, and today.
@@ -42,7 +27,7 @@ pub fn axis_markup(l: &TimelineLayout) -> String {
             b.x0,
             b.x1 - b.x0,
             b.x0.max(0.0) + 8.0,
-            escaped(b.title)
+            escape(b.title)
         );
     }
     for t in &l.ticks {
@@ -51,7 +36,7 @@ pub fn axis_markup(l: &TimelineLayout) -> String {
             r#"<g class="tick{}"><line x1="{x}" x2="{x}" y1="22" y2="{AXIS_HEIGHT}"></line><text x="{}" y="42">{}</text></g>"#,
             if t.year { " year" } else { "" },
             t.x + 4.0,
-            escaped(&t.label),
+            escape(&t.label),
             x = t.x,
         );
     }

@@ -220,6 +220,39 @@ pub struct Relations {
     pub groups: Vec<(usize, Vec<(usize, bool)>)>,
 }
 
+/// A stage's group as a list draws it: the stage, how many it holds, the ones shown.
+pub type ShownGroup = (usize, usize, Vec<(usize, bool)>);
+
+impl Relations {
+    /// The groups as a list draws them: every direct relation, and those reached
+    /// through others up to `transitive` in all (in drawing order); each group's stage
+    /// and its whole size, and how many the list leaves out.
+    pub fn shown(&self, transitive: usize) -> (Vec<ShownGroup>, usize) {
+        let mut budget = transitive;
+        let mut hidden = 0;
+        let groups = self
+            .groups
+            .iter()
+            .map(|(stage, members)| {
+                let shown = members
+                    .iter()
+                    .copied()
+                    .filter(|&(_, direct)| {
+                        let keep = direct || budget > 0;
+                        if !direct && keep {
+                            budget -= 1;
+                        }
+                        hidden += usize::from(!keep);
+                        keep
+                    })
+                    .collect();
+                (*stage, members.len(), shown)
+            })
+            .collect();
+        (groups, hidden)
+    }
+}
+
 /// `all` (the transitive reach, `direct` included) grouped as [`Relations`]; `verb` is
 /// "Waits on" or "Blocks".
 pub fn relations(roadmap: &Roadmap, verb: &str, direct: &[usize], all: &[usize]) -> Relations {
@@ -303,6 +336,37 @@ mod tests {
     use crate::core::analysis::{analyse, Question};
     use crate::core::load::{load, DataFiles, FileText};
     use crate::core::Date;
+
+    /// A capped list keeps every direct relation and the first `transitive` reached
+    /// through others, across groups in order, and counts the rest.
+    #[test]
+    fn a_capped_relation_list_keeps_the_direct_ones_and_counts_the_rest() {
+        let rel = Relations {
+            heading: String::new(),
+            groups: vec![
+                (0, vec![(1, true), (2, false), (3, false)]),
+                (1, vec![(4, false), (5, true), (6, false)]),
+            ],
+        };
+        let (groups, hidden) = rel.shown(3);
+        assert_eq!(
+            groups,
+            vec![
+                (0, 3, vec![(1, true), (2, false), (3, false)]),
+                (1, 3, vec![(4, false), (5, true)]),
+            ]
+        );
+        assert_eq!(hidden, 1);
+        let (groups, hidden) = rel.shown(0);
+        assert_eq!(
+            groups,
+            vec![(0, 3, vec![(1, true)]), (1, 3, vec![(5, true)])]
+        );
+        assert_eq!(hidden, 4);
+        let (groups, hidden) = rel.shown(usize::MAX);
+        assert_eq!(hidden, 0);
+        assert_eq!(groups.iter().map(|g| g.2.len()).sum::<usize>(), 6);
+    }
 
     #[test]
     fn relations_group_by_stage_with_the_direct_ones_first() {
