@@ -14,6 +14,20 @@ pub fn focus_quietly(el: &web_sys::Element) {
     }
 }
 
+/// Runs `f` once the next frame is painted (a timeout queued from an animation
+/// frame): what must read layout, such as moving focus, does it then, when the
+/// frame's layout is done and nothing is dirty, instead of forcing a layout before the
+/// frame (#27).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let window = gloo::utils::window();
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let f = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+    });
+    let _ = window.request_animation_frame(later.unchecked_ref());
+}
+
 /// Focuses the drawing of initiative `id` in whichever view is shown (a timeline bar,
 /// a graph node or a table row), if it is drawn. The view may redraw once more as it
 /// takes back the panel's width (and replace the element): while focus is lost (on the
@@ -46,6 +60,9 @@ fn try_focus(css: String, tries: u32) {
 /// When the details are a bottom sheet (a phone), scrolls the page so the chart starts
 /// at the window's top: what the question is about shows above the sheet.
 pub fn reveal_chart_above_sheet() {
+    if !sheet_media() {
+        return;
+    }
     let window = gloo::utils::window();
     let chart = gloo::utils::document()
         .query_selector("[data-chart]")
@@ -73,6 +90,9 @@ pub fn window_height() -> f64 {
 /// Where the details' bottom sheet begins (px from the window's top), when the
 /// details are one (a narrow screen: full width, along the window's bottom).
 pub fn bottom_sheet_top() -> Option<f64> {
+    if !sheet_media() {
+        return None;
+    }
     let inner = window_height();
     let sheet = gloo::utils::document()
         .query_selector(".details")
@@ -81,6 +101,17 @@ pub fn bottom_sheet_top() -> Option<f64> {
         .get_bounding_client_rect();
     (sheet.left() <= 1.0 && sheet.top() > inner / 4.0 && sheet.bottom() >= inner - 1.0)
         .then(|| sheet.top())
+}
+
+/// Whether the window is narrow enough for the details to be a bottom sheet (the
+/// stylesheet's `max-width: 767px`): asked before reading any geometry, so a wider
+/// screen reads none (reading it right after a render forces a layout).
+pub fn sheet_media() -> bool {
+    gloo::utils::window()
+        .match_media("(max-width: 767px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// Whether the reader is typing (focus in a text field): focus is not taken from it.

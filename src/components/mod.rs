@@ -29,4 +29,4 @@ pub use legend::Legend;
 pub use roadmap_view::{Props as RoadmapViewProps, RoadmapView};
 pub use shared::Shared;
 pub use table_view::TableView;
-pub use timeline::Timeline;
+pub use timeline::{Measure, Timeline};

@@ -88,3 +88,65 @@ async fn a_filter_click_forces_no_layout() {
     assert!(forced.is_empty(), "forced by script: {forced:?}");
     b.close().await;
 }
+
+/// The `.tl-body` size (the layout's width and height: a fold follows the chart's
+/// room) in the first frame after `action` and once the chart has settled (half a
+/// second later).
+async fn width_painted_and_settled(b: &Browser, action: &str) -> (String, String) {
+    let v = b
+        .client
+        .execute_async(
+            &format!(
+                "const done = arguments[arguments.length - 1];\
+                 const w = () => {{ const s = document.querySelector('svg.tl-body'); return s.getAttribute('width') + '×' + s.getAttribute('height'); }};\
+                 {action};\
+                 requestAnimationFrame(() => {{ const first = w();\
+                   setTimeout(() => done([first, w()]), 600); }});"
+            ),
+            vec![],
+        )
+        .await
+        .expect("the script finishes");
+    let s = |i: usize| v[i].as_str().unwrap_or_default().to_string();
+    (s(0), s(1))
+}
+
+/// Opening the details narrows the chart (the panel takes a column, or the filters'
+/// place): the render that opens them already lays the chart out for the narrower
+/// width, so the first frame painted is the final one, with no second layout once
+/// the chart is measured (#27); closing them likewise.
+#[tokio::test]
+async fn opening_the_details_lays_the_chart_out_once_for_its_new_width() {
+    let b = Browser::new().await;
+    for (w, h) in [(1440, 900), (1200, 800), (1024, 768)] {
+        crate::framing::resize(&b, w, h).await;
+        b.open(&Server::site().base).await;
+        b.wait_for("[data-ready=\"true\"]").await;
+        b.eval("return new Promise(r => setTimeout(() => r(1), 400))")
+            .await;
+        let before = b
+            .eval("const s = document.querySelector('svg.tl-body'); return s.getAttribute('width') + '×' + s.getAttribute('height')")
+            .await;
+        let (first, settled) = width_painted_and_settled(
+            &b,
+            "document.querySelector('.bars [data-initiative]:not([data-ghost])').dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+        )
+        .await;
+        assert_ne!(before, settled, "{w}×{h}: the details narrow the chart");
+        assert_eq!(
+            first, settled,
+            "{w}×{h}: the first frame with the details is laid out for them"
+        );
+        let (first, settled) = width_painted_and_settled(
+            &b,
+            "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))",
+        )
+        .await;
+        assert_eq!(settled, before, "{w}×{h}: closing gives the width back");
+        assert_eq!(
+            first, settled,
+            "{w}×{h}: the first frame without the details is laid out for it"
+        );
+    }
+    b.close().await;
+}

@@ -50,11 +50,14 @@ pub fn details_panel(props: &Props) -> Html {
         let heading = heading.clone();
         use_effect_with(i, move |_| {
             super::focus::reveal_chart_above_sheet();
-            if !super::focus::typing() {
-                if let Some(h) = heading.cast::<web_sys::Element>() {
-                    super::focus::focus_quietly(&h);
+            // Focusing reads layout: once the panel is painted, not before.
+            super::focus::after_paint(move || {
+                if !super::focus::typing() {
+                    if let Some(h) = heading.cast::<web_sys::Element>() {
+                        super::focus::focus_quietly(&h);
+                    }
                 }
-            }
+            });
         });
     }
     // Each date stays on one line.

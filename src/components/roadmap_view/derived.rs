@@ -9,7 +9,7 @@ use crate::core::views::compare::Comparison;
 use crate::core::views::filter::{self, FilterOption, Param, Visible};
 use crate::core::views::table::Row;
 use crate::core::views::timeline::{self, Arrow, Canvas, Focus, Settings, TimelineLayout};
-use crate::core::views::view_state::View;
+use crate::core::views::view_state::{View, ViewState};
 use crate::core::Date;
 use crate::state::{Baseline, RoadmapState};
 use std::rc::Rc;
@@ -49,6 +49,12 @@ pub struct Inputs<'a> {
     pub hover: Option<usize>,
 }
 
+/// Whether the view compares with a baseline: one is there and asked for, or this is
+/// a local preview (it always compares).
+pub fn comparing(baseline: &Option<Rc<Baseline>>, view: &ViewState, preview: bool) -> bool {
+    baseline.is_some() && (view.compare || preview)
+}
+
 #[hook]
 pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
     let Inputs {
@@ -67,7 +73,7 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
     let data_key = Rc::as_ptr(&state.data) as usize;
     let view = &state.view;
     // The comparison with the baseline (#19): a local preview always compares.
-    let comparing = baseline.is_some() && (view.compare || preview);
+    let comparing = comparing(baseline, view, preview);
     let comparison = use_comparison(baseline.clone(), state.data.clone(), comparing, reference);
     let cmp_key = (
         baseline.as_ref().map(|b| Rc::as_ptr(b) as usize),

@@ -5,7 +5,7 @@ use super::Shared;
 use crate::app::{preview_files, Preview};
 use crate::components::{
     ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend,
-    SkipLink, TableView, Timeline,
+    Measure, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::views::describe;
@@ -59,14 +59,19 @@ pub fn roadmap_view(props: &Props) -> Html {
         use_memo((), move |_| Callback::from(move |h| setter.set(h)))
     };
     // The chart's drawing size, measured by the timeline (`fit` fills it); until then
-    // the core's estimate for the window.
-    let canvas = use_state_eq(|| {
+    // the core's estimate for the window. Drawn for the details as they are now: the
+    // render that opens or closes them lays the chart out for its new width.
+    let measure = use_state_eq(|| {
         let (width, height) = super::env::window_size();
-        Canvas::estimate(width, height)
+        Measure {
+            canvas: Canvas::estimate(width, height),
+            details_open: false,
+            window_width: width,
+        }
     });
     let on_canvas = {
-        let setter = canvas.setter();
-        use_memo((), move |_| Callback::from(move |c| setter.set(c)))
+        let setter = measure.setter();
+        use_memo((), move |_| Callback::from(move |m| setter.set(m)))
     };
     // One stable callback for every intent, so it never makes props differ.
     let on_intent = {
@@ -91,6 +96,10 @@ pub fn roadmap_view(props: &Props) -> Html {
     use_url_sync(&state.view);
     let on_close = use_close(&state);
     use_select_into_view(state.view.select.clone(), state.view.view == View::Timeline);
+    let canvas = measure.canvas(
+        state.selected().is_some(),
+        derived::comparing(&props.baseline, &state.view, props.preview_notes.is_some()),
+    );
     let roadmap = &state.data.roadmap;
     let view = &state.view;
     let Derived {
@@ -123,7 +132,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         };
         html! {
             <Timeline data={state.data.clone()} {selected} hover={*hover} zoom={view.zoom} deps={view.deps}
-                {layout} {arrows} analysis={analysis.clone()} focus={focus.clone()} canvas={*canvas}
+                {layout} {arrows} analysis={analysis.clone()} focus={focus.clone()} {canvas}
                 filtered={!view.filter.is_empty()} on_canvas={(*on_canvas).clone()}
                 on_intent={(*on_intent).clone()}
                 on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} on_unfold={on_unfold.clone()}

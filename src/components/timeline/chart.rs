@@ -25,7 +25,7 @@ use yew::prelude::*;
 ///
 /// Every read comes before the one write (`max-height`), so called where layout is
 /// clean (a `ResizeObserver` callback) it forces no layout.
-fn fit_and_measure(el: &web_sys::HtmlElement) -> Canvas {
+fn fit_and_measure(el: &web_sys::HtmlElement) -> Measure {
     let inner = crate::components::focus::window_height();
     let top = el.get_bounding_client_rect().top() + gloo::utils::window().scroll_y().unwrap_or(0.0);
     let scrollbar = f64::from(el.offset_height() - el.client_height()).max(0.0);
@@ -45,15 +45,41 @@ fn fit_and_measure(el: &web_sys::HtmlElement) -> Canvas {
     if style.get_property_value("max-height").ok().as_deref() != Some(want.as_str()) {
         let _ = style.set_property("max-height", &want);
     }
-    Canvas::of_chart(width, room - scrollbar)
+    Measure {
+        canvas: Canvas::of_chart(width, room - scrollbar),
+        details_open: el.closest(".with-details").ok().flatten().is_some(),
+        window_width: crate::components::env::window_size().0,
+    }
+}
+
+/// A measure of the chart: its canvas, whether the details panel was open beside it,
+/// and the window's width (the screen predicts the canvas for the panel's next state
+/// from them: `Canvas::beside_details`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Measure {
+    pub canvas: Canvas,
+    pub details_open: bool,
+    pub window_width: f64,
+}
+
+impl Measure {
+    /// The canvas with the details `open` or not (the legend above the chart holds
+    /// the comparison's marks when `comparing`).
+    pub fn canvas(&self, open: bool, comparing: bool) -> Canvas {
+        self.canvas
+            .beside_details(self.window_width, self.details_open, open, comparing)
+    }
 }
 
 /// Measures the chart into `on_canvas` when the chart or the page around it changes
-/// size (a `ResizeObserver`), when the window resizes, and when the details open or
-/// close (a bottom sheet covers the window's bottom without resizing anything). An
-/// equal size changes nothing: the screen keeps it with `use_state_eq`.
+/// size (a `ResizeObserver`), when the window resizes, and on a phone when the details
+/// open or close (a bottom sheet covers the window's bottom without resizing
+/// anything). An equal measure changes nothing: the screen keeps it with
+/// `use_state_eq`. Beside a side panel the screen predicts the canvas itself, so
+/// nothing is measured right after the render that opens it (that would force a
+/// layout).
 #[hook]
-pub fn use_measure(scroller: &NodeRef, on_canvas: &Callback<Canvas>, details_open: bool) {
+pub fn use_measure(scroller: &NodeRef, on_canvas: &Callback<Measure>, details_open: bool) {
     let measure = {
         let (scroller, on_canvas) = (scroller.clone(), on_canvas.clone());
         use_memo((), move |_| {
@@ -90,7 +116,11 @@ pub fn use_measure(scroller: &NodeRef, on_canvas: &Callback<Canvas>, details_ope
         });
     }
     let measure = (*measure).clone();
-    use_effect_with(details_open, move |_| measure());
+    use_effect_with(details_open, move |_| {
+        if crate::components::focus::sheet_media() {
+            measure();
+        }
+    });
 }
 
 /// The chart's scroll position as the drawing follows it, and the body rows rendered
@@ -104,6 +134,10 @@ pub struct Scroll {
     /// The body's y range rendered when virtualized: moved when the visible part nears
     /// one of its edges.
     pub window: UseStateHandle<(f64, f64)>,
+    /// The exact scroll position (left, top) the last scroll event or write left:
+    /// framing starts from it instead of reading the element's, which right after a
+    /// render would force a layout (#27).
+    pub at: Rc<std::cell::Cell<(f64, f64)>>,
     pub on_scroll: Callback<Event>,
 }
 
@@ -131,14 +165,16 @@ pub fn use_scroll(scroller: &NodeRef, virtualize: bool) -> Scroll {
     let left = use_state(|| 0.0f64);
     let top = use_state(|| 0.0f64);
     let window = use_state(|| Viewport::span_around(0.0, 1000.0));
+    let at = use_memo((), |_| Rc::new(std::cell::Cell::new((0.0, 0.0))));
     let on_scroll = {
         let scroller = scroller.clone();
-        let (left, top, window) = (left.clone(), top.clone(), window.clone());
+        let (left, top, window, at) = (left.clone(), top.clone(), window.clone(), (*at).clone());
         Callback::from(move |_: Event| {
             let Some(el) = scroller.cast::<web_sys::Element>() else {
                 return;
             };
             let x = f64::from(el.scroll_left());
+            at.set((x, f64::from(el.scroll_top())));
             if (x - *left).abs() >= 24.0 || x == 0.0 {
                 left.set(x);
             }
@@ -160,6 +196,7 @@ pub fn use_scroll(scroller: &NodeRef, virtualize: bool) -> Scroll {
         left,
         top,
         window,
+        at: (*at).clone(),
         on_scroll,
     }
 }
@@ -167,12 +204,14 @@ pub fn use_scroll(scroller: &NodeRef, virtualize: bool) -> Scroll {
 /// Scrolls to where the zoom starts (today near the left edge) when it changes.
 #[hook]
 pub fn use_zoom_start(scroller: &NodeRef, scroll: &Scroll, layout: &TimelineLayout, zoom: Zoom) {
-    let (scroller, left) = (scroller.clone(), scroll.left.clone());
+    let (scroller, left, at) = (scroller.clone(), scroll.left.clone(), scroll.at.clone());
     let start = initial_scroll(layout, zoom);
     use_effect_with(zoom, move |_| {
         if let Some(el) = scroller.cast::<web_sys::Element>() {
             el.set_scroll_left(start as i32);
-            left.set(f64::from(el.scroll_left()));
+            let x = f64::from(el.scroll_left());
+            left.set(x);
+            at.set((x, f64::from(el.scroll_top())));
         }
     });
 }
@@ -210,7 +249,9 @@ pub fn use_framing(scroller: &NodeRef, scroll: &Scroll, q: Question) {
         let Some(el) = scroller.cast::<web_sys::Element>() else {
             return;
         };
-        let current = (f64::from(el.scroll_left()), f64::from(el.scroll_top()));
+        // Where the last scroll left it: should a new, shorter drawing have clamped
+        // it since, what is in view from here is in view from there too.
+        let current = scroll.at.get();
         let Some(f) = frame(
             &q.layout,
             &q.focus.required,
@@ -225,10 +266,15 @@ pub fn use_framing(scroller: &NodeRef, scroll: &Scroll, q: Question) {
             q.on_intent.emit(Intent::SetZoom(Zoom::Fit));
             return;
         }
+        if (f.left, f.top) == current {
+            return;
+        }
         el.set_scroll_left(f.left as i32);
         el.set_scroll_top(f.top as i32);
-        scroll.left.set(f64::from(el.scroll_left()));
-        scroll.top.set(f64::from(el.scroll_top()));
+        let (x, y) = (f64::from(el.scroll_left()), f64::from(el.scroll_top()));
+        scroll.at.set((x, y));
+        scroll.left.set(x);
+        scroll.top.set(y);
         scroll
             .window
             .set(Viewport::span_around(f.top, q.canvas.height + AXIS_HEIGHT));

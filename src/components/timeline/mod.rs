@@ -24,6 +24,7 @@
 mod axis;
 mod bars;
 mod chart;
+pub use chart::Measure;
 mod lanes;
 mod overlays;
 
@@ -54,7 +55,7 @@ pub struct Props {
     pub canvas: Canvas,
     /// Any filter is on (the empty state offers to clear them).
     pub filtered: bool,
-    pub on_canvas: Callback<Canvas>,
+    pub on_canvas: Callback<Measure>,
     pub on_intent: Callback<Intent>,
     pub on_hover: Callback<Option<usize>>,
     pub on_toggle_stage: Callback<usize>,

@@ -247,6 +247,46 @@ impl Canvas {
         Canvas::of_chart(window_width - beside, window_height - above)
     }
 
+    /// This canvas, measured with the details panel `measured_open` in a window
+    /// `window_width` px wide, as it will be with the panel `open`: the screen lays
+    /// the chart out for its next size in the same render that opens or closes the
+    /// panel, so a selection lays the chart out once, not once for the old width and
+    /// again when the measure comes back (#27). From the stylesheet's grid: from
+    /// 1280 px the panel is a third column (360 px and a gap: 375 px measured); from
+    /// 1024 px it takes the filters' place (340 px for their 250, or 220 up to
+    /// 1100 px); below, it lies over the chart or along the window's bottom, and the
+    /// width stays. The legend above the chart takes the chart's width: where it wraps
+    /// to more rows (or fewer), the chart starts lower (or higher) and its room
+    /// changes by as much (`comparing`: the legend holds the comparison's marks). A
+    /// wrong guess costs what it did before: the measure lays the chart out again.
+    pub fn beside_details(
+        self,
+        window_width: f64,
+        measured_open: bool,
+        open: bool,
+        comparing: bool,
+    ) -> Canvas {
+        let panel = match window_width {
+            w if w >= 1280.0 => 375.0,
+            w if w > 1100.0 => 90.0,
+            w if w >= 1024.0 => 120.0,
+            _ => 0.0,
+        };
+        let change = match (measured_open, open) {
+            (false, true) => -panel,
+            (true, false) => panel,
+            _ => return self,
+        };
+        if change == 0.0 {
+            return self;
+        }
+        let keys = crate::core::views::legend::keys(comparing);
+        let legend = |width: f64| crate::core::views::legend::arrange(&keys, width).1;
+        let outer = self.width + self.labels;
+        let taller = legend(outer + change) - legend(outer);
+        Canvas::of_chart(outer + change, self.height + AXIS_HEIGHT - taller)
+    }
+
     pub fn of_chart(outer_width: f64, outer_height: f64) -> Canvas {
         let labels = if outer_width < NARROW_CHART {
             NARROW_LABEL_COLUMN
@@ -397,6 +437,35 @@ mod tests {
         assert_eq!(
             (phone.width, phone.labels),
             (Canvas::of_chart(355.0, 0.0).width, NARROW_LABEL_COLUMN)
+        );
+    }
+
+    #[test]
+    fn the_canvas_beside_the_details_is_what_chromium_measured() {
+        // Measured in Chromium, the bundled roadmap drawn: the window's width, then
+        // the chart's client width and room with the details closed and open (the
+        // legend wraps to one more row at 1440 and 1024 px). The e2e test
+        // `opening_the_details_lays_the_chart_out_once_for_its_new_width` checks the
+        // first frame painted after opening them is laid out for what is measured.
+        for (window, closed, open) in [
+            (1440.0, (1113.0, 720.0), (738.0, 700.0)),
+            (1920.0, (1593.0, 900.0), (1218.0, 900.0)),
+            (1200.0, (873.0, 600.0), (783.0, 600.0)),
+            (1024.0, (727.0, 537.0), (607.0, 517.0)),
+            (900.0, (603.0, 449.0), (603.0, 449.0)),
+        ] {
+            let closed = Canvas::of_chart(closed.0, closed.1);
+            let open = Canvas::of_chart(open.0, open.1);
+            let guess = |c: Canvas, from: bool, to: bool| c.beside_details(window, from, to, false);
+            assert_eq!(guess(closed, false, true), open, "{window} px: opening");
+            assert_eq!(guess(open, true, false), closed, "{window} px: closing");
+            assert_eq!(guess(open, true, true), open, "{window} px: staying open");
+        }
+        // A chart narrowed under 600 px takes the narrow label column.
+        let narrower = Canvas::of_chart(700.0, 720.0).beside_details(1300.0, false, true, false);
+        assert_eq!(
+            (narrower.labels, narrower.width),
+            (NARROW_LABEL_COLUMN, 325.0 - NARROW_LABEL_COLUMN)
         );
     }
 
