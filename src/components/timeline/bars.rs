@@ -64,6 +64,7 @@ struct BarText {
     name: AttrValue,
     visible: AttrValue,
     x: f64,
+    /// From the top of its lane (the lane's group is placed at the lane's top).
     y: f64,
     w: f64,
     shape: Shape,
@@ -77,9 +78,11 @@ struct BarText {
 }
 
 impl BarText {
+    /// The text of bar `b`, drawn in a lane whose top is at `lane_y`.
     fn of(
         r: &crate::core::model::Roadmap,
         b: &Bar,
+        lane_y: f64,
         view_left: f64,
         baseline: Option<&BaselineDrawing>,
     ) -> BarText {
@@ -125,7 +128,7 @@ impl BarText {
             name: name.into(),
             visible: visible.into(),
             x: b.x,
-            y: b.y,
+            y: b.y - lane_y,
             w: b.w,
             shape: b.shape,
             cut: b.cut,
@@ -223,9 +226,9 @@ pub fn bars(p: &Props) -> Html {
         });
     }
     let a = &p.analysis;
-    let bars = drawn.iter().map(|&b| {
+    let bar = |b: &Bar, lane_y: f64| {
         let text = texts.borrow_mut().get(b.init, || {
-            BarText::of(r, b, p.view_left, p.baseline.as_deref())
+            BarText::of(r, b, lane_y, p.view_left, p.baseline.as_deref())
         });
         let moved = a.moves[b.init].as_ref();
         let marks = Marks {
@@ -240,13 +243,39 @@ pub fn bars(p: &Props) -> Html {
             hovered: p.hover == Some(b.init),
             stop: stop == Some(b.init),
         };
-        let key = text.key.clone();
-        html! { <BarView {key} {text} {marks} /> }
+        (text, marks)
+    };
+    // One group per lane, placed at the lane's top: a filter or a fold that moves a
+    // lane up or down changes its group's place and none of its bars.
+    let lanes = l.by_lane(&drawn).into_iter().map(|(lane, bars)| {
+        let y = l.lanes[lane].y;
+        let bars: Vec<(Shared<BarText>, Marks)> = bars.iter().map(|b| bar(b, y)).collect();
+        html! { <LaneBars key={l.lane_key(lane)} {y} {bars} /> }
     });
     html! {
         <g class="bars" onclick={handlers.click} onkeydown={handlers.key}
            onmouseover={handlers.over} onmouseout={handlers.out}
-           onfocusin={handlers.focus} onfocusout={handlers.blur}>{ for bars }</g>
+           onfocusin={handlers.focus} onfocusout={handlers.blur}>{ for lanes }</g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LaneProps {
+    /// The lane's top.
+    y: f64,
+    bars: Vec<(Shared<BarText>, Marks)>,
+}
+
+/// One lane's bars, in a group at the lane's top: re-rendered when one of its bars'
+/// text or marks changes (then only those bars are), or when the lane moves.
+#[function_component(LaneBars)]
+fn lane_bars(p: &LaneProps) -> Html {
+    html! {
+        <g class="lane-bars" transform={format!("translate(0,{})", p.y)}>
+            { for p.bars.iter().map(|(text, marks)| {
+                html! { <BarView key={text.key.clone()} text={text.clone()} marks={marks.clone()} /> }
+            }) }
+        </g>
     }
 }
 

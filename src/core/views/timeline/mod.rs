@@ -470,6 +470,56 @@ mod tests {
     }
 
     #[test]
+    fn bars_group_by_the_lane_that_holds_them() {
+        let as_of = crate::core::tools::generate::as_of();
+        let (r, _) = crate::core::load(&crate::core::tools::generate::generate(600, 3), as_of);
+        let vis = crate::core::views::filter::visible(&r, &Default::default(), as_of, true);
+        let l = layout(&r, &vis, as_of, &settings(Zoom::Fit));
+        let all: Vec<&Bar> = l.bars.iter().collect();
+        let groups = l.by_lane(&all);
+        assert_eq!(
+            groups.iter().map(|g| g.1.len()).sum::<usize>(),
+            l.bars.len()
+        );
+        let mut keys = std::collections::BTreeSet::new();
+        for (lane, bars) in &groups {
+            let lane_at = &l.lanes[*lane];
+            assert!(
+                matches!(
+                    lane_at.kind,
+                    LaneKind::Team { .. } | LaneKind::Unscheduled { .. }
+                ),
+                "{:?}",
+                lane_at.kind
+            );
+            for b in bars {
+                // In its lane: the team's own, or the Unscheduled lane's chips.
+                assert!(lane_at.y <= b.y && b.y + BAR_HEIGHT <= lane_at.y + lane_at.height);
+                let init = &r.initiatives[b.init];
+                if let LaneKind::Team { team, stage } = lane_at.kind {
+                    assert_eq!(init.stage, stage);
+                    assert!(team.is_none() || team == init.team);
+                }
+            }
+            assert!(keys.insert(l.lane_key(*lane)), "one group per lane");
+        }
+        // A lane keeps its key in another layout (a filter moves it).
+        let high = crate::core::views::filter::Filter {
+            confidence: [crate::core::model::Confidence::High].into(),
+            ..Default::default()
+        };
+        let vis2 = crate::core::views::filter::visible(&r, &high, as_of, true);
+        let l2 = layout(&r, &vis2, as_of, &settings(Zoom::Fit));
+        let all2: Vec<&Bar> = l2.bars.iter().collect();
+        for (lane, bars) in l2.by_lane(&all2) {
+            let before = groups
+                .iter()
+                .find(|(_, b)| b.iter().any(|x| x.init == bars[0].init));
+            assert_eq!(l2.lane_key(lane), l.lane_key(before.unwrap().0));
+        }
+    }
+
+    #[test]
     fn a_large_roadmap_lays_out_every_bar_in_drawing_order() {
         let as_of = crate::core::tools::generate::as_of();
         let (r, _) = crate::core::load(&crate::core::tools::generate::generate(3_000, 2), as_of);

@@ -1,7 +1,8 @@
 //! Virtualization: the part of the timeline a drawing keeps (what reaches into a
 //! [`Viewport`] around the visible area) and the binary search that finds it.
 
-use super::{Arrow, Bar, TimelineLayout, BAR_HEIGHT};
+use super::{Arrow, Bar, LaneKind, TimelineLayout, BAR_HEIGHT};
+use std::collections::BTreeMap;
 
 /// Above this many bars (timeline) or rows (table), only what is near the visible area
 /// is rendered; the drawing keeps its full size, so scrolling behaves as usual.
@@ -46,6 +47,35 @@ impl TimelineLayout {
                 hi >= v.left && lo <= v.right
             })
             .collect()
+    }
+
+    /// `bars` (drawn ones, in any order) by the lane that holds them: a team's lane,
+    /// or the Unscheduled one. In drawing order: (the lane's index in `lanes`, its
+    /// bars in the order given). A drawing puts each lane's bars in a group placed at
+    /// the lane's top, so a lane that only moves up or down changes one attribute.
+    pub fn by_lane<'a>(&self, bars: &[&'a Bar]) -> Vec<(usize, Vec<&'a Bar>)> {
+        let mut lanes: BTreeMap<usize, Vec<&'a Bar>> = BTreeMap::new();
+        for &b in bars {
+            // The last lane starting at or above the bar: lanes are top to bottom,
+            // and a stage's header starts above its first team's lane.
+            let lane = self.lanes.partition_point(|l| l.y <= b.y).saturating_sub(1);
+            lanes.entry(lane).or_default().push(b);
+        }
+        lanes.into_iter().collect()
+    }
+
+    /// A lane's identity across layouts (a filter or a fold moves lanes, they stay the
+    /// same lanes): its stage and team, or the Unscheduled lane.
+    pub fn lane_key(&self, lane: usize) -> String {
+        match &self.lanes[lane].kind {
+            LaneKind::Team { team, stage } => match team {
+                Some(t) => format!("{stage}.{t}"),
+                None => format!("{stage}."),
+            },
+            LaneKind::Unscheduled { .. } => "unscheduled".into(),
+            // No bar is in these; keyed by place, should the layout change.
+            _ => format!("lane{lane}"),
+        }
     }
 
     /// Whether the arrow's bounding box (between its two bars) reaches into `v`.
