@@ -1,5 +1,5 @@
-//! The `roadmap` command line: `check`, `diff`, `baseline`, `pack`, `schema`,
-//! `redact`, `generate` and `layout` (see `USAGE`).
+//! The `roadmap` command line: `check`, `diff`, `history`, `baseline`, `pack`,
+//! `schema`, `redact`, `generate` and `layout` (see `USAGE`).
 
 use crate::core::{load, text::diagnostic};
 use crate::data_dir;
@@ -21,6 +21,13 @@ usage:
       --site-url starts the viewer links of the markdown report (relative without);
       --public compares the redacted data (as `roadmap redact` writes it), naming no
       confidential initiative; exit 0 whatever changed, 1 when a side cannot be read
+  roadmap history DATA_DIR [--since DATE] [--format json|human] [--public]
+      how the plan moved: DATA_DIR's git history (first parents of HEAD, read as
+      `diff --git` reads a revision), per initiative when it was first seen, each
+      change of start, end, status, confidence or stage, and its removal;
+      commits that change no initiative are left out, broken ones reported with
+      their errors; --since YYYY-MM-DD keeps what happened from that day;
+      --public redacts each commit as `roadmap redact` does (see docs/history.md)
   roadmap baseline --git REF DIR OUT_DIR
       write DIR as it was at the git revision REF (read as `diff --git` reads it)
       to OUT_DIR (new or empty): a viewer baseline (ROADMAP_BASELINE=OUT_DIR)
@@ -53,6 +60,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("check") => check(&args[1..]),
         Some("diff") => diff(&args[1..]),
         Some("baseline") => baseline(&args[1..]),
+        Some("history") => history(&args[1..]),
         Some("layout") => layout(&args[1..]),
         Some("pack") => pack(&args[1..]),
         Some("prerender") => prerender(&args[1..]),
@@ -240,6 +248,86 @@ fn redact(args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// `roadmap history`: the history of a data folder from git.
+fn history(args: &[String]) -> ExitCode {
+    let (mut dir, mut since, mut public) = (None, None, false);
+    let mut format = "human".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--public" => public = true,
+            "--format" | "--since" => {
+                let Some(v) = it.next() else {
+                    return usage_error(&format!("{a} needs a value"));
+                };
+                if a == "--format" {
+                    format = v.clone();
+                } else {
+                    match crate::core::text::date::Date::parse(
+                        v,
+                        crate::core::text::date::Edge::First,
+                    ) {
+                        Ok(d) if v.len() == 10 => since = Some(d),
+                        _ => {
+                            return usage_error(&format!("--since needs a day YYYY-MM-DD, not {v}"))
+                        }
+                    }
+                }
+            }
+            f if f.starts_with('-') => return usage_error(&format!("unknown option {f}")),
+            d if dir.is_none() => dir = Some(PathBuf::from(d)),
+            d => return usage_error(&format!("unexpected argument {d}")),
+        }
+    }
+    if !["human", "json"].contains(&format.as_str()) {
+        return usage_error(&format!("unknown format {format}: use human or json"));
+    }
+    let Some(dir) = dir else {
+        return usage_error("history needs DATA_DIR");
+    };
+    let h = match history_of(&dir, public) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("error: cannot read the history of {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let h = match since {
+        Some(d) => h.since(d),
+        None => h,
+    };
+    let prefix = format!("{}/", dir.display().to_string().trim_end_matches('/'));
+    finish(match format.as_str() {
+        "json" => {
+            let v = crate::core::tools::history::json::to_json(&h, &prefix);
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).expect("serializes")
+            )
+        }
+        _ => crate::core::reports::history_report::human(&h, &prefix),
+    })
+}
+
+/// The history of `dir` from git, redacted commit by commit when `public`.
+pub fn history_of(
+    dir: &std::path::Path,
+    public: bool,
+) -> std::io::Result<crate::core::tools::history::History> {
+    use crate::core::tools::history::Builder;
+    let log = crate::git_history::read(dir)?;
+    let today = data_dir::today();
+    let mut b = if public {
+        Builder::public(today)
+    } else {
+        Builder::new(today)
+    };
+    for (commit, files) in &log.commits {
+        b.push(commit.clone(), files);
+    }
+    Ok(b.finish(log.shallow))
 }
 
 /// `roadmap baseline --git REF DIR OUT_DIR`: the data folder at a revision, written out

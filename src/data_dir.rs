@@ -162,13 +162,13 @@ pub fn read_at_revision(dir: &Path, rev: &str) -> std::io::Result<DataFiles> {
         let [mode, kind, object, size] = fields[..] else {
             continue;
         };
-        let file = match (mode, kind) {
-            ("120000", _) => FileText::Refused(Refusal::NotRegularFile("a symbolic link in git")),
-            (_, "blob") => match size.parse::<u64>() {
+        let file = match crate::git_history::refusal(mode) {
+            Some(refused) => refused,
+            None if kind != "blob" => continue,
+            None => match size.parse::<u64>() {
                 Ok(n) if n > MAX_FILE_BYTES => FileText::TooLarge(n),
                 _ => FileText::from_bytes(git(&["cat-file", "blob", object])?),
             },
-            _ => FileText::Refused(Refusal::NotRegularFile("a submodule")),
         };
         files.insert(path.to_string(), file);
     }

@@ -17,6 +17,8 @@ pub mod data_dir;
 pub mod export;
 pub mod fetch;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod git_history;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod state;
 pub mod worker;

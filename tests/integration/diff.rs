@@ -6,36 +6,16 @@
 //! `roadmap baseline --git`, which writes that revision out), and
 //! the exit status.
 
-use crate::temp_dir;
+use crate::{copy, expect_file, git, roadmap, temp_dir};
 use roadmap_viewer::core::{load, tools::redact, Date};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn roadmap(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_roadmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn fixtures() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("tests/diff"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
+    crate::subfolders(&root().join("tests/diff"))
 }
 
 /// `roadmap diff` of a fixture in `format`, with its extra flags.
@@ -58,19 +38,7 @@ fn fixtures_give_the_expected_reports() {
     assert!(dirs.len() >= 8, "only {} diff fixtures", dirs.len());
     for dir in &dirs {
         for (format, file) in [("json", "expected.json"), ("markdown", "expected.md")] {
-            let actual = report(dir, format);
-            let expected_file = dir.join(file);
-            if std::env::var_os("UPDATE_EXPECT").is_some() {
-                std::fs::write(&expected_file, &actual).unwrap();
-                continue;
-            }
-            let expected = std::fs::read_to_string(&expected_file).unwrap_or_default();
-            if expected != actual {
-                failures.push(format!(
-                    "{} differs (UPDATE_EXPECT=1 rewrites):\n{actual}",
-                    expected_file.display()
-                ));
-            }
+            expect_file(&dir.join(file), &report(dir, format), &mut failures);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -159,39 +127,6 @@ fn a_public_diff_names_no_confidential_initiative() {
         ],
     );
     assert!(out.contains("nightjar-two"), "{out}");
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -152,7 +152,9 @@ const CORE_LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "data tools",
         "tools",
-        &["redact", "preview", "generate", "schema", "diff", "pack"],
+        &[
+            "redact", "preview", "generate", "schema", "diff", "pack", "history",
+        ],
     ),
     (
         "what views compute",
@@ -176,7 +178,7 @@ const CORE_LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "reports linking into the viewer (its URL)",
         "reports",
-        &["diff_report"],
+        &["diff_report", "history_report"],
     ),
 ];
 

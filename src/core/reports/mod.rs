@@ -2,3 +2,4 @@
 //! ([`view_state`](super::views::view_state)), so they sit above the view state.
 
 pub mod diff_report;
+pub mod history_report;
