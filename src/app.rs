@@ -4,7 +4,7 @@
 //! It also holds a local preview: YAML files dropped on the page or picked, compared
 //! with the published data; and the build's baseline, fetched after the data.
 
-use crate::components::{ErrorPanel, RoadmapView};
+use crate::components::{ErrorPanel, RoadmapView, Shared};
 use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
 use crate::fetch::{Fetched, Published};
 use crate::state::{Baseline, Loaded};
@@ -130,8 +130,9 @@ pub fn app() -> Html {
     let attempt = use_state(|| 0u32);
     let preview = use_state(|| None::<Preview>);
     let baseline = use_state(|| None::<Rc<Baseline>>);
+    let history = use_state(|| None::<Shared<crate::core::tools::history::History>>);
     {
-        let (state, baseline) = (state.clone(), baseline.clone());
+        let (state, baseline, history) = (state.clone(), baseline.clone(), history.clone());
         use_effect_with(*attempt, move |_| {
             state.set(LoadState::Loading { done: 0, total: 0 });
             wasm_bindgen_futures::spawn_local(async move {
@@ -161,6 +162,10 @@ pub fn app() -> Html {
                         }
                         Err(e) => gloo::console::warn!(format!("the baseline: {e}")),
                     }
+                }
+                // The history too: only the details show it.
+                if let Some(h) = crate::fetch::history().await {
+                    history.set(Some(Shared::new(h)));
                 }
             });
         });
@@ -236,6 +241,7 @@ pub fn app() -> Html {
                 },
                 None => html! {
                     <RoadmapView key="published" data={data.clone()} today={crate::fetch::today()} baseline={(*baseline).clone()}
+                        history={(*history).clone()}
                         published={data.clone()} preview_notes={None::<Vec<String>>} on_preview={on_preview}
                         on_exit_preview={exit_preview} {generation} />
                 },

@@ -21,13 +21,15 @@ usage:
       --site-url starts the viewer links of the markdown report (relative without);
       --public compares the redacted data (as `roadmap redact` writes it), naming no
       confidential initiative; exit 0 whatever changed, 1 when a side cannot be read
-  roadmap history DATA_DIR [--since DATE] [--format json|human] [--public]
+  roadmap history DATA_DIR [--since DATE] [--format json|human] [--public] [--pack OUT_FILE]
       how the plan moved: DATA_DIR's git history (first parents of HEAD, read as
       `diff --git` reads a revision), per initiative when it was first seen, each
       change of start, end, status, confidence or stage, and its removal;
       commits that change no initiative are left out, broken ones reported with
       their errors; --since YYYY-MM-DD keeps what happened from that day;
-      --public redacts each commit as `roadmap redact` does (see docs/history.md)
+      --public redacts each commit as `roadmap redact` does; --pack writes the
+      history in the viewer's compact form to OUT_FILE instead of a report
+      (the site build does this with ROADMAP_HISTORY=1; see docs/history.md)
   roadmap baseline --git REF DIR OUT_DIR
       write DIR as it was at the git revision REF (read as `diff --git` reads it)
       to OUT_DIR (new or empty): a viewer baseline (ROADMAP_BASELINE=OUT_DIR)
@@ -252,18 +254,20 @@ fn redact(args: &[String]) -> ExitCode {
 
 /// `roadmap history`: the history of a data folder from git.
 fn history(args: &[String]) -> ExitCode {
-    let (mut dir, mut since, mut public) = (None, None, false);
+    let (mut dir, mut since, mut public, mut pack) = (None, None, false, None);
     let mut format = "human".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--public" => public = true,
-            "--format" | "--since" => {
+            "--format" | "--since" | "--pack" => {
                 let Some(v) = it.next() else {
                     return usage_error(&format!("{a} needs a value"));
                 };
                 if a == "--format" {
                     format = v.clone();
+                } else if a == "--pack" {
+                    pack = Some(v.clone());
                 } else {
                     match crate::core::text::date::Date::parse(
                         v,
@@ -298,6 +302,20 @@ fn history(args: &[String]) -> ExitCode {
         Some(d) => h.since(d),
         None => h,
     };
+    if let Some(out) = pack {
+        let bytes = crate::core::tools::history::pack::write(&h);
+        if let Err(e) = std::fs::write(&out, &bytes) {
+            eprintln!("error: cannot write {out}: {e}");
+            return ExitCode::from(2);
+        }
+        return finish(format!(
+            "wrote {out}: {} commits, {} initiatives{}, {} bytes\n",
+            h.commits.len(),
+            h.initiatives.len(),
+            if h.shallow { " (a shallow clone)" } else { "" },
+            bytes.len()
+        ));
+    }
     let prefix = format!("{}/", dir.display().to_string().trim_end_matches('/'));
     finish(match format.as_str() {
         "json" => {

@@ -8,7 +8,8 @@
 //! A build also writes `data/roadmap.pack` (and `baseline/roadmap.pack`), the data
 //! loaded and checked at build time: the app starts from it when it can (see
 //! [`published`]); YAML files fetched instead are loaded by the YAML worker
-//! (`crate::worker`), never on the page.
+//! (`crate::worker`), never on the page. A build with a history (`ROADMAP_HISTORY=1`)
+//! names its file in a `<meta name="roadmap-history">` ([`history`]).
 
 use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES, NOT_UTF8};
 use crate::core::tools::pack::{self, Packed, PACK_FILE};
@@ -83,6 +84,23 @@ pub async fn baseline() -> Option<(String, Published)> {
             None
         }
     }
+}
+
+/// The build's history of the data (`ROADMAP_HISTORY=1`), when it has one: fetched
+/// after the first screen; `None` (after a warning) when it cannot be read.
+pub async fn history() -> Option<crate::core::tools::history::History> {
+    let url = gloo::utils::document()
+        .query_selector("meta[name=\"roadmap-history\"]")
+        .ok()??
+        .get_attribute("content")?;
+    let offline = std::cell::RefCell::new(None);
+    let read = match get(&url, &offline).await {
+        Ok(Body::Bytes(b)) => crate::core::tools::history::pack::read(&b),
+        Ok(Body::TooLarge(n)) => Err(format!("{n} bytes, over the size limit")),
+        Err(e) => Err(e),
+    };
+    read.map_err(|e| gloo::console::warn!(format!("{url}: {e}: no history shown")))
+        .ok()
 }
 
 /// Fetches `folder/files.txt` and every file it names.

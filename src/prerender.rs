@@ -35,6 +35,7 @@ pub fn first_screen(packed: Packed, today: Date) -> String {
         on_exit_preview: Default::default(),
         generation: 1,
         baseline: None,
+        history: None,
     };
     let render = yew::LocalServerRenderer::<RoadmapView>::with_props(props)
         .hydratable(false)

@@ -7,7 +7,8 @@
 // 1. Writes data/files.txt (and baseline/files.txt): static hosts cannot list
 //    folders, so the viewer fetches the files this names; and data/roadmap.pack, the
 //    data loaded and checked at build time, which the viewer starts from
-//    (ROADMAP_PACK=0 leaves it out).
+//    (ROADMAP_PACK=0 leaves it out); with ROADMAP_HISTORY=1, data/history.pack, the
+//    data folder's git history (redacted for a public build).
 // 2. Moves Trunk's inline loader <script> into a file, so the site runs under a strict
 //    Content-Security-Policy (script-src 'self') without per-build hashes in headers.
 //    Preload links for the data files let the browser fetch them during start-up.
@@ -111,7 +112,24 @@ if (baseline && redacted("data") && !redacted("baseline")) {
   );
 }
 
-// 1c. The first screen, drawn now from the pack by the same components (Yew's server
+// 1c. The history (ROADMAP_HISTORY=1: the git history of the source tree's data/;
+//     ROADMAP_HISTORY=<folder>: of that folder), in compact form beside the pack
+//     (`roadmap history --pack`), fetched by the viewer after the first screen and
+//     precached with the rest. A public build (redacted data) gets a public history:
+//     each commit redacted before it is compared (`--public`), so no confidential
+//     initiative's moves are published.
+rmSync(join(dir, "data", "history.pack"), { force: true });
+let history = false;
+const historySetting = process.env.ROADMAP_HISTORY;
+if (historySetting && historySetting !== "0") {
+  const source = historySetting === "1" ? join(process.env.TRUNK_SOURCE_DIR || process.cwd(), "data") : historySetting;
+  const args = ["run", "--quiet", "--bin", "roadmap", "--", "history", source, "--pack", join(dir, "data", "history.pack")];
+  if (redacted("data")) args.push("--public");
+  history = spawnSync("cargo", args, { cwd: repo, stdio: ["ignore", "inherit", "inherit"] }).status === 0;
+  if (!history) console.warn("postbuild: no data/history.pack (`roadmap history` failed): the viewer shows no history");
+}
+
+// 1d. The first screen, drawn now from the pack by the same components (Yew's server
 //     renderer, `roadmap prerender`), so a reader sees the roadmap while the wasm
 //     loads, and without JavaScript (ROADMAP_PRERENDER=0 leaves it out).
 const indexPath = join(dir, "index.html");
@@ -157,6 +175,9 @@ if (baseline) {
   html = html.replace("</head>", `<meta name="roadmap-baseline" content="${label}"></head>`);
 }
 
+// 2d. The history's file, for the app: no meta, no history (and no request for it).
+if (history) html = html.replace("</head>", `<meta name="roadmap-history" content="data/history.pack"></head>`);
+
 // 3. The build id and the service worker.
 const files = walk(dir).filter((p) => p !== "sw.js" && p !== "index.html").sort();
 const hash = createHash("sha256");
@@ -169,4 +190,4 @@ const worker = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8"
   .replace("__BUILD__", build)
   .replace("__PRECACHE__", JSON.stringify(["", "index.html", ...files]));
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`postbuild: ${dataFiles.length} data files${packed ? " and their pack" : ""}${baseline ? `, a baseline of ${baselineFiles.length}` : ""}, loader in ${bootName}, build ${build}`);
+console.log(`postbuild: ${dataFiles.length} data files${packed ? " and their pack" : ""}${history ? ", a history" : ""}${baseline ? `, a baseline of ${baselineFiles.length}` : ""}, loader in ${bootName}, build ${build}`);

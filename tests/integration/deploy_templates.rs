@@ -132,3 +132,40 @@ fn github_workflow_checks_builds_and_deploys_pages() {
             && text.contains("ROADMAP_DATA=public-data trunk build")
     );
 }
+
+#[test]
+fn the_published_sites_carry_the_whole_history() {
+    // GitLab: every site job clones everything and builds with ROADMAP_HISTORY=1.
+    let (_, v) = yaml(".gitlab-ci.yml");
+    for job in ["pages", "public-site"] {
+        assert_eq!(v[job]["variables"]["GIT_DEPTH"], "0", "{job}");
+        let s = script(&v[job]["script"]);
+        assert!(
+            s.contains("ROADMAP_HISTORY=1") && s.contains("trunk build"),
+            "{job}: {s}"
+        );
+    }
+    // The public one from the redacted data: the build then redacts the history too.
+    assert!(script(&v["public-site"]["script"])
+        .contains("ROADMAP_HISTORY=1 ROADMAP_DATA=public-data trunk build"));
+    // GitHub: the build job's checkout is full, and its builds have ROADMAP_HISTORY=1.
+    let (_, v) = yaml(".github/workflows/pages.yml");
+    let steps = v["jobs"]["build"]["steps"].as_sequence().unwrap();
+    let checkout = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/checkout"))
+        })
+        .expect("a checkout");
+    assert_eq!(checkout["with"]["fetch-depth"], 0);
+    let run = steps
+        .iter()
+        .find_map(|s| s["run"].as_str().filter(|r| r.contains("trunk build")))
+        .expect("a build step");
+    let export = run
+        .find("export ROADMAP_HISTORY=1")
+        .expect("the history is built");
+    assert!(export < run.find("trunk build").unwrap(), "{run}");
+}

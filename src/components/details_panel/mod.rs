@@ -1,7 +1,8 @@
 //! The details of the selected initiative: everything about it, its description as
 //! Markdown, and what it waits on and what waits on it (direct and transitive: `links`),
-//! and the what-if questions (`what_if`).
+//! and the what-if questions (`what_if`); with a build's history, how it moved (`history`).
 
+mod history;
 mod links;
 mod what_if;
 
@@ -10,6 +11,7 @@ use what_if::WhatIf;
 use super::markdown;
 use super::Shared;
 use crate::core::analysis::Analysis;
+use crate::core::tools::history::History;
 use crate::core::views::describe::{place, slack_long};
 use crate::core::views::intent::Intent;
 use crate::core::Date;
@@ -33,6 +35,9 @@ pub struct Props {
     /// start of 2026-Q4", "end +6 w") and its kind.
     #[prop_or_default]
     pub change: Option<(String, String, &'static str)>,
+    /// The build's history of the data, when it has one.
+    #[prop_or_default]
+    pub history: Option<Shared<History>>,
 }
 
 #[function_component(DetailsPanel)]
@@ -136,6 +141,9 @@ pub fn details_panel(props: &Props) -> Html {
                         <li><a href={l.url.clone()} rel="noopener noreferrer" target="_blank">{ &l.title }</a></li>
                     }) }
                 </ul>
+            }
+            if let Some(h) = &props.history {
+                <history::HistorySection history={h.clone()} id={init.id.clone()} edit_url={r.edit_url.clone()} />
             }
             <WhatIf data={props.data.clone()} index={i} analysis={props.analysis.clone()} slip={props.slip.clone()}
                 critical={props.critical} on_intent={props.on_intent.clone()} />

@@ -33,6 +33,9 @@ pub struct Props {
     /// What the data can be compared with (a local preview always is).
     #[prop_or_default]
     pub baseline: Option<Rc<Baseline>>,
+    /// The build's history of the data (fetched after the first screen).
+    #[prop_or_default]
+    pub history: Option<Shared<crate::core::tools::history::History>>,
 }
 
 use super::env::location_search;
@@ -233,7 +236,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                 if let Some(sel) = selected {
                     <DetailsPanel data={state.data.clone()} index={sel} analysis={analysis.clone()}
                         slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()}
-                        on_close={(*on_close).clone()}
+                        on_close={(*on_close).clone()} history={props.history.clone()}
                         change={comparison.as_ref().zip(props.baseline.as_ref()).and_then(|(c, b)| {
                             let (kind, note) = crate::core::views::compare::change_of(roadmap, c, sel)?;
                             Some((crate::core::views::compare::since(kind, &b.label), note, kind.as_str()))

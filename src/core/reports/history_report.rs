@@ -4,6 +4,7 @@
 //! planned").
 
 use crate::core::text::date::{Date, Edge, MONTHS};
+use crate::core::text::url::is_safe_url;
 use crate::core::tools::history::{Event, Field, History, Timeline};
 use crate::core::views::describe::shift_label;
 
@@ -115,4 +116,75 @@ pub fn human(h: &History, file_prefix: &str) -> String {
         .count();
     out.push_str(&format!("\n{still} initiatives never changed\n"));
     out
+}
+
+/// An initiative's history as its details show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// "moved 3 times, +21 w since first planned".
+    pub summary: String,
+    /// Newest first: (field word, sentence, commit link).
+    pub events: Vec<(&'static str, String, Option<String>)>,
+}
+
+/// The history of `id` for its details, with links to the commits when `edit_url`
+/// (the roadmap's `edit_url` template) is a GitLab or GitHub one.
+pub fn shown(h: &History, id: &str, edit_url: Option<&str>) -> Option<Shown> {
+    let t = h.initiatives.get(id)?;
+    let events = t
+        .events
+        .iter()
+        .rev()
+        .map(|e| {
+            let url = edit_url.and_then(|u| commit_url(u, &h.commits[e.commit].id));
+            (e.field.as_str(), event_line(h, e), url)
+        })
+        .collect();
+    Some(Shown {
+        summary: summary(t),
+        events,
+    })
+}
+
+/// The page of commit `id` on the forge an `edit_url` template points at:
+/// `https://gitlab.com/g/p/-/edit/main/data/{path}` gives
+/// `https://gitlab.com/g/p/-/commit/<id>`, `https://github.com/o/r/edit/main/{path}`
+/// gives `https://github.com/o/r/commit/<id>`; `None` for any other template or an
+/// id that is not a hash.
+pub fn commit_url(edit_url: &str, id: &str) -> Option<String> {
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let url = if let Some((project, _)) = edit_url.split_once("/-/edit/") {
+        format!("{project}/-/commit/{id}")
+    } else if edit_url.starts_with("https://github.com/") {
+        let (repo, _) = edit_url.split_once("/edit/")?;
+        format!("{repo}/commit/{id}")
+    } else {
+        return None;
+    };
+    is_safe_url(&url).then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_links_follow_the_edit_template() {
+        let id = "3f2c0a";
+        assert_eq!(
+            commit_url("https://gitlab.com/g/p/-/edit/main/data/{path}", id).as_deref(),
+            Some("https://gitlab.com/g/p/-/commit/3f2c0a")
+        );
+        assert_eq!(
+            commit_url("https://github.com/o/r/edit/main/data/{path}", id).as_deref(),
+            Some("https://github.com/o/r/commit/3f2c0a")
+        );
+        assert_eq!(commit_url("https://example.com/edit/{path}", id), None);
+        assert_eq!(
+            commit_url("https://gitlab.com/g/p/-/edit/main/{path}", "x\"y"),
+            None
+        );
+    }
 }

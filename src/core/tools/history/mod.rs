@@ -18,6 +18,7 @@
 //! Complexity: O(C · L) for C commits, L the cost of loading one (linear in the data).
 
 pub mod json;
+pub mod pack;
 
 use crate::core::load::{load, DataFiles};
 use crate::core::model::Roadmap;

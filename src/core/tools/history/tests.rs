@@ -140,3 +140,23 @@ fn a_public_history_has_no_confidential_timeline_nor_subject_naming_one() {
     let text = format!("{}", json::to_json(&h, "data/"));
     assert!(!text.contains("ightjar"), "{text}");
 }
+
+#[test]
+fn the_pack_gives_the_history_back_and_refuses_damage() {
+    let y = "  - {id: y, title: Y, stage: a, confidence: low, start: 2026-02-01, end: 2026-03}\n";
+    let h = history(&[
+        ("both", &format!("{X}{y}")),
+        ("typo", &X.replace("end: 2026-06", "end: 2026-14")),
+        ("drop y, x slips", &X.replace("2026-06", "2026-Q4")),
+        ("y back", &format!("{X}{y}")),
+    ]);
+    assert!(!h.broken.is_empty() && h.initiatives["y"].events.len() == 2);
+    let bytes = pack::write(&h);
+    assert_eq!(pack::read(&bytes), Ok(h));
+    for cut in [0, 4, bytes.len() / 2, bytes.len() - 1] {
+        assert!(pack::read(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(pack::read(&longer).is_err());
+}

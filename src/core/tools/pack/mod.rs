@@ -207,8 +207,8 @@ pub fn read(bytes: &[u8]) -> Result<Packed, String> {
 
 mod doc;
 pub mod job;
-mod reader;
-mod writer;
+pub(crate) mod reader;
+pub(crate) mod writer;
 
 #[cfg(test)]
 mod tests;

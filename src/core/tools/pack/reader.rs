@@ -6,15 +6,15 @@ use crate::core::model::{Confidence, Horizon, Initiative, Link, Redacted, Source
 use crate::core::text::date::Date;
 use crate::core::text::diagnostic::{Code, Diagnostic, Severity};
 
-pub(super) struct Reader<'a> {
-    pub(super) bytes: &'a [u8],
-    pub(super) at: usize,
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
 }
 
 const TRUNCATED: &str = "the pack is truncated";
 
 impl Reader<'_> {
-    pub(super) fn take(&mut self, n: usize) -> Result<&[u8], String> {
+    pub(crate) fn take(&mut self, n: usize) -> Result<&[u8], String> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
         let end = end.ok_or(TRUNCATED)?;
         let s = &self.bytes[self.at..end];
@@ -22,7 +22,7 @@ impl Reader<'_> {
         Ok(s)
     }
 
-    pub(super) fn uint(&mut self) -> Result<u64, String> {
+    pub(crate) fn uint(&mut self) -> Result<u64, String> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = *self.bytes.get(self.at).ok_or(TRUNCATED)?;
@@ -35,26 +35,26 @@ impl Reader<'_> {
         Err("an integer too long".into())
     }
 
-    pub(super) fn u32(&mut self) -> Result<u32, String> {
+    pub(crate) fn u32(&mut self) -> Result<u32, String> {
         u32::try_from(self.uint()?).map_err(|_| "a number out of range".into())
     }
 
-    pub(super) fn index(&mut self) -> Result<usize, String> {
+    pub(crate) fn index(&mut self) -> Result<usize, String> {
         Ok(self.u32()? as usize)
     }
 
-    pub(super) fn int(&mut self) -> Result<i64, String> {
+    pub(crate) fn int(&mut self) -> Result<i64, String> {
         let u = self.uint()?;
         Ok((u >> 1) as i64 ^ -((u & 1) as i64))
     }
 
-    pub(super) fn str(&mut self) -> Result<String, String> {
+    pub(crate) fn str(&mut self) -> Result<String, String> {
         let n = self.index()?;
         let bytes = self.take(n)?;
         String::from_utf8(bytes.to_vec()).map_err(|_| "text that is not UTF-8".into())
     }
 
-    pub(super) fn flag(&mut self) -> Result<bool, String> {
+    pub(crate) fn flag(&mut self) -> Result<bool, String> {
         match self.uint()? {
             0 => Ok(false),
             1 => Ok(true),
@@ -62,7 +62,7 @@ impl Reader<'_> {
         }
     }
 
-    pub(super) fn opt_str(&mut self) -> Result<Option<String>, String> {
+    pub(crate) fn opt_str(&mut self) -> Result<Option<String>, String> {
         Ok(if self.flag()? {
             Some(self.str()?)
         } else {
@@ -70,7 +70,7 @@ impl Reader<'_> {
         })
     }
 
-    pub(super) fn opt_date(&mut self) -> Result<Option<Date>, String> {
+    pub(crate) fn opt_date(&mut self) -> Result<Option<Date>, String> {
         if !self.flag()? {
             return Ok(None);
         }
@@ -84,19 +84,19 @@ impl Reader<'_> {
         Ok(Some(Date(d)))
     }
 
-    pub(super) fn opt_index(&mut self) -> Result<Option<usize>, String> {
+    pub(crate) fn opt_index(&mut self) -> Result<Option<usize>, String> {
         Ok(self.index()?.checked_sub(1))
     }
 
     /// One of `all`, by its position.
-    pub(super) fn one_of<T: Copy>(&mut self, all: &[T]) -> Result<T, String> {
+    pub(crate) fn one_of<T: Copy>(&mut self, all: &[T]) -> Result<T, String> {
         let i = self.index()?;
         all.get(i)
             .copied()
             .ok_or_else(|| format!("a value {i} out of range"))
     }
 
-    pub(super) fn list<T>(
+    pub(crate) fn list<T>(
         &mut self,
         mut each: impl FnMut(&mut Self) -> Result<T, String>,
     ) -> Result<Vec<T>, String> {
@@ -110,7 +110,7 @@ impl Reader<'_> {
         Ok(v)
     }
 
-    pub(super) fn initiative(&mut self) -> Result<Initiative, String> {
+    pub(crate) fn initiative(&mut self) -> Result<Initiative, String> {
         Ok(Initiative {
             id: self.str()?,
             title: self.str()?,
@@ -148,7 +148,7 @@ impl Reader<'_> {
         })
     }
 
-    pub(super) fn diagnostic(&mut self) -> Result<Diagnostic, String> {
+    pub(crate) fn diagnostic(&mut self) -> Result<Diagnostic, String> {
         Ok(Diagnostic {
             severity: self.one_of(&[Severity::Error, Severity::Warning])?,
             code: self.one_of(Code::ALL)?,

@@ -6,10 +6,10 @@ use crate::core::model::{Initiative, Link, Redacted, Source};
 use crate::core::text::date::Date;
 use crate::core::text::diagnostic::{Diagnostic, Severity};
 
-pub(super) struct Writer(pub(super) Vec<u8>);
+pub(crate) struct Writer(pub(crate) Vec<u8>);
 
 impl Writer {
-    pub(super) fn uint(&mut self, mut v: u64) {
+    pub(crate) fn uint(&mut self, mut v: u64) {
         loop {
             let byte = (v & 0x7f) as u8;
             v >>= 7;
@@ -21,16 +21,16 @@ impl Writer {
         }
     }
 
-    pub(super) fn int(&mut self, v: i64) {
+    pub(crate) fn int(&mut self, v: i64) {
         self.uint(((v << 1) ^ (v >> 63)) as u64);
     }
 
-    pub(super) fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.uint(s.len() as u64);
         self.0.extend_from_slice(s.as_bytes());
     }
 
-    pub(super) fn opt_str(&mut self, s: Option<&str>) {
+    pub(crate) fn opt_str(&mut self, s: Option<&str>) {
         match s {
             None => self.uint(0),
             Some(s) => {
@@ -40,7 +40,7 @@ impl Writer {
         }
     }
 
-    pub(super) fn opt_date(&mut self, d: Option<Date>) {
+    pub(crate) fn opt_date(&mut self, d: Option<Date>) {
         match d {
             None => self.uint(0),
             Some(d) => {
@@ -50,18 +50,18 @@ impl Writer {
         }
     }
 
-    pub(super) fn opt_uint(&mut self, v: Option<usize>) {
+    pub(crate) fn opt_uint(&mut self, v: Option<usize>) {
         self.uint(v.map_or(0, |v| v as u64 + 1));
     }
 
-    pub(super) fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+    pub(crate) fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
         self.uint(items.len() as u64);
         for x in items {
             each(self, x);
         }
     }
 
-    pub(super) fn initiative(&mut self, i: &Initiative) {
+    pub(crate) fn initiative(&mut self, i: &Initiative) {
         // Destructured, so a new field cannot be forgotten here.
         let Initiative {
             id,
@@ -119,7 +119,7 @@ impl Writer {
         self.list(problems, Writer::diagnostic);
     }
 
-    pub(super) fn diagnostic(&mut self, d: &Diagnostic) {
+    pub(crate) fn diagnostic(&mut self, d: &Diagnostic) {
         let Diagnostic {
             severity,
             code,
