@@ -4,8 +4,8 @@
 use super::Shared;
 use crate::app::{preview_files, Preview};
 use crate::components::{
-    ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend,
-    SkipLink, TableView, Timeline,
+    use_printing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar, GraphView,
+    Legend, PrintHead, PrintHeadText, PrintTableView, PrintView, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::views::describe;
@@ -89,6 +89,8 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     use_url_sync(&state.view);
+    // While the browser prints, the view is drawn for paper instead (#31).
+    let printing = use_printing();
     let on_close = use_close(&state);
     use_select_into_view(state.view.select.clone(), state.view.view == View::Timeline);
     let roadmap = &state.data.roadmap;
@@ -118,6 +120,9 @@ pub fn roadmap_view(props: &Props) -> Html {
         },
     );
     let timeline_view = || {
+        if printing {
+            return Html::default();
+        }
         let (Some(layout), Some(arrows)) = ((*layout).clone(), (*arrows).clone()) else {
             return Html::default();
         };
@@ -141,6 +146,19 @@ pub fn roadmap_view(props: &Props) -> Html {
     let current_stage = scope.as_ref().map(|s| roadmap.stages[s.stage].id.clone());
     let on_team_page = scope.as_ref().is_some_and(|s| s.team.is_some());
 
+    let printed = printing.then(|| {
+        let head = PrintHeadText {
+            title: title.clone().into(),
+            filters: crate::core::views::print::filters_in_words(roadmap, &view.filter).into(),
+            reference,
+            count: vis.shown.len(),
+        };
+        match view.view {
+            View::Timeline => html! { <PrintView data={state.data.clone()} visible={vis.clone()} {head} {comparing} /> },
+            View::Table => html! { <PrintTableView data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()} {head} /> },
+            View::Graph => html! { <div class="print-view print-flow print-graph-head"><PrintHead {head} /></div> },
+        }
+    });
     let dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
@@ -159,8 +177,9 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     html! {
-        <main class="app" data-ready={super::env::IN_BROWSER.then_some("true")}
+        <main class={classes!("app", printing.then(|| format!("printing printing-{}", view.view.as_str())))} data-ready={super::env::IN_BROWSER.then_some("true")}
               data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
+            { for printed }
             <SkipLink target="roadmap-chart" />
             <Banners {update} offline_since={props.data.offline_since.clone()} preview_notes={props.preview_notes.clone()}
                 on_exit_preview={props.on_exit_preview.clone()} />
@@ -207,7 +226,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                         <Exports data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
                             {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table} />
                     </div>
-                    if state.view.view != View::Table {
+                    if state.view.view != View::Table && !(printing && state.view.view == View::Timeline) {
                         <Legend width={canvas.width + canvas.labels} {comparing} />
                     }
                     if state.view.view == View::Graph {
