@@ -126,14 +126,17 @@ pub fn paper_layout(data: &Loaded, visible: &Visible, reference: Date) -> Timeli
 pub fn print_view(p: &Props) -> Html {
     let width = Paper::LANDSCAPE.width;
     let legend = arrange(&keys(p.comparing), width).1 + 8.0;
-    let pages = use_memo((p.data.clone(), p.visible.clone(), p.head.reference), move |(data, visible, reference)| {
-        let l = paper_layout(data, visible, *reference);
-        let pages: Vec<Shared<Page>> = paginate(&data.roadmap, &l, Paper::LANDSCAPE, legend)
-            .into_iter()
-            .map(Shared::new)
-            .collect();
-        (Shared::new(l), pages)
-    });
+    let pages = use_memo(
+        (p.data.clone(), p.visible.clone(), p.head.reference),
+        move |(data, visible, reference)| {
+            let l = paper_layout(data, visible, *reference);
+            let pages: Vec<Shared<Page>> = paginate(&data.roadmap, &l, Paper::LANDSCAPE, legend)
+                .into_iter()
+                .map(Shared::new)
+                .collect();
+            (Shared::new(l), pages)
+        },
+    );
     let (l, pages) = &*pages;
     let of = pages.len();
     html! {
@@ -164,15 +167,91 @@ pub struct TableProps {
 #[function_component(PrintTableView)]
 pub fn print_table_view(p: &TableProps) -> Html {
     let rows = use_memo(
-        (p.data.clone(), p.visible.clone(), p.analysis.clone(), p.sort.clone(), p.head.reference),
+        (
+            p.data.clone(),
+            p.visible.clone(),
+            p.analysis.clone(),
+            p.sort.clone(),
+            p.head.reference,
+        ),
         |(data, visible, analysis, sort, reference)| {
-            crate::core::views::table::rows(&data.roadmap, &visible.shown, analysis, *reference, sort.as_ref())
+            crate::core::views::table::rows(
+                &data.roadmap,
+                &visible.shown,
+                analysis,
+                *reference,
+                sort.as_ref(),
+            )
         },
     );
     html! {
         <div class="print-view print-flow" data-print-table="">
             <PrintHead head={p.head.clone()} />
             <PrintTable data={p.data.clone()} rows={Shared::from(rows)} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SheetProps {
+    pub data: Rc<Loaded>,
+    pub visible: Shared<Visible>,
+    pub reference: Date,
+    pub title: AttrValue,
+    pub subtitle: AttrValue,
+    /// A PNG, else an SVG.
+    pub png: bool,
+    /// The file was offered (the sheet can go).
+    pub on_done: Callback<()>,
+}
+
+/// An SVG or PNG export of the timeline: the whole view laid out at the paper's width
+/// on one sheet as tall as it takes (every initiative, not the screen's window), drawn
+/// out of sight, turned into a file once drawn, then removed.
+#[function_component(ExportSheet)]
+pub fn export_sheet(p: &SheetProps) -> Html {
+    let sheet = use_memo(
+        (p.data.clone(), p.visible.clone(), p.reference),
+        |(data, visible, reference)| {
+            let l = paper_layout(data, visible, *reference);
+            let whole = Paper {
+                height: f64::INFINITY,
+                ..Paper::LANDSCAPE
+            };
+            let page = paginate(&data.roadmap, &l, whole, 0.0)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            (Shared::new(l), Shared::new(page))
+        },
+    );
+    let stage = use_node_ref();
+    {
+        let (stage, title, subtitle, png, done) = (
+            stage.clone(),
+            p.title.clone(),
+            p.subtitle.clone(),
+            p.png,
+            p.on_done.clone(),
+        );
+        use_effect_with((), move |_| {
+            let chart = stage
+                .cast::<web_sys::Element>()
+                .and_then(|s| s.query_selector("svg.print-chart").ok().flatten());
+            if let Some(svg) = chart.and_then(|c| crate::export::sheet_svg(&c, &title, &subtitle)) {
+                if png {
+                    crate::export::download_png("roadmap.png", &svg);
+                } else {
+                    crate::export::download("roadmap.svg", "image/svg+xml", &svg);
+                }
+            }
+            done.emit(());
+        });
+    }
+    let (l, page) = &*sheet;
+    html! {
+        <div class="export-stage" ref={stage} aria-hidden="true">
+            <PrintPage data={p.data.clone()} layout={l.clone()} page={page.clone()} />
         </div>
     }
 }

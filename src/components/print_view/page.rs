@@ -4,7 +4,9 @@
 
 use super::Shared;
 use crate::core::model::Confidence;
-use crate::core::views::print::{Page, PrintBar, Paper};
+use crate::core::views::print::{
+    key_height, key_lines, Page, Paper, PrintBar, KEY_COLUMNS, KEY_LINE,
+};
 use crate::core::views::timeline::{
     fit_label, LaneKind, Shape, Side, TimelineLayout, AXIS_HEIGHT, BAR_HEIGHT, LABEL_COLUMN,
     ROW_HEIGHT,
@@ -27,7 +29,9 @@ pub fn print_page(p: &Props) -> Html {
     let (l, page) = (&*p.layout, &*p.page);
     let width = Paper::LANDSCAPE.width;
     let body = page.height.max(1.0);
-    let height = AXIS_HEIGHT + body;
+    let (key, rows) = key_lines(&page.key);
+    let height = AXIS_HEIGHT + body + key_height(rows);
+    let column = width / KEY_COLUMNS as f64;
     let chart = l.width.max(1.0);
     let axis = Html::from_html_unchecked(crate::components::timeline::axis_markup(l).into());
     let grid = Html::from_html_unchecked(crate::components::timeline::grid_markup(l).into());
@@ -72,8 +76,7 @@ pub fn print_page(p: &Props) -> Html {
         LaneKind::Fold { .. } => Html::default(),
     });
     html! {
-        <>
-            <svg class="print-chart" data-view="timeline" width={width.to_string()} height={height.to_string()}
+        <svg class="print-chart" data-view="timeline" width={width.to_string()} height={height.to_string()}
                  viewBox={format!("0 0 {width} {height}")} role="img" aria-label="Initiatives over time">
                 <svg class="tl-axis" x={LABEL_COLUMN.to_string()} y="0" width={chart.to_string()} height={AXIS_HEIGHT.to_string()}>{ axis }</svg>
                 <g class="tl-labels" transform={format!("translate(0,{AXIS_HEIGHT})")}>{ for lanes }</g>
@@ -83,15 +86,24 @@ pub fn print_page(p: &Props) -> Html {
                     <line class="today-line" x1={l.today_x.to_string()} x2={l.today_x.to_string()} y1="0" y2={body.to_string()} />
                     { for page.bars.iter().map(|b| bar(&p.data, b)) }
                 </svg>
+                if !key.is_empty() {
+                    // The titles that did not fit by their bars, by number: text, so
+                    // the PDF's text holds every title whole.
+                    <g class="print-key" data-print-key={page.key.len().to_string()}
+                       transform={format!("translate(0,{})", AXIS_HEIGHT + body + 8.0)}>
+                        { for key.iter().map(|line| {
+                            let (x, y) = (line.column as f64 * column, line.row as f64 * KEY_LINE + 11.0);
+                            html! {
+                                <text x={x.to_string()} y={y.to_string()}>
+                                    if let Some(n) = line.number { <tspan class="key-number">{ format!("{n} ") }</tspan> }
+                                    else { <tspan class="key-number">{ "\u{2003}" }</tspan> }
+                                    { line.text.clone() }
+                                </text>
+                            }
+                        }) }
+                    </g>
+                }
             </svg>
-            if !page.key.is_empty() {
-                <ol class="print-key" data-print-key={page.key.len().to_string()}>
-                    { for page.key.iter().map(|e| html! {
-                        <li data-key={r.initiatives[e.init].id.clone()}><b>{ e.number }</b>{ " " }{ e.text.clone() }</li>
-                    }) }
-                </ol>
-            }
-        </>
     }
 }
 

@@ -4,8 +4,9 @@
 use super::Shared;
 use crate::app::{preview_files, Preview};
 use crate::components::{
-    use_printing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar, GraphView,
-    Legend, PrintHead, PrintHeadText, PrintTableView, PrintView, SkipLink, TableView, Timeline,
+    use_printing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar,
+    GraphView, Legend, PrintHead, PrintHeadText, PrintTableView, PrintView, SkipLink, TableView,
+    Timeline,
 };
 use crate::core::analysis;
 use crate::core::views::describe;
@@ -224,7 +225,8 @@ pub fn roadmap_view(props: &Props) -> Html {
                             <span class="slip-note" data-slip-note="">{ describe::slip_note(roadmap, slip, &analysis) }</span>
                         }
                         <Exports data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
-                            {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table} />
+                            {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table}
+                            timeline={state.view.view == View::Timeline} filters={crate::core::views::print::filters_in_words(roadmap, &view.filter)} />
                     </div>
                     if state.view.view != View::Table && !(printing && state.view.view == View::Timeline) {
                         <Legend width={canvas.width + canvas.labels} {comparing} />

@@ -48,7 +48,7 @@ pub const PAGE_HEAD: f64 = 48.0;
 pub const KEY_LINE: f64 = 15.0;
 /// The key's columns, and the characters of its text a column holds on a line.
 pub const KEY_COLUMNS: usize = 3;
-const KEY_CHARS: usize = 46;
+pub const KEY_CHARS: usize = 46;
 
 /// A bar on a page: where it is (its `y` from the top of the page's drawing), what is
 /// written on or beside it, and its number in the page's key when its title did not fit.
@@ -89,20 +89,94 @@ struct Piece {
     header: bool,
 }
 
-/// The height a key of these texts takes, its columns balanced, a line to spare for
-/// an entry a column cannot split.
-pub fn key_height(texts: impl Iterator<Item = usize>) -> f64 {
-    let lines: usize = texts.map(|chars| chars.div_ceil(KEY_CHARS).max(1)).sum();
-    if lines == 0 {
-        0.0
-    } else {
-        (lines.div_ceil(KEY_COLUMNS) + 1) as f64 * KEY_LINE + 8.0
+/// A line of a page's key, where it goes: its column, its row, and whether it starts
+/// an entry (the entry's number, drawn bold before it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyLine {
+    pub column: usize,
+    pub row: usize,
+    pub number: Option<usize>,
+    pub text: String,
+}
+
+/// `text` in lines of at most [`KEY_CHARS`] characters, broken between words (a word
+/// longer than a line is cut into pieces).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.drain(..width).collect());
+        }
+        let word: String = word.into_iter().collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The key's lines in [`KEY_COLUMNS`] columns, in reading order down each column, an
+/// entry never split between two; and how many rows that takes.
+///
+/// Complexity: O(L · C) for L lines and C columns (each try fills the columns once).
+pub fn key_lines(entries: &[KeyEntry]) -> (Vec<KeyLine>, usize) {
+    let wrapped: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| wrap(&e.text, KEY_CHARS - e.number.to_string().len() - 1))
+        .collect();
+    let total: usize = wrapped.iter().map(Vec::len).sum();
+    if total == 0 {
+        return (Vec::new(), 0);
+    }
+    let mut rows = total.div_ceil(KEY_COLUMNS);
+    loop {
+        let (mut column, mut row) = (0, 0);
+        let mut out = Vec::with_capacity(total);
+        for (e, lines) in entries.iter().zip(&wrapped) {
+            if row > 0 && row + lines.len() > rows {
+                column += 1;
+                row = 0;
+            }
+            for (k, text) in lines.iter().enumerate() {
+                out.push(KeyLine {
+                    column,
+                    row,
+                    number: (k == 0).then_some(e.number),
+                    text: text.clone(),
+                });
+                row += 1;
+            }
+        }
+        if column < KEY_COLUMNS {
+            let used = out.iter().map(|l| l.row + 1).max().unwrap_or(0);
+            return (out, used);
+        }
+        rows += 1;
     }
 }
 
-/// A key entry's characters as printed ("12 " and the text).
-fn key_chars(number: usize, text: &str) -> usize {
-    number.to_string().len() + 1 + text.chars().count()
+/// The height a key of `rows` rows takes under the drawing.
+pub fn key_height(rows: usize) -> f64 {
+    if rows == 0 {
+        0.0
+    } else {
+        rows as f64 * KEY_LINE + 8.0
+    }
 }
 
 /// Whether a bar's text is cut where it is drawn.
@@ -167,8 +241,6 @@ struct Filling<'a> {
     l: &'a TimelineLayout,
     roadmap: &'a Roadmap,
     page: Page,
-    /// The key's entries so far: their characters.
-    key_chars: Vec<usize>,
 }
 
 impl<'a> Filling<'a> {
@@ -177,7 +249,6 @@ impl<'a> Filling<'a> {
             l,
             roadmap,
             page: Page::default(),
-            key_chars: Vec::new(),
         }
     }
 
@@ -199,16 +270,20 @@ impl<'a> Filling<'a> {
     /// The drawing's and the key's height with `pieces` added.
     fn height_with(&self, pieces: &[Piece]) -> f64 {
         let mut height = self.page.height;
-        let mut chars = self.key_chars.clone();
+        let mut key = self.page.key.clone();
         for p in pieces {
             height += p.bottom - p.top + self.gap_before(p, height);
             for (b, text) in self.bars_of(p.top, p.bottom) {
                 if is_cut(&text, &b) {
-                    chars.push(key_chars(chars.len() + 1, &text));
+                    key.push(KeyEntry {
+                        number: key.len() + 1,
+                        init: b.init,
+                        text,
+                    });
                 }
             }
         }
-        height + key_height(chars.into_iter())
+        height + key_height(key_lines(&key).1)
     }
 
     /// The gap above a stage's header that follows another stage on the page.
@@ -240,7 +315,6 @@ impl<'a> Filling<'a> {
             bar.y += shift;
             let (text, key) = if is_cut(&text, &bar) {
                 let number = self.page.key.len() + 1;
-                self.key_chars.push(key_chars(number, &text));
                 self.page.key.push(KeyEntry {
                     number,
                     init: bar.init,
@@ -419,7 +493,7 @@ mod tests {
                 - PAGE_HEAD
                 - AXIS_HEIGHT
                 - if k == 0 { extra } else { 0.0 };
-            let key = key_height(page.key.iter().map(|e| key_chars(e.number, &e.text)));
+            let key = key_height(key_lines(&page.key).1);
             assert!(page.height + key <= room + 1e-6, "page {k} overflows");
             assert!(
                 !page.bars.is_empty() || pages.len() == 1,
@@ -513,8 +587,37 @@ mod tests {
             "3 Raft r…"
         );
         assert_eq!(numbered(12, "Raft replication", 20.0), "12");
-        assert_eq!(key_height(std::iter::empty()), 0.0);
-        assert_eq!(key_height([10, 10, 10].into_iter()), 2.0 * KEY_LINE + 8.0);
+        assert_eq!(key_height(0), 0.0);
+        assert_eq!(key_height(2), 2.0 * KEY_LINE + 8.0);
+        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+        assert_eq!(wrap("abcdefghij x", 4), ["abcd", "efgh", "ij x"]);
+        // Entries fill a column down before the next; none is split between two.
+        let entry = |number: usize, text: &str| KeyEntry {
+            number,
+            init: number,
+            text: text.into(),
+        };
+        let long = "word ".repeat(20);
+        let entries = [entry(1, "A"), entry(2, &long), entry(3, "B"), entry(4, "C")];
+        let (lines, rows) = key_lines(&entries);
+        assert_eq!(rows, 3);
+        let at = |n: usize| {
+            lines
+                .iter()
+                .find(|l| l.number == Some(n))
+                .map(|l| (l.column, l.row))
+        };
+        assert_eq!(
+            (at(1), at(2), at(3), at(4)),
+            (Some((0, 0)), Some((1, 0)), Some((2, 0)), Some((2, 1)))
+        );
+        // Joined again, a wrapped entry is its text.
+        let second: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.column == 1)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(second.join(" "), long.trim());
     }
 
     #[test]
