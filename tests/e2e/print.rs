@@ -18,9 +18,12 @@ struct Printed {
 }
 
 /// `s` with every run of whitespace one space (a title wrapped in the key is whole
-/// again).
+/// again), and a line broken after a hyphen ("cross-" / "database") joined.
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace("-\n", "-")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn poppler(tool: &str, args: &[&str]) -> String {

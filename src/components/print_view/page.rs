@@ -48,7 +48,9 @@ pub fn print_page(p: &Props) -> Html {
                         }) }
                         if continued { <tspan class="print-continued">{ " (continued)" }</tspan> }
                     </text>
-                    <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count_label.clone() }</text>
+                    if !continued {
+                        <text class="stage-count" x={(LABEL_COLUMN - 10.0).to_string()} y={(lane.y + 20.0).to_string()} text-anchor="end">{ count_label.clone() }</text>
+                    }
                 </g>
             }
         }

@@ -3,7 +3,7 @@
 
 use super::Shared;
 use crate::core::views::describe::{marks, slack_cell};
-use crate::core::views::table::{Row, HEADERS, SLACK};
+use crate::core::views::table::{Row, HEADERS, SLACK, TAGS};
 use crate::state::Loaded;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,6 +24,8 @@ pub fn print_table(p: &Props) -> Html {
                 { for row.cells.iter().enumerate().map(|(c, cell)| match c {
                     0 => html! { <th scope="row">{ format!("{}{cell}", marks(r, row.init)) }</th> },
                     SLACK => html! { <td>{ row.slack.map(|d| slack_cell(init.status, d).0).unwrap_or_default() }</td> },
+                    // Names and tags wrap; dates and counts keep to a line.
+                    1 | 2 | TAGS => html! { <td class="wrap">{ cell }</td> },
                     _ => html! { <td>{ cell }</td> },
                 }) }
             </tr>

@@ -157,7 +157,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         match view.view {
             View::Timeline => html! { <PrintView data={state.data.clone()} visible={vis.clone()} {head} {comparing} /> },
             View::Table => html! { <PrintTableView data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()} {head} /> },
-            View::Graph => html! { <div class="print-view print-flow print-graph-head"><PrintHead {head} /></div> },
+            View::Graph => html! { <div class="print-view print-graph-head"><PrintHead {head} /></div> },
         }
     });
     let dismiss = {
@@ -234,7 +234,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}
                             {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}
-                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone().map(Shared::from)} />
+                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone().map(Shared::from)} {printing} />
                     } else if let Some(rows) = (*rows).clone() {
                         <TableView data={state.data.clone()} {selected} sort={view.sort.clone()} {rows}
                             analysis={analysis.clone()} on_intent={(*on_intent).clone()} comparison={comparison.clone().map(Shared::from)} />

@@ -48,7 +48,7 @@ pub const PAGE_HEAD: f64 = 48.0;
 pub const KEY_LINE: f64 = 15.0;
 /// The key's columns, and the characters of its text a column holds on a line.
 pub const KEY_COLUMNS: usize = 3;
-pub const KEY_CHARS: usize = 46;
+pub const KEY_CHARS: usize = 50;
 
 /// A bar on a page: where it is (its `y` from the top of the page's drawing), what is
 /// written on or beside it, and its number in the page's key when its title did not fit.
