@@ -27,9 +27,7 @@ pub use filter_bar::{FilterBar, Props as FilterBarProps};
 pub use graph_view::GraphView;
 pub use keyboard::{focus, SkipLink};
 pub use legend::Legend;
-pub use print_view::{
-    use_printing, ExportSheet, Head as PrintHeadText, PrintHead, PrintTableView, PrintView,
-};
+pub use print_view::{use_printing, ExportSheet, Head as PrintHeadText, Printed};
 pub use roadmap_view::{Props as RoadmapViewProps, RoadmapView};
 pub use shared::Shared;
 pub use table_view::TableView;

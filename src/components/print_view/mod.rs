@@ -16,6 +16,7 @@ use crate::core::views::legend::{arrange, keys};
 use crate::core::views::print::{paginate, Page, Paper};
 use crate::core::views::table::Sort;
 use crate::core::views::timeline::{layout, Settings, TimelineLayout, Zoom};
+use crate::core::views::view_state::View;
 use crate::core::Date;
 use crate::state::Loaded;
 use std::collections::BTreeSet;
@@ -189,6 +190,35 @@ pub fn print_table_view(p: &TableProps) -> Html {
             <PrintHead head={p.head.clone()} />
             <PrintTable data={p.data.clone()} rows={Shared::from(rows)} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PrintedProps {
+    pub data: Rc<Loaded>,
+    pub visible: Shared<Visible>,
+    pub analysis: Shared<Analysis>,
+    pub sort: Option<Sort>,
+    pub view: View,
+    pub head: Head,
+    pub comparing: bool,
+}
+
+/// What is printed instead of the screen's drawing: the timeline's pages, the table's
+/// rows, or for the graph (which prints itself, fitted) the head.
+#[function_component(Printed)]
+pub fn printed(p: &PrintedProps) -> Html {
+    let head = p.head.clone();
+    match p.view {
+        View::Timeline => {
+            html! { <PrintView data={p.data.clone()} visible={p.visible.clone()} {head} comparing={p.comparing} /> }
+        }
+        View::Table => html! {
+            <PrintTableView data={p.data.clone()} visible={p.visible.clone()} analysis={p.analysis.clone()} sort={p.sort.clone()} {head} />
+        },
+        View::Graph => {
+            html! { <div class="print-view print-graph-head"><PrintHead {head} /></div> }
+        }
     }
 }
 

@@ -5,8 +5,7 @@ use super::Shared;
 use crate::app::{preview_files, Preview};
 use crate::components::{
     use_printing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar,
-    GraphView, Legend, PrintHead, PrintHeadText, PrintTableView, PrintView, SkipLink, TableView,
-    Timeline,
+    GraphView, Legend, PrintHeadText, Printed, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::views::describe;
@@ -147,19 +146,7 @@ pub fn roadmap_view(props: &Props) -> Html {
     let current_stage = scope.as_ref().map(|s| roadmap.stages[s.stage].id.clone());
     let on_team_page = scope.as_ref().is_some_and(|s| s.team.is_some());
 
-    let printed = printing.then(|| {
-        let head = PrintHeadText {
-            title: title.clone().into(),
-            filters: crate::core::views::print::filters_in_words(roadmap, &view.filter).into(),
-            reference,
-            count: vis.shown.len(),
-        };
-        match view.view {
-            View::Timeline => html! { <PrintView data={state.data.clone()} visible={vis.clone()} {head} {comparing} /> },
-            View::Table => html! { <PrintTableView data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()} {head} /> },
-            View::Graph => html! { <div class="print-view print-graph-head"><PrintHead {head} /></div> },
-        }
-    });
+    let filters = crate::core::views::print::filters_in_words(roadmap, &view.filter);
     let dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
@@ -180,7 +167,10 @@ pub fn roadmap_view(props: &Props) -> Html {
     html! {
         <main class={classes!("app", printing.then(|| format!("printing printing-{}", view.view.as_str())))} data-ready={super::env::IN_BROWSER.then_some("true")}
               data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
-            { for printed }
+            if printing {
+                <Printed data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
+                    view={view.view} {comparing} head={PrintHeadText { title: title.clone().into(), filters: filters.clone().into(), reference, count: vis.shown.len() }} />
+            }
             <SkipLink target="roadmap-chart" />
             <Banners {update} offline_since={props.data.offline_since.clone()} preview_notes={props.preview_notes.clone()}
                 on_exit_preview={props.on_exit_preview.clone()} />
@@ -226,7 +216,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                         }
                         <Exports data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
                             {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table}
-                            timeline={state.view.view == View::Timeline} filters={crate::core::views::print::filters_in_words(roadmap, &view.filter)} />
+                            timeline={state.view.view == View::Timeline} filters={filters.clone()} />
                     </div>
                     if state.view.view != View::Table && !(printing && state.view.view == View::Timeline) {
                         <Legend width={canvas.width + canvas.labels} {comparing} />

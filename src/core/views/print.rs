@@ -29,7 +29,7 @@ impl Paper {
     /// same pages fit either paper without being scaled.
     pub const LANDSCAPE: Paper = Paper {
         width: 960.0,
-        height: 690.0,
+        height: 700.0,
     };
 
     /// The drawing's canvas on this paper: the page's width less the lane labels.
@@ -241,6 +241,8 @@ struct Filling<'a> {
     l: &'a TimelineLayout,
     roadmap: &'a Roadmap,
     page: Page,
+    /// The lane of the last piece placed: the next row of it only lengthens it.
+    last_lane: Option<usize>,
 }
 
 impl<'a> Filling<'a> {
@@ -249,6 +251,7 @@ impl<'a> Filling<'a> {
             l,
             roadmap,
             page: Page::default(),
+            last_lane: None,
         }
     }
 
@@ -297,7 +300,13 @@ impl<'a> Filling<'a> {
 
     fn push(&mut self, p: Piece, continued: bool) {
         let top = self.page.height + self.gap_before(&p, self.page.height);
-        if let Some(k) = p.lane {
+        let same_lane = p.lane.is_some() && p.lane == self.last_lane && !p.header;
+        self.last_lane = p.lane;
+        if same_lane {
+            if let Some(last) = self.page.lanes.last_mut() {
+                last.height = top + p.bottom - p.top - last.y;
+            }
+        } else if let Some(k) = p.lane {
             let lane = &self.l.lanes[k];
             if continued {
                 if let LaneKind::Stage { stage, .. } = lane.kind {
@@ -577,7 +586,12 @@ mod tests {
         assert!(pages.len() >= 2);
         assert_eq!(check(&r, &pages, 0.0), 60);
         assert_eq!(pages[1].continued, vec![0], "the stage's header repeats");
-        assert!(matches!(pages[1].lanes[1].kind, LaneKind::Team { .. }));
+        for page in &pages {
+            // The header and the team's one lane (named once), holding every row.
+            assert_eq!(page.lanes.len(), 2);
+            assert!(matches!(page.lanes[1].kind, LaneKind::Team { .. }));
+            assert!((page.lanes[1].y + page.lanes[1].height - page.height).abs() < 1e-6);
+        }
     }
 
     #[test]
