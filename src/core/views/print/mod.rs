@@ -8,9 +8,14 @@
 //! its header there. A title that does not fit beside or on its bar goes into the
 //! page's numbered key: the bar carries its number, the key its whole title.
 
+mod key;
+mod words;
+
+pub use key::{key_height, key_lines, wrap, KeyLine, KEY_CHARS, KEY_COLUMNS, KEY_LINE};
+pub use words::filters_in_words;
+
 use crate::core::model::Roadmap;
 use crate::core::views::describe::bar_text;
-use crate::core::views::filter::{Filter, HorizonFilter, Param};
 use crate::core::views::timeline::{
     fit_label, Bar, Canvas, Lane, LaneKind, TimelineLayout, AXIS_HEIGHT, LABEL_COLUMN, LANE_GAP,
     ROW_HEIGHT, STAGE_HEADER,
@@ -44,11 +49,6 @@ impl Paper {
 
 /// The page's head: the title line, the filters and the page number.
 pub const PAGE_HEAD: f64 = 48.0;
-/// A line of the key.
-pub const KEY_LINE: f64 = 15.0;
-/// The key's columns, and the characters of its text a column holds on a line.
-pub const KEY_COLUMNS: usize = 3;
-pub const KEY_CHARS: usize = 50;
 
 /// A bar on a page: where it is (its `y` from the top of the page's drawing), what is
 /// written on or beside it, and its number in the page's key when its title did not fit.
@@ -87,96 +87,6 @@ struct Piece {
     /// The lane drawn for it (a stage's header, a team's lane), by position.
     lane: Option<usize>,
     header: bool,
-}
-
-/// A line of a page's key, where it goes: its column, its row, and whether it starts
-/// an entry (the entry's number, drawn bold before it).
-#[derive(Clone, Debug, PartialEq)]
-pub struct KeyLine {
-    pub column: usize,
-    pub row: usize,
-    pub number: Option<usize>,
-    pub text: String,
-}
-
-/// `text` in lines of at most [`KEY_CHARS`] characters, broken between words (a word
-/// longer than a line is cut into pieces).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while word.len() > width {
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            lines.push(word.drain(..width).collect());
-        }
-        let word: String = word.into_iter().collect();
-        if word.is_empty() {
-            continue;
-        }
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// The key's lines in [`KEY_COLUMNS`] columns, in reading order down each column, an
-/// entry never split between two; and how many rows that takes.
-///
-/// Complexity: O(L · C) for L lines and C columns (each try fills the columns once).
-pub fn key_lines(entries: &[KeyEntry]) -> (Vec<KeyLine>, usize) {
-    let wrapped: Vec<Vec<String>> = entries
-        .iter()
-        .map(|e| wrap(&e.text, KEY_CHARS - e.number.to_string().len() - 1))
-        .collect();
-    let total: usize = wrapped.iter().map(Vec::len).sum();
-    if total == 0 {
-        return (Vec::new(), 0);
-    }
-    let mut rows = total.div_ceil(KEY_COLUMNS);
-    loop {
-        let (mut column, mut row) = (0, 0);
-        let mut out = Vec::with_capacity(total);
-        for (e, lines) in entries.iter().zip(&wrapped) {
-            if row > 0 && row + lines.len() > rows {
-                column += 1;
-                row = 0;
-            }
-            for (k, text) in lines.iter().enumerate() {
-                out.push(KeyLine {
-                    column,
-                    row,
-                    number: (k == 0).then_some(e.number),
-                    text: text.clone(),
-                });
-                row += 1;
-            }
-        }
-        if column < KEY_COLUMNS {
-            let used = out.iter().map(|l| l.row + 1).max().unwrap_or(0);
-            return (out, used);
-        }
-        rows += 1;
-    }
-}
-
-/// The height a key of `rows` rows takes under the drawing.
-pub fn key_height(rows: usize) -> f64 {
-    if rows == 0 {
-        0.0
-    } else {
-        rows as f64 * KEY_LINE + 8.0
-    }
 }
 
 /// Whether a bar's text is cut where it is drawn.
@@ -417,70 +327,12 @@ pub fn paginate<'a>(
     pages
 }
 
-/// The filters in words, for a printed page's head ("Stage: Tenant Scale ·
-/// confidence: high"): names, not ids; "All initiatives" without a filter.
-pub fn filters_in_words(roadmap: &Roadmap, filter: &Filter) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for p in Param::ALL {
-        let values = filter.values(p);
-        if values.is_empty() {
-            continue;
-        }
-        let words: Vec<String> = values
-            .iter()
-            .map(|v| match p {
-                Param::Stage => roadmap
-                    .stages
-                    .iter()
-                    .find(|s| s.id == *v)
-                    .map_or(v.clone(), |s| s.name.clone()),
-                Param::Team => roadmap
-                    .teams
-                    .iter()
-                    .find(|t| t.id == *v)
-                    .map_or(v.clone(), |t| t.name.clone()),
-                Param::Horizon => match HorizonFilter::parse(v) {
-                    Some(HorizonFilter::Unscheduled) => "undated".to_string(),
-                    _ => format!("{v} term"),
-                },
-                _ => v.clone(),
-            })
-            .collect();
-        parts.push(format!(
-            "{}: {}",
-            p.label().to_lowercase(),
-            words.join(" or ")
-        ));
-    }
-    if !filter.q.trim().is_empty() {
-        parts.push(format!("search: “{}”", filter.q.trim()));
-    }
-    if let Some((from, to)) = &filter.between {
-        let name = |id: &String| {
-            roadmap
-                .stages
-                .iter()
-                .find(|s| s.id == *id)
-                .map_or(id.clone(), |s| s.name.clone())
-        };
-        parts.push(format!("dependencies: {} → {}", name(from), name(to)));
-    }
-    if parts.is_empty() {
-        return "All initiatives".to_string();
-    }
-    let text = parts.join(" · ");
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::text::date::Date;
     use crate::core::tools::generate;
-    use crate::core::views::filter::visible;
+    use crate::core::views::filter::{visible, Filter};
     use crate::core::views::timeline::{layout, Settings, Zoom, BAR_HEIGHT};
     use std::collections::{BTreeSet, HashSet};
 
@@ -601,63 +453,5 @@ mod tests {
             "3 Raft r…"
         );
         assert_eq!(numbered(12, "Raft replication", 20.0), "12");
-        assert_eq!(key_height(0), 0.0);
-        assert_eq!(key_height(2), 2.0 * KEY_LINE + 8.0);
-        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
-        assert_eq!(wrap("abcdefghij x", 4), ["abcd", "efgh", "ij x"]);
-        // Entries fill a column down before the next; none is split between two.
-        let entry = |number: usize, text: &str| KeyEntry {
-            number,
-            init: number,
-            text: text.into(),
-        };
-        let long = "word ".repeat(20);
-        let entries = [entry(1, "A"), entry(2, &long), entry(3, "B"), entry(4, "C")];
-        let (lines, rows) = key_lines(&entries);
-        assert_eq!(rows, 3);
-        let at = |n: usize| {
-            lines
-                .iter()
-                .find(|l| l.number == Some(n))
-                .map(|l| (l.column, l.row))
-        };
-        assert_eq!(
-            (at(1), at(2), at(3), at(4)),
-            (Some((0, 0)), Some((1, 0)), Some((2, 0)), Some((2, 1)))
-        );
-        // Joined again, a wrapped entry is its text.
-        let second: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.column == 1)
-            .map(|l| l.text.as_str())
-            .collect();
-        assert_eq!(second.join(" "), long.trim());
-    }
-
-    #[test]
-    fn filters_read_as_words() {
-        let r = crate::core::test_support::roadmap(
-            "title: T\nstages: [{id: tenant-scale, name: Tenant Scale, teams: [{id: cells, name: Cells}]}]\ninitiatives: []\n",
-        );
-        assert_eq!(filters_in_words(&r, &Filter::default()), "All initiatives");
-        let f = Filter {
-            stages: ["tenant-scale".to_string()].into(),
-            confidence: [crate::core::model::Confidence::High].into(),
-            ..Filter::default()
-        };
-        assert_eq!(
-            filters_in_words(&r, &f),
-            "Stage: Tenant Scale · confidence: high"
-        );
-        let f = Filter {
-            teams: ["cells".to_string()].into(),
-            horizon: [HorizonFilter::Unscheduled].into(),
-            q: " raft ".into(),
-            ..Filter::default()
-        };
-        assert_eq!(
-            filters_in_words(&r, &f),
-            "Team: Cells · horizon: undated · search: “raft”"
-        );
     }
 }
