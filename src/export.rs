@@ -218,7 +218,10 @@ pub fn download_png(name: &str, svg: &str) {
             return;
         };
         let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
-        let scale = 2.0;
+        // Twice the size, unless a side would pass what a canvas holds (a whole view
+        // of 1,000 initiatives is 20,000 px tall): then as large as fits.
+        let side = f64::from(img2.natural_width().max(img2.natural_height()).max(1));
+        let scale = (32_000.0 / side).min(2.0);
         canvas.set_width((img2.natural_width() as f64 * scale) as u32);
         canvas.set_height((img2.natural_height() as f64 * scale) as u32);
         let Ok(Some(ctx)) = canvas.get_context("2d") else {
