@@ -146,7 +146,8 @@ fn bar(data: &Loaded, b: &PrintBar) -> Html {
     let (lx, lw) = (bar.label.x, bar.label.w);
     html! {
         <g {class} data-initiative={init.id.clone()} data-stage={r.stages[init.stage].id.clone()}
-           data-confidence={init.confidence.as_str()} data-status={init.status.as_str()} data-key-number={b.key.map(|n| n.to_string())}>
+           data-confidence={init.confidence.as_str()} data-status={init.status.as_str()} data-key-number={b.key.map(|n| n.to_string())}
+           data-ghost={bar.ghost.then(|| crate::core::views::describe::place(r, bar.init))}>
             { shape }
             <svg class={classes!("bar-label", outside.then_some("outside"))} x={(lx - 2.0).to_string()} y={y.to_string()}
                  width={(lw - 4.0).max(0.0).to_string()} height={h.to_string()} overflow={b.key.is_some().then_some("visible")}>
