@@ -95,31 +95,14 @@ fn is_cut(text: &str, bar: &Bar) -> bool {
 }
 
 /// The layout's height cut into pieces in drawing order: each stage's (and the Undated
-/// lane's) header, then each team lane, whole, or row by row when it is taller than
-/// `room`.
-fn pieces(l: &TimelineLayout, room: f64) -> Vec<Piece> {
+/// lane's) header, then each team lane (and the Undated lane's chips), whole.
+fn pieces(l: &TimelineLayout) -> Vec<Piece> {
     let mut out = Vec::new();
-    let rows = |top: f64, bottom: f64, lane: Option<usize>, out: &mut Vec<Piece>| {
-        if bottom - top <= room {
-            out.push(Piece {
-                top,
-                bottom,
-                lane,
-                header: false,
-            });
-            return;
-        }
-        let mut y = top;
-        while y < bottom - 1e-6 {
-            let next = (y + ROW_HEIGHT).min(bottom);
-            out.push(Piece {
-                top: y,
-                bottom: next,
-                lane,
-                header: false,
-            });
-            y = next;
-        }
+    let body = |top: f64, bottom: f64, lane: Option<usize>| Piece {
+        top,
+        bottom,
+        lane,
+        header: false,
     };
     for (k, lane) in l.lanes.iter().enumerate() {
         match &lane.kind {
@@ -129,7 +112,7 @@ fn pieces(l: &TimelineLayout, room: f64) -> Vec<Piece> {
                 lane: Some(k),
                 header: true,
             }),
-            LaneKind::Team { .. } => rows(lane.y, lane.y + lane.height, Some(k), &mut out),
+            LaneKind::Team { .. } => out.push(body(lane.y, lane.y + lane.height, Some(k))),
             LaneKind::Unscheduled { .. } => {
                 out.push(Piece {
                     top: lane.y,
@@ -138,13 +121,34 @@ fn pieces(l: &TimelineLayout, room: f64) -> Vec<Piece> {
                     header: true,
                 });
                 let bottom = (lane.y + lane.height - LANE_GAP).max(lane.y + STAGE_HEADER);
-                rows(lane.y + STAGE_HEADER, bottom, None, &mut out);
+                if bottom > lane.y + STAGE_HEADER {
+                    out.push(body(lane.y + STAGE_HEADER, bottom, None));
+                }
             }
             LaneKind::Fold { .. } => {}
         }
     }
     out
 }
+
+/// A lane's rows, each its own piece.
+fn rows(p: Piece) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut y = p.top;
+    while y < p.bottom - 1e-6 {
+        let next = (y + ROW_HEIGHT).min(p.bottom);
+        out.push(Piece {
+            top: y,
+            bottom: next,
+            ..p
+        });
+        y = next;
+    }
+    out
+}
+
+/// A lane of at most this many rows moves whole to the next page rather than break.
+const KEEP_WHOLE: f64 = 4.0 * ROW_HEIGHT;
 
 /// A page being filled.
 struct Filling<'a> {
@@ -250,15 +254,16 @@ impl<'a> Filling<'a> {
 }
 
 /// Puts `with` (a header and what it heads, or a piece) on the page being filled, or
-/// on a new one headed by the stage's `header` again when it does not fit in `room`.
+/// on a new one headed by the stage's `header` again when it does not fit in `room`
+/// (of the page, by its number).
 fn place<'a>(
     pages: &mut Vec<Page>,
     filling: &mut Filling<'a>,
     with: Vec<Piece>,
     header: Option<Piece>,
-    room: f64,
+    room: impl Fn(usize) -> f64,
 ) {
-    if !filling.is_empty() && filling.height_with(&with) > room {
+    if !filling.is_empty() && filling.height_with(&with) > room(pages.len()) {
         let fresh = Filling::new(filling.l, filling.roadmap);
         pages.push(std::mem::replace(filling, fresh).page);
     }
@@ -298,30 +303,38 @@ pub fn paginate<'a>(
         let extra = if page == 0 { first_extra } else { 0.0 };
         (paper.height - PAGE_HEAD - AXIS_HEIGHT - extra).max(ROW_HEIGHT * 2.0)
     };
-    // A lane as tall as a page less a header breaks between its rows.
-    let pieces = pieces(l, room(1) - STAGE_HEADER * 2.0);
     let mut pages: Vec<Page> = Vec::new();
     let mut filling = Filling::new(l, roadmap);
     let mut header: Option<Piece> = None;
     let mut pending: Option<Piece> = None;
-    let mut place = |with: Vec<Piece>, header: Option<Piece>, filling: &mut Filling<'a>| {
-        let room = room(pages.len());
-        place(&mut pages, filling, with, header, room);
-    };
-    for p in pieces {
+    for p in pieces(l) {
         if p.header {
             // A header with nothing under it (a collapsed stage) goes alone.
             if let Some(h) = pending.replace(p) {
-                place(vec![h], None, &mut filling);
+                place(&mut pages, &mut filling, vec![h], None, room);
             }
             header = Some(p);
             continue;
         }
         let with: Vec<Piece> = pending.take().into_iter().chain([p]).collect();
-        place(with, header, &mut filling);
+        let here = room(pages.len());
+        let fits_here = filling.is_empty() || filling.height_with(&with) <= here;
+        // A short lane that does not fit moves whole to a fresh page; a longer one
+        // breaks between its rows, the rest of it under the stage's header again.
+        let whole = p.bottom - p.top <= KEEP_WHOLE.max(room(pages.len() + 1) - STAGE_HEADER * 3.0)
+            && (fits_here || p.bottom - p.top <= KEEP_WHOLE);
+        if whole {
+            place(&mut pages, &mut filling, with, header, room);
+            continue;
+        }
+        let mut first = with.first().filter(|h| h.header).copied();
+        for row in rows(p) {
+            let with: Vec<Piece> = first.take().into_iter().chain([row]).collect();
+            place(&mut pages, &mut filling, with, header, room);
+        }
     }
     if let Some(h) = pending {
-        place(vec![h], None, &mut filling);
+        place(&mut pages, &mut filling, vec![h], None, room);
     }
     pages.push(filling.page);
     pages
@@ -396,6 +409,23 @@ mod tests {
             pages.iter().any(|p| !p.key.is_empty()),
             "some titles are keyed"
         );
+        // Pages are filled: a lane that does not fit breaks between its rows unless
+        // it is short (the filtered view left pages of 7 bars when lanes moved whole).
+        let filter = Filter {
+            confidence: [crate::core::model::Confidence::High].into(),
+            ..Filter::default()
+        };
+        let pages = pages_of(&r, &filter, reference, 60.0);
+        assert_eq!(
+            check(&r, &pages, 60.0),
+            visible(&r, &filter, reference, false).shown.len()
+        );
+        for (k, page) in pages.iter().enumerate().rev().skip(1) {
+            let room =
+                Paper::LANDSCAPE.height - PAGE_HEAD - AXIS_HEIGHT - if k == 0 { 60.0 } else { 0.0 };
+            let used = page.height + key_height(key_lines(&page.key).1);
+            assert!(used >= 0.6 * room, "page {k} holds {used} of {room} px");
+        }
     }
 
     #[test]
