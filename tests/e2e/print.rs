@@ -243,5 +243,26 @@ async fn an_svg_export_holds_every_shown_initiative() {
             );
         }
     }
+    // The PNG is drawn from the same whole-view sheet.
+    b.click("[data-export=\"png\"]").await;
+    let started = std::time::Instant::now();
+    let png = loop {
+        let v = b
+            .eval("const e = window.__roadmapLastExport; return e && e.name === 'roadmap.png' ? e.text.length.toString() : '0';")
+            .await;
+        let n: usize = v.parse().unwrap_or(0);
+        if n > 0 || started.elapsed() > crate::harness::WAIT {
+            break n;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(
+        png > 50_000,
+        "a PNG of the whole view ({png} characters of data URL)"
+    );
+    assert!(
+        b.all(".export-stage").await.is_empty(),
+        "the sheet is gone once drawn"
+    );
     b.close().await;
 }
