@@ -14,6 +14,7 @@ mod hosting;
 mod keyboard;
 mod pack;
 mod panels;
+mod print;
 mod render_cost;
 mod roadmap_view;
 mod shell;

@@ -4,8 +4,8 @@
 use super::Shared;
 use crate::app::{preview_files, Preview};
 use crate::components::{
-    ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend,
-    Measure, SkipLink, TableView, Timeline,
+    use_printing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar,
+    GraphView, Legend, Measure, PrintHeadText, Printed, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::views::describe;
@@ -94,6 +94,8 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     use_url_sync(&state.view);
+    // While the browser prints, the view is drawn for paper instead (#31).
+    let printing = use_printing();
     let on_close = use_close(&state);
     use_select_into_view(state.view.select.clone(), state.view.view == View::Timeline);
     let canvas = measure.canvas(
@@ -127,6 +129,9 @@ pub fn roadmap_view(props: &Props) -> Html {
         },
     );
     let timeline_view = || {
+        if printing {
+            return Html::default();
+        }
         let (Some(layout), Some(arrows)) = ((*layout).clone(), (*arrows).clone()) else {
             return Html::default();
         };
@@ -150,6 +155,7 @@ pub fn roadmap_view(props: &Props) -> Html {
     let current_stage = scope.as_ref().map(|s| roadmap.stages[s.stage].id.clone());
     let on_team_page = scope.as_ref().is_some_and(|s| s.team.is_some());
 
+    let filters = crate::core::views::print::filters_in_words(roadmap, &view.filter);
     let dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
@@ -168,8 +174,12 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     html! {
-        <main class="app" data-ready={super::env::IN_BROWSER.then_some("true")}
+        <main class={classes!("app", printing.then(|| format!("printing printing-{}", view.view.as_str())))} data-ready={super::env::IN_BROWSER.then_some("true")}
               data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
+            if printing {
+                <Printed data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
+                    view={view.view} {comparing} head={PrintHeadText { title: title.clone().into(), filters: filters.clone().into(), reference, count: vis.shown.len() }} />
+            }
             <SkipLink target="roadmap-chart" />
             <Banners {update} offline_since={props.data.offline_since.clone()} preview_notes={props.preview_notes.clone()}
                 on_exit_preview={props.on_exit_preview.clone()} />
@@ -214,15 +224,16 @@ pub fn roadmap_view(props: &Props) -> Html {
                             <span class="slip-note" data-slip-note="">{ describe::slip_note(roadmap, slip, &analysis) }</span>
                         }
                         <Exports data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
-                            {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table} />
+                            {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table}
+                            timeline={state.view.view == View::Timeline} filters={filters.clone()} />
                     </div>
-                    if state.view.view != View::Table {
+                    if state.view.view != View::Table && !(printing && state.view.view == View::Timeline) {
                         <Legend width={canvas.width + canvas.labels} {comparing} />
                     }
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}
                             {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}
-                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone().map(Shared::from)} />
+                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone().map(Shared::from)} {printing} />
                     } else if let Some(rows) = (*rows).clone() {
                         <TableView data={state.data.clone()} {selected} sort={view.sort.clone()} {rows}
                             analysis={analysis.clone()} on_intent={(*on_intent).clone()} comparison={comparison.clone().map(Shared::from)} />

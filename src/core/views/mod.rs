@@ -8,6 +8,7 @@ pub mod filter;
 pub mod graph_view;
 pub mod intent;
 pub mod legend;
+pub mod print;
 pub mod scope;
 pub mod table;
 pub mod timeline;
