@@ -17,6 +17,7 @@ use crate::core::text::keyword::keyword_enum;
 use std::collections::BTreeSet;
 
 mod arrows;
+mod bar;
 mod baseline;
 mod build;
 mod fold;
