@@ -6,6 +6,7 @@ use super::Shared;
 use crate::core::tools::diff::Kind;
 use crate::core::views::compare::{by_stage, Comparison};
 use crate::core::views::intent::Intent;
+use crate::core::views::view_state::Compare;
 use crate::core::Date;
 use crate::state::{Baseline, Loaded};
 use std::rc::Rc;
@@ -53,7 +54,7 @@ pub fn compare_button(p: &CompareButtonProps) -> Html {
     html! {
         <button type="button" class={classes!("seg", "compare-switch", on.then_some("active"))}
             aria-pressed={on.to_string()} data-compare={p.label.clone()}
-            onclick={p.on_intent.reform(move |_| Intent::SetCompare(!on))}>
+            onclick={p.on_intent.reform(move |_| Intent::SetCompare(if on { Compare::Off } else { Compare::Baseline }))}>
             { format!("Compare with {}", p.label) }
         </button>
     }
@@ -128,7 +129,7 @@ pub fn changes_panel(p: &Props) -> Html {
                     { "Changed only" }
                 </button>
                 if !p.preview {
-                    <button type="button" class="link" onclick={p.on_intent.reform(|_| Intent::SetCompare(false))}>
+                    <button type="button" class="link" onclick={p.on_intent.reform(|_| Intent::SetCompare(Compare::Off))}>
                         { "Stop comparing" }
                     </button>
                 }

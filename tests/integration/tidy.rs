@@ -166,6 +166,7 @@ const CORE_LAYERS: &[(&str, &str, &[&str])] = &[
             "legend",
             "scope",
             "compare",
+            "last_visit",
         ],
     ),
     (
