@@ -14,6 +14,7 @@ mod legend;
 mod markdown;
 mod roadmap_view;
 mod shared;
+pub(crate) mod since_visit;
 mod table_view;
 mod timeline;
 
@@ -28,5 +29,6 @@ pub use keyboard::{focus, SkipLink};
 pub use legend::Legend;
 pub use roadmap_view::{Props as RoadmapViewProps, RoadmapView};
 pub use shared::Shared;
+pub use since_visit::SinceVisit;
 pub use table_view::TableView;
 pub use timeline::{Measure, Timeline};

@@ -17,5 +17,6 @@ mod panels;
 mod render_cost;
 mod roadmap_view;
 mod shell;
+mod since_visit;
 mod table_export_a11y;
 mod table_fit;
