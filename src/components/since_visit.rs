@@ -83,6 +83,7 @@ pub fn since_visit(p: &Props) -> Html {
     let last = parts.len().saturating_sub(1);
     html! {
         <div class="since-visit" role="status" data-since-visit={p.visit.first_seen.to_string()}>
+            <span class="since-text">
             <strong>{ format!("{}: ", notice_opening(p.visit.first_seen, p.today)) }</strong>
             { for parts.iter().enumerate().map(|(k, (kind, n))| html! {
                 <>
@@ -94,6 +95,7 @@ pub fn since_visit(p: &Props) -> Html {
                     if k < last { { ", " } }
                 </>
             }) }
+            </span>
             <button type="button" class="link" data-since-visit-dismiss="" onclick={mark_seen}>{ "Mark as seen" }</button>
         </div>
     }

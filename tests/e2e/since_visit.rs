@@ -92,15 +92,23 @@ fn data_a() -> DataFiles {
     files
 }
 
-/// Data A's folder, and the sites over A and over B (once per run).
-fn sites() -> &'static (PathBuf, PathBuf, PathBuf) {
-    static SITES: OnceLock<(PathBuf, PathBuf, PathBuf)> = OnceLock::new();
-    SITES.get_or_init(|| {
+/// Data A's folder (once per run).
+fn dir_a() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("roadmap-visit-a-{}", std::process::id()));
         write(&data_a(), &dir);
-        let a = build_site_with_data("target/e2e-site-visit-a", &dir);
-        let b = build_site_with_baseline("target/e2e-site-visit-b", &dir, LABEL);
-        (dir, a, b)
+        dir
+    })
+}
+
+/// The sites over A and over B (once per run).
+fn sites() -> &'static (PathBuf, PathBuf) {
+    static SITES: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
+    SITES.get_or_init(|| {
+        let a = build_site_with_data("target/e2e-site-visit-a", dir_a());
+        let b = build_site_with_baseline("target/e2e-site-visit-b", dir_a(), LABEL);
+        (a, b)
     })
 }
 
@@ -201,10 +209,10 @@ fn strict_server(root: &Path) -> Server {
 
 #[tokio::test]
 async fn a_reader_sees_what_changed_since_their_last_visit() {
-    let (dir_a, site_a, site_b) = sites();
-    let (expected, counts) = cli_diff(dir_a);
+    let (expected, counts) = cli_diff(dir_a());
     // The fixture is what it says: 7 moved, 1 changed, 3 added, 2 removed.
     assert_eq!(counts, [7, 1, 3, 2], "{expected:?}");
+    let (site_a, site_b) = sites();
     let server = strict_server(site_a);
     let b = Browser::new().await;
     resize(&b, 1440, 900).await;
@@ -319,7 +327,6 @@ async fn a_reader_sees_what_changed_since_their_last_visit() {
     b.wait_for("html[data-sw=\"ready\"]").await;
     server.set_offline(true);
     b.client.refresh().await.unwrap();
-    b.wait_for("[data-offline]").await;
     assert_eq!(notice_counts(&b).await, counts);
     b.wait_for("[data-changes=\"13\"]").await;
     server.set_offline(false);
@@ -339,7 +346,7 @@ async fn a_reader_sees_what_changed_since_their_last_visit() {
 
 #[tokio::test]
 async fn a_fresh_profile_or_a_shared_link_shows_no_one_elses_visit() {
-    let (_, _, site_b) = sites();
+    let (_, site_b) = sites();
     let server = strict_server(site_b);
     let b = Browser::new().await;
     b.open(&server.base).await;
@@ -360,4 +367,45 @@ async fn a_fresh_profile_or_a_shared_link_shows_no_one_elses_visit() {
     );
     no_csp_violations(&b, &server).await;
     b.close().await;
+}
+
+/// Not a check: the notice and the panel it opens as a reader sees them, light and
+/// dark, at three window sizes, written to `target/since-visit-shots/` to be looked at
+/// (`cargo test --features e2e --test e2e since_visit::screenshots -- --ignored`).
+#[tokio::test]
+#[ignore]
+async fn screenshots() {
+    let (site_a, site_b) = sites();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/since-visit-shots");
+    std::fs::create_dir_all(&dir).unwrap();
+    for dark in [false, true] {
+        let server = Server::start(site_a, "/", Overrides::new());
+        let b = Browser::themed(dark).await;
+        b.open(&server.base).await;
+        b.wait_for("[data-last-visit=\"none\"]").await;
+        server.set_root(site_b);
+        for (compare, (w, h)) in [
+            (false, (1440, 900)),
+            (false, (1024, 768)),
+            (false, (390, 844)),
+            (true, (1440, 900)),
+            (true, (390, 844)),
+        ] {
+            resize(&b, w, h).await;
+            let query = if compare { "?compare=last-visit" } else { "" };
+            b.open(&format!("{}{query}", server.base)).await;
+            b.wait_for("[data-since-visit]").await;
+            if compare {
+                b.wait_for("[data-changes]").await;
+            }
+            let png = b.client.screenshot().await.unwrap();
+            let name = format!(
+                "{}-{w}x{h}{}.png",
+                if dark { "dark" } else { "light" },
+                if compare { "-compare" } else { "" }
+            );
+            std::fs::write(dir.join(name), png).unwrap();
+        }
+        b.close().await;
+    }
 }
