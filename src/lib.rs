@@ -16,6 +16,7 @@ pub mod components;
 pub mod data_dir;
 pub mod export;
 pub mod fetch;
+pub mod last_visit;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod state;

@@ -35,6 +35,8 @@ pub fn first_screen(packed: Packed, today: Date) -> String {
         on_exit_preview: Default::default(),
         generation: 1,
         baseline: None,
+        remembered: Default::default(),
+        on_mark_seen: Default::default(),
     };
     let render = yew::LocalServerRenderer::<RoadmapView>::with_props(props)
         .hydratable(false)

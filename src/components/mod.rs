@@ -15,6 +15,7 @@ mod markdown;
 mod print_view;
 mod roadmap_view;
 mod shared;
+pub(crate) mod since_visit;
 mod table_view;
 pub(crate) mod timeline;
 
@@ -30,5 +31,6 @@ pub use legend::Legend;
 pub use print_view::{use_printing, ExportSheet, Head as PrintHeadText, Printed};
 pub use roadmap_view::{Props as RoadmapViewProps, RoadmapView};
 pub use shared::Shared;
+pub use since_visit::SinceVisit;
 pub use table_view::TableView;
 pub use timeline::{Measure, Timeline};

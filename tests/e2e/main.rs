@@ -18,5 +18,6 @@ mod print;
 mod render_cost;
 mod roadmap_view;
 mod shell;
+mod since_visit;
 mod table_export_a11y;
 mod table_fit;

@@ -52,7 +52,7 @@ pub struct Inputs<'a> {
 /// Whether the view compares with a baseline: one is there and asked for, or this is
 /// a local preview (it always compares).
 pub fn comparing(baseline: &Option<Rc<Baseline>>, view: &ViewState, preview: bool) -> bool {
-    baseline.is_some() && (view.compare || preview)
+    baseline.is_some() && (view.compare.is_on() || preview)
 }
 
 #[hook]

@@ -3,17 +3,18 @@
 
 use super::Shared;
 use crate::app::{preview_files, Preview};
+use crate::components::since_visit::{compared_baseline, use_missing_last_visit};
 use crate::components::{
     use_printing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar,
-    GraphView, Legend, Measure, PrintHeadText, Printed, SkipLink, TableView, Timeline,
+    GraphView, Legend, Measure, PrintHeadText, Printed, SinceVisit, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::views::describe;
 use crate::core::views::intent::Intent;
 use crate::core::views::timeline::Canvas;
-use crate::core::views::view_state::View;
+use crate::core::views::view_state::{Compare, View};
 use crate::core::Date;
-use crate::state::{Action, Baseline, Loaded, RoadmapState};
+use crate::state::{Action, Baseline, Loaded, Remembered, RoadmapState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,6 +34,12 @@ pub struct Props {
     /// What the data can be compared with (a local preview always is).
     #[prop_or_default]
     pub baseline: Option<Rc<Baseline>>,
+    /// What the reader's device remembers of their visits (#28).
+    #[prop_or_default]
+    pub remembered: Remembered,
+    /// *Mark as seen*: the current roadmap becomes the remembered one.
+    #[prop_or_default]
+    pub on_mark_seen: Callback<()>,
 }
 
 use super::env::location_search;
@@ -98,9 +105,14 @@ pub fn roadmap_view(props: &Props) -> Html {
     let printing = use_printing();
     let on_close = use_close(&state);
     use_select_into_view(state.view.select.clone(), state.view.view == View::Timeline);
+    // The build's baseline or the reader's last visit: one at a time (#28).
+    let preview = props.preview_notes.is_some();
+    let (remembered, compare) = (&props.remembered, state.view.compare);
+    let baseline = compared_baseline(&props.baseline, remembered, compare, preview);
+    use_missing_last_visit(state.dispatcher(), remembered, compare, preview);
     let canvas = measure.canvas(
         state.selected().is_some(),
-        derived::comparing(&props.baseline, &state.view, props.preview_notes.is_some()),
+        derived::comparing(&baseline, &state.view, preview),
     );
     let roadmap = &state.data.roadmap;
     let view = &state.view;
@@ -120,8 +132,8 @@ pub fn roadmap_view(props: &Props) -> Html {
     } = use_derived(
         &state,
         Inputs {
-            baseline: &props.baseline,
-            preview: props.preview_notes.is_some(),
+            baseline: &baseline,
+            preview,
             reference,
             canvas: &canvas,
             unfolded: &unfolded,
@@ -175,7 +187,8 @@ pub fn roadmap_view(props: &Props) -> Html {
     };
     html! {
         <main class={classes!("app", printing.then(|| format!("printing printing-{}", view.view.as_str())))} data-ready={super::env::IN_BROWSER.then_some("true")}
-              data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
+              data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}
+              data-last-visit={remembered.as_str()}>
             if printing {
                 <Printed data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
                     view={view.view} {comparing} head={PrintHeadText { title: title.clone().into(), filters: filters.clone().into(), reference, count: vis.shown.len() }} />
@@ -194,7 +207,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                         <input type="file" multiple=true accept=".yaml,.yml" onchange={on_pick} data-pick-files="" class="visually-hidden" />
                     </label>
                     if let (Some(b), None) = (&props.baseline, &props.preview_notes) {
-                        <CompareButton label={b.label.clone()} on={comparing} on_intent={(*on_intent).clone()} />
+                        <CompareButton label={b.label.clone()} on={comparing && compare == Compare::Baseline} on_intent={(*on_intent).clone()} />
                     }
                 </div>
                 <StageIndex data={state.data.clone()} counts={stage_counts.clone()} current={current_stage} team_page={on_team_page}
@@ -207,7 +220,11 @@ pub fn roadmap_view(props: &Props) -> Html {
                 </div>
             }
             <DiagnosticsPanel data={state.data.clone()} open={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
-            if let (Some(comparison), Some(b)) = (comparison.clone(), &props.baseline) {
+            if let (Some(visit), false) = (remembered.visit(), preview) {
+                <SinceVisit visit={Shared::from(visit.clone())} today={props.today} comparing={comparing && compare == Compare::LastVisit}
+                    on_intent={(*on_intent).clone()} on_mark_seen={props.on_mark_seen.clone()} />
+            }
+            if let (Some(comparison), Some(b)) = (comparison.clone(), &baseline) {
                 <ChangesPanel base={b.data.clone()} data={state.data.clone()} {comparison} label={b.label.clone()}
                     changed_only={view.changed_only} preview={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
             }
@@ -245,7 +262,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                     <DetailsPanel data={state.data.clone()} index={sel} analysis={analysis.clone()}
                         slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()}
                         on_close={(*on_close).clone()}
-                        change={comparison.as_ref().zip(props.baseline.as_ref()).and_then(|(c, b)| {
+                        change={comparison.as_ref().zip(baseline.as_ref()).and_then(|(c, b)| {
                             let (kind, note) = crate::core::views::compare::change_of(roadmap, c, sel)?;
                             Some((crate::core::views::compare::since(kind, &b.label), note, kind.as_str()))
                         })} />
