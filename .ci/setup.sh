@@ -45,11 +45,12 @@ setup_browser() {
     mkdir -p "$ROOT/.tools"
     (cd "$ROOT/.tools" && npm install --no-audit --no-fund --silent "axe-core@$AXE_VERSION")
   fi
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    log "installing chromium and chromium-driver (Debian)"
+  # poppler-utils: pdftotext and pdfinfo read the printed PDFs back (tests/e2e/print.rs).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+    log "installing chromium, chromium-driver and poppler-utils (Debian)"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
   export CHROMEDRIVER=/usr/bin/chromedriver
 }

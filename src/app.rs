@@ -2,12 +2,13 @@
 //! pack or has the YAML worker load the files (`crate::worker`), and shows the roadmap,
 //! or an error panel with a retry. Never a blank page.
 //! It also holds a local preview: YAML files dropped on the page or picked, compared
-//! with the published data; and the build's baseline, fetched after the data.
+//! with the published data; the build's baseline, fetched after the data; and the
+//! reader's last visit (#28), remembered once the roadmap is on screen.
 
 use crate::components::{ErrorPanel, RoadmapView, Shared};
 use crate::core::load::{DataFiles, FileText, MAX_FILE_BYTES};
 use crate::fetch::{Fetched, Published};
-use crate::state::{Baseline, Loaded};
+use crate::state::{Baseline, Loaded, Remembered};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -103,23 +104,27 @@ pub fn preview_files(
     });
 }
 
-/// The published data as the screen shows it: a pack as read, YAML files through the
-/// worker.
-async fn loaded(published: Result<Published, String>) -> Result<Loaded, String> {
+/// The published data as the screen shows it (a pack as read, YAML files through the
+/// worker), with the pack's bytes (what the reader's last visit keeps, #28).
+async fn loaded(published: Result<Published, String>) -> Result<(Loaded, Vec<u8>), String> {
     Ok(match published? {
-        Published::Packed(p, offline_since) => Loaded {
-            offline_since,
-            ..Loaded::from_pack(*p)
-        },
+        Published::Packed(p, offline_since, bytes) => (
+            Loaded {
+                offline_since,
+                ..Loaded::from_pack(*p)
+            },
+            bytes,
+        ),
         Published::Files(Fetched {
             files,
             offline_since,
         }) => {
             let answer = crate::worker::run(files.clone(), Vec::new()).await?;
-            Loaded {
+            let loaded = Loaded {
                 offline_since,
                 ..Loaded::from_yaml(answer.packed, files)
-            }
+            };
+            (loaded, answer.bytes)
         }
     })
 }
@@ -131,10 +136,13 @@ pub fn app() -> Html {
     let preview = use_state(|| None::<Preview>);
     let baseline = use_state(|| None::<Rc<Baseline>>);
     let history = use_state(|| None::<Shared<crate::core::tools::history::History>>);
+    let remembered = use_state(Remembered::default);
     {
         let (state, baseline, history) = (state.clone(), baseline.clone(), history.clone());
+        let remembered = remembered.clone();
         use_effect_with(*attempt, move |_| {
             state.set(LoadState::Loading { done: 0, total: 0 });
+            remembered.set(Remembered::Reading);
             wasm_bindgen_futures::spawn_local(async move {
                 let progress = {
                     let state = state.clone();
@@ -142,21 +150,30 @@ pub fn app() -> Html {
                 };
                 let published = crate::fetch::published(progress).await;
                 crate::fetch::mark("data-fetched");
-                let next = match loaded(published).await {
-                    Ok(loaded) => {
+                let (next, seen) = match loaded(published).await {
+                    Ok((loaded, pack)) => {
                         crate::fetch::mark("data-loaded");
-                        LoadState::Loaded(Rc::new(loaded))
+                        let loaded = Rc::new(loaded);
+                        (LoadState::Loaded(loaded.clone()), Some((loaded, pack)))
                     }
-                    Err(e) => LoadState::Failed(e),
+                    Err(e) => (LoadState::Failed(e), None),
                 };
                 // The build's first screen goes in the task that draws the app's own
                 // (Yew renders in a microtask): no frame shows neither.
                 remove_prerender();
                 state.set(next);
+                // Once it is on screen, the roadmap is remembered on the reader's device
+                // and their last visit read back (#28).
+                remembered.set(match seen {
+                    Some((data, pack)) => {
+                        crate::last_visit::remember(pack, data, crate::fetch::today()).await
+                    }
+                    None => Remembered::Nothing,
+                });
                 // After the first screen: the comparison is optional.
                 if let Some((label, published)) = crate::fetch::baseline().await {
                     match loaded(Ok(published)).await {
-                        Ok(data) => {
+                        Ok((data, _)) => {
                             let data = Rc::new(data);
                             baseline.set(Some(Rc::new(Baseline { label, data })));
                         }
@@ -211,6 +228,13 @@ pub fn app() -> Html {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))
     };
+    let on_mark_seen = {
+        let remembered = remembered.clone();
+        Callback::from(move |()| {
+            remembered.set(Remembered::MarkedSeen);
+            wasm_bindgen_futures::spawn_local(crate::last_visit::mark_seen());
+        })
+    };
     let exit_preview = {
         let preview = preview.clone();
         Callback::from(move |_| preview.set(None))
@@ -242,6 +266,7 @@ pub fn app() -> Html {
                 None => html! {
                     <RoadmapView key="published" data={data.clone()} today={crate::fetch::today()} baseline={(*baseline).clone()}
                         history={(*history).clone()}
+                        remembered={(*remembered).clone()} {on_mark_seen}
                         published={data.clone()} preview_notes={None::<Vec<String>>} on_preview={on_preview}
                         on_exit_preview={exit_preview} {generation} />
                 },

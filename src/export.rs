@@ -117,8 +117,9 @@ pub(crate) fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The current timeline or graph as one standalone SVG document, or `None` if neither is shown.
-pub fn view_svg(title: &str, subtitle: &str) -> Option<String> {
+/// An export's heading: the title, the subtitle and the screen's legend under them,
+/// and where the drawing starts below it.
+fn heading(title: &str, subtitle: &str) -> (String, f64) {
     let document = gloo::utils::document();
     let head = format!(
         "<text x=\"12\" y=\"24\" style=\"font: 700 16px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; fill:#1d1f24\">{}</text>\
@@ -139,8 +140,35 @@ pub fn view_svg(title: &str, subtitle: &str) -> Option<String> {
         }
         _ => (String::new(), 0.0),
     };
-    let head = format!("{head}{legend}");
-    let top = 56.0 + legend_h;
+    (format!("{head}{legend}"), 56.0 + legend_h)
+}
+
+/// A drawing laid out whole for export (`print_view::ExportSheet`: every initiative of
+/// the view, not the screen's window) as one standalone SVG document under its heading.
+pub fn sheet_svg(chart: &Element, title: &str, subtitle: &str) -> Option<String> {
+    let (head, top) = heading(title, subtitle);
+    let (w, h) = (num(chart, "width"), num(chart, "height"));
+    let chart = inlined(chart)?;
+    let (w, h) = (w.max(num_of_legend()), h + top);
+    Some(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"system-ui, sans-serif\">\
+         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>{head}<g transform=\"translate(0,{top})\">{}</g></svg>",
+        inner_xml(&chart)
+    ))
+}
+
+/// The screen legend's width (an export is at least as wide).
+fn num_of_legend() -> f64 {
+    match gloo::utils::document().query_selector("[data-legend]") {
+        Ok(Some(el)) => num(&el, "width") + 12.0,
+        _ => 0.0,
+    }
+}
+
+/// The current timeline or graph as one standalone SVG document, or `None` if neither is shown.
+pub fn view_svg(title: &str, subtitle: &str) -> Option<String> {
+    let document = gloo::utils::document();
+    let (head, top) = heading(title, subtitle);
     if let Ok(Some(body)) = document.query_selector(".timeline .tl-body") {
         let axis = document.query_selector(".timeline .tl-axis").ok()??;
         let labels = document.query_selector(".timeline .tl-labels").ok()??;
@@ -190,7 +218,10 @@ pub fn download_png(name: &str, svg: &str) {
             return;
         };
         let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
-        let scale = 2.0;
+        // Twice the size, unless a side would pass what a canvas holds (a whole view
+        // of 1,000 initiatives is 20,000 px tall): then as large as fits.
+        let side = f64::from(img2.natural_width().max(img2.natural_height()).max(1));
+        let scale = (32_000.0 / side).min(2.0);
         canvas.set_width((img2.natural_width() as f64 * scale) as u32);
         canvas.set_height((img2.natural_height() as f64 * scale) as u32);
         let Ok(Some(ctx)) = canvas.get_context("2d") else {

@@ -40,9 +40,9 @@ pub async fn data_files(progress: impl Fn(usize, usize)) -> Result<Fetched, Stri
 
 /// The published data as the app starts from it.
 pub enum Published {
-    /// The build's pre-checked pack, and when it was cached if the service worker
-    /// served it offline.
-    Packed(Box<Packed>, Option<String>),
+    /// The build's pre-checked pack, when it was cached if the service worker
+    /// served it offline, and its bytes (what the reader's last visit stores, #28).
+    Packed(Box<Packed>, Option<String>, Vec<u8>),
     Files(Fetched),
 }
 
@@ -59,7 +59,7 @@ async fn folder(folder: &str, progress: impl Fn(usize, usize)) -> Result<Publish
     if let Ok(Body::Bytes(bytes)) = get(&format!("{folder}/{PACK_FILE}"), &offline).await {
         match pack::read(&bytes) {
             Ok(p) if p.valid_on(today()) => {
-                return Ok(Published::Packed(Box::new(p), offline.take()))
+                return Ok(Published::Packed(Box::new(p), offline.take(), bytes))
             }
             Ok(_) => {}
             Err(e) => {

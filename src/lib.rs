@@ -18,6 +18,7 @@ pub mod export;
 pub mod fetch;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod git_history;
+pub mod last_visit;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod state;

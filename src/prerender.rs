@@ -36,6 +36,8 @@ pub fn first_screen(packed: Packed, today: Date) -> String {
         generation: 1,
         baseline: None,
         history: None,
+        remembered: Default::default(),
+        on_mark_seen: Default::default(),
     };
     let render = yew::LocalServerRenderer::<RoadmapView>::with_props(props)
         .hydratable(false)

@@ -10,7 +10,7 @@ use crate::core::load::DataFiles;
 use crate::core::text::markdown::Node;
 use crate::core::tools::pack::Packed;
 use crate::core::views::intent::Intent;
-use crate::core::views::view_state::ViewState;
+use crate::core::views::view_state::{Compare, ViewState};
 use crate::core::{Date, Diagnostic, Roadmap};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -70,6 +70,57 @@ pub struct Baseline {
     pub data: Rc<Loaded>,
 }
 
+/// The reader's last visit (#28): the roadmap they saw before the current one, read
+/// from their device, as a baseline labelled "your last visit".
+pub struct LastVisit {
+    pub baseline: Rc<Baseline>,
+    /// The day that roadmap was first on their screen.
+    pub first_seen: Date,
+    /// What changed since, by kind (the notice's counts).
+    pub counts: crate::core::views::compare::Counts,
+}
+
+/// What the reader's device remembers for this site.
+#[derive(Clone, Default)]
+pub enum Remembered {
+    /// Not read yet (it is read after the first screen).
+    #[default]
+    Reading,
+    /// No earlier visit: a first visit, storage unavailable, or a damaged record.
+    Nothing,
+    /// The reader marked the current roadmap as seen.
+    MarkedSeen,
+    Visit(Rc<LastVisit>),
+}
+
+impl Remembered {
+    /// The screen's `data-last-visit`: `reading`, `none`, `seen` or `visit`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Remembered::Reading => "reading",
+            Remembered::Nothing => "none",
+            Remembered::MarkedSeen => "seen",
+            Remembered::Visit(_) => "visit",
+        }
+    }
+
+    pub fn visit(&self) -> Option<&Rc<LastVisit>> {
+        match self {
+            Remembered::Visit(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl PartialEq for Remembered {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Remembered::Visit(a), Remembered::Visit(b)) => Rc::ptr_eq(a, b),
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
 impl PartialEq for Baseline {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
@@ -100,6 +151,11 @@ pub enum Action {
     /// Back/forward: the state the URL now describes.
     FromUrl(Box<ViewState>, Vec<String>),
     DismissNotices,
+    /// `compare=last-visit` with no last visit to compare with: stop comparing, and
+    /// say so when the address asked for it (a shared link: never the sender's visit).
+    NoLastVisit {
+        notice: bool,
+    },
 }
 
 impl RoadmapState {
@@ -142,6 +198,15 @@ impl Reducible for RoadmapState {
                 s.notices = notices;
             }
             Action::DismissNotices => s.notices.clear(),
+            Action::NoLastVisit { notice } => {
+                s.view = s.view.apply(Intent::SetCompare(Compare::Off));
+                if notice {
+                    s.notices.push(
+                        "ignored compare=last-visit in the address: no earlier visit is remembered on this device"
+                            .into(),
+                    );
+                }
+            }
         }
         Rc::new(s)
     }

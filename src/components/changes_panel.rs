@@ -1,11 +1,14 @@
 //! Comparing with a baseline: the *Compare with <label>* button, the *Changes* panel
-//! (the core's `compare::by_stage`: each entry selects its initiative; "changed only"),
-//! and the hook that computes the comparison once per pair of roadmaps.
+//! (the core's `compare::by_stage`: each entry selects its initiative; "changed only";
+//! above `SUMMARISE_ABOVE` entries one summary line per stage, each expanding, so the
+//! roadmap stays on the first screen), and the hook that computes the comparison once
+//! per pair of roadmaps.
 
 use super::Shared;
 use crate::core::tools::diff::Kind;
-use crate::core::views::compare::{by_stage, Comparison};
+use crate::core::views::compare::{by_stage, Comparison, SUMMARISE_ABOVE};
 use crate::core::views::intent::Intent;
+use crate::core::views::view_state::Compare;
 use crate::core::Date;
 use crate::state::{Baseline, Loaded};
 use std::rc::Rc;
@@ -53,7 +56,7 @@ pub fn compare_button(p: &CompareButtonProps) -> Html {
     html! {
         <button type="button" class={classes!("seg", "compare-switch", on.then_some("active"))}
             aria-pressed={on.to_string()} data-compare={p.label.clone()}
-            onclick={p.on_intent.reform(move |_| Intent::SetCompare(!on))}>
+            onclick={p.on_intent.reform(move |_| Intent::SetCompare(if on { Compare::Off } else { Compare::Baseline }))}>
             { format!("Compare with {}", p.label) }
         </button>
     }
@@ -79,6 +82,7 @@ pub fn changes_panel(p: &Props) -> Html {
     let count = c.count();
     let deps = &c.diff.dependencies;
     let changed_only = p.changed_only;
+    let summarise = count > SUMMARISE_ABOVE;
     let heading = if count == 0 {
         format!("No initiative changed since {}", p.label)
     } else {
@@ -94,7 +98,7 @@ pub fn changes_panel(p: &Props) -> Html {
             <>
                 <span class={classes!("change-kind", format!("change-{kind}"))}>{ kind }</span>
                 <span class="change-title">{ &e.title }</span>
-                <span class="change-note muted">{ &e.note }</span>
+                <span class="changes-note muted">{ &e.note }</span>
             </>
         };
         if e.kind == Kind::Removed {
@@ -114,7 +118,7 @@ pub fn changes_panel(p: &Props) -> Html {
         }
     };
     html! {
-        <details class="changes" data-changes={count.to_string()} open=true>
+        <details class="changes" data-changes={count.to_string()} data-summarised={summarise.then_some("")} open=true>
             <summary>
                 <span class="count-badge" aria-hidden="true">{ count }</span>
                 { format!(" {heading}") }
@@ -128,17 +132,21 @@ pub fn changes_panel(p: &Props) -> Html {
                     { "Changed only" }
                 </button>
                 if !p.preview {
-                    <button type="button" class="link" onclick={p.on_intent.reform(|_| Intent::SetCompare(false))}>
+                    <button type="button" class="link" onclick={p.on_intent.reform(|_| Intent::SetCompare(Compare::Off))}>
                         { "Stop comparing" }
                     </button>
                 }
             </div>
-            <div class="changes-stages">
+            <div class={classes!("changes-stages", summarise.then_some("summarised"))}>
                 { for groups.iter().map(|g| html! {
-                    <section class="changes-stage" data-changes-stage={g.stage.clone()}>
-                        <h3>{ &g.stage }</h3>
+                    <details class="changes-stage" data-changes-stage={g.stage.clone()} open={!summarise}>
+                        // Open below the threshold: its heading is not a toggle then.
+                        <summary onclick={(!summarise).then(|| Callback::from(|e: MouseEvent| e.prevent_default()))}>
+                            <h3>{ &g.stage }</h3>
+                            <span class="changes-stage-counts muted">{ g.counts().summary() }</span>
+                        </summary>
                         <ul>{ for g.changes.iter().map(entry) }</ul>
-                    </section>
+                    </details>
                 }) }
             </div>
         </details>

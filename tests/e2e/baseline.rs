@@ -46,7 +46,8 @@ fn baseline_files() -> DataFiles {
     files
 }
 
-fn write(files: &DataFiles, dir: &Path) {
+/// Writes `files` into a fresh `dir` (a data folder to build a site over).
+pub(crate) fn write(files: &DataFiles, dir: &Path) {
     let _ = std::fs::remove_dir_all(dir);
     for (path, text) in &files.files {
         let FileText::Text(t) = text else {
@@ -78,7 +79,7 @@ fn server() -> &'static Server {
 }
 
 /// `(id, data-change)` of every element matching `css`, sorted.
-async fn marks(b: &Browser, css: &str, id_attr: &str) -> Vec<(String, String)> {
+pub(crate) async fn marks(b: &Browser, css: &str, id_attr: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for e in b.all(css).await {
         let id = e.attr(id_attr).await.unwrap().unwrap_or_default();
@@ -89,7 +90,7 @@ async fn marks(b: &Browser, css: &str, id_attr: &str) -> Vec<(String, String)> {
     out
 }
 
-fn pairs(xs: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn pairs(xs: &[(&str, &str)]) -> Vec<(String, String)> {
     xs.iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect()

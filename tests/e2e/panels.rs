@@ -300,15 +300,10 @@ async fn data_problems_leave_the_roadmap_on_the_first_screen() {
     let summary = b.text("[data-diagnostics] summary").await;
     assert!(summary.contains(&format!("{n} data problems")), "{summary}");
     // The notice is one line, and bars are on the first screen.
-    let in_view: usize = b
-        .eval(
-            "return String([...document.querySelectorAll('.tl-body [data-initiative] .shape')]\
-             .filter(e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }).length)",
-        )
-        .await
-        .parse()
-        .unwrap();
-    assert!(in_view > 0, "no bar on the first screen");
+    assert!(
+        bars_on_first_screen(&b).await > 0,
+        "no bar on the first screen"
+    );
     let height: f64 = b
         .eval("return String(document.querySelector('[data-diagnostics]').getBoundingClientRect().height)")
         .await
@@ -323,4 +318,16 @@ async fn data_problems_leave_the_roadmap_on_the_first_screen() {
     b.wait_for("[data-detail=\"broken-3\"] [data-problems]")
         .await;
     b.close().await;
+}
+
+/// How many of the timeline's bars are wholly inside the window (the first screen,
+/// nothing scrolled).
+pub(crate) async fn bars_on_first_screen(b: &Browser) -> usize {
+    b.eval(
+        "return String([...document.querySelectorAll('.tl-body [data-initiative] .shape')]\
+         .filter(e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }).length)",
+    )
+    .await
+    .parse()
+    .unwrap()
 }

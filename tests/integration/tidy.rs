@@ -51,6 +51,7 @@ fn the_viewer_never_reaches_the_yaml_toolchain() {
         "fetch.rs",
         "worker.rs",
         "export.rs",
+        "last_visit.rs",
         "main.rs",
     ] {
         files.push(root.join("src").join(f));
@@ -168,6 +169,8 @@ const CORE_LAYERS: &[(&str, &str, &[&str])] = &[
             "legend",
             "scope",
             "compare",
+            "print",
+            "last_visit",
         ],
     ),
     (

@@ -38,6 +38,9 @@ pub struct Props {
     /// The comparison with a baseline, when it is on (#19).
     #[prop_or_default]
     pub comparison: Option<Shared<crate::core::views::compare::Comparison>>,
+    /// The browser is printing (#31): the whole drawing, fitted to the page.
+    #[prop_or_default]
+    pub printing: bool,
 }
 
 /// The most nodes a single stage's drawing lays out without asking.
@@ -293,7 +296,8 @@ pub fn graph_view(props: &Props) -> Html {
                 </span>
             </div>
             <div class="graph-canvas" ref={canvas} data-chart="" onwheel={on_wheel} onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>
-                <svg width="100%" height="100%" role="group" aria-label="Dependency graph" data-crossings={drawing.crossings.to_string()}>
+                <svg width="100%" height="100%" role="group" aria-label="Dependency graph" data-crossings={drawing.crossings.to_string()}
+                     viewBox={props.printing.then(|| format!("0 0 {w} {h}"))} preserveAspectRatio={props.printing.then_some("xMidYMin meet")}>
                     <defs>
                         <marker id="g-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
                             <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
@@ -302,7 +306,7 @@ pub fn graph_view(props: &Props) -> Html {
                             <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
                         </pattern>
                     </defs>
-                    <g transform={format!("translate({:.1},{:.1}) scale({:.4})", view.x, view.y, view.k)}
+                    <g transform={if props.printing { String::new() } else { format!("translate({:.1},{:.1}) scale({:.4})", view.x, view.y, view.k) }}
                        onkeydown={on_nodes_key} onfocusin={on_nodes_focus}>
                         <rect class="g-bg" x="0" y="0" width={w.to_string()} height={h.to_string()} />
                         <GraphLayer data={props.data.clone()} drawing={drawing.clone()} selected={selected}
@@ -310,7 +314,7 @@ pub fn graph_view(props: &Props) -> Html {
                             on_intent={props.on_intent.clone()} on_hover={props.on_hover.clone()} comparison={props.comparison.clone()} />
                     </g>
                 </svg>
-                if let Some(area) = *size {
+                if let (Some(area), false) = (*size, props.printing) {
                     <OverviewMap drawing={drawing.clone()} view={*view} {area} {on_view} />
                 }
             </div>

@@ -128,6 +128,12 @@ pub struct ExportsProps {
     pub query: AttrValue,
     /// The table is shown (it has no image).
     pub table: bool,
+    /// The timeline is shown: its image is laid out whole (`ExportSheet`).
+    #[prop_or_default]
+    pub timeline: bool,
+    /// The filters in words, for an image's heading.
+    #[prop_or_default]
+    pub filters: AttrValue,
 }
 
 /// The export buttons: the shown initiatives as CSV, the view as SVG or PNG, Print.
@@ -151,15 +157,17 @@ pub fn exports(p: &ExportsProps) -> Html {
             );
         })
     };
+    // The timeline's image: the whole view drawn out of sight, then offered (a PNG?).
+    let sheet = use_state_eq(|| None::<bool>);
+    let subtitle = format!("As of {}. {}", p.reference, p.filters);
     let export_image = |png: bool| {
-        let (title, query, reference) = (p.title.clone(), p.query.clone(), p.reference);
+        let (title, subtitle, sheet, timeline) =
+            (p.title.clone(), subtitle.clone(), sheet.clone(), p.timeline);
         Callback::from(move |_: MouseEvent| {
-            let filters = if query.is_empty() {
-                "all initiatives".to_string()
-            } else {
-                query.replace('&', " · ")
-            };
-            let subtitle = format!("As of {reference}. Filters: {filters}");
+            if timeline {
+                sheet.set(Some(png));
+                return;
+            }
             if let Some(svg) = crate::export::view_svg(&title, &subtitle) {
                 if png {
                     crate::export::download_png("roadmap.png", &svg);
@@ -176,7 +184,11 @@ pub fn exports(p: &ExportsProps) -> Html {
                 <button type="button" class="seg" data-export="svg" onclick={export_image(false)}>{ "SVG" }</button>
                 <button type="button" class="seg" data-export="png" onclick={export_image(true)}>{ "PNG" }</button>
             }
-            <button type="button" class="seg" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "Print" }</button>
+            <button type="button" class="seg" data-print="" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "Print" }</button>
+            if let Some(png) = *sheet {
+                <crate::components::ExportSheet data={p.data.clone()} visible={p.visible.clone()} reference={p.reference}
+                    title={p.title.clone()} {subtitle} {png} on_done={Callback::from(move |()| sheet.set(None))} />
+            }
         </span>
     }
 }

@@ -52,7 +52,7 @@ pub struct Inputs<'a> {
 /// Whether the view compares with a baseline: one is there and asked for, or this is
 /// a local preview (it always compares).
 pub fn comparing(baseline: &Option<Rc<Baseline>>, view: &ViewState, preview: bool) -> bool {
-    baseline.is_some() && (view.compare || preview)
+    baseline.is_some() && (view.compare.is_on() || preview)
 }
 
 #[hook]
@@ -272,25 +272,26 @@ fn use_timeline_drawing(d: Drawing<'_>) -> (Memo<TimelineLayout>, Memo<BaselineD
             move |(_, _, (reference, canvas), zoom, collapsed, shown)| {
                 shown.then(|| {
                     let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
-                    Rc::new(timeline::layout(&data.roadmap, &vis, *reference, &settings))
+                    let prep = timeline::prepare(&data.roadmap, &vis, *reference, &settings);
+                    let plain = timeline::lay_out(&data.roadmap, &prep, &settings);
+                    (Rc::new(prep), Rc::new(plain))
                 })
             },
         )
     };
     let layout = {
         let data = state.data.clone();
-        let (vis, focus, analysis) = (vis.clone(), focus.clone(), analysis.clone());
+        let (focus, analysis) = (focus.clone(), analysis.clone());
         let plain = plain.clone();
         use_memo(
             layout_key.clone(),
-            move |(_, _, (reference, canvas), zoom, collapsed, (_, all_lanes))| {
-                let plain = (*plain).clone()?;
+            move |(_, _, (_, canvas), zoom, collapsed, (_, all_lanes))| {
+                let (prep, plain) = (*plain).clone()?;
                 if *all_lanes {
                     return Some(plain);
                 }
                 let settings = Settings::unfocused(*zoom, *canvas, collapsed, &analysis.moves);
-                let folded =
-                    timeline::fold(&data.roadmap, &vis, *reference, &settings, &focus, &plain);
+                let folded = timeline::fold(&data.roadmap, &prep, &settings, &focus, &plain);
                 Some(folded.map_or(plain, Rc::new))
             },
         )

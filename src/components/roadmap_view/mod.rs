@@ -3,17 +3,18 @@
 
 use super::Shared;
 use crate::app::{preview_files, Preview};
+use crate::components::since_visit::{compared_baseline, use_missing_last_visit};
 use crate::components::{
-    ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar, GraphView, Legend,
-    Measure, SkipLink, TableView, Timeline,
+    use_printing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar,
+    GraphView, Legend, Measure, PrintHeadText, Printed, SinceVisit, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::views::describe;
 use crate::core::views::intent::Intent;
 use crate::core::views::timeline::Canvas;
-use crate::core::views::view_state::View;
+use crate::core::views::view_state::{Compare, View};
 use crate::core::Date;
-use crate::state::{Action, Baseline, Loaded, RoadmapState};
+use crate::state::{Action, Baseline, Loaded, Remembered, RoadmapState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,6 +37,12 @@ pub struct Props {
     /// The build's history of the data (fetched after the first screen).
     #[prop_or_default]
     pub history: Option<Shared<crate::core::tools::history::History>>,
+    /// What the reader's device remembers of their visits (#28).
+    #[prop_or_default]
+    pub remembered: Remembered,
+    /// *Mark as seen*: the current roadmap becomes the remembered one.
+    #[prop_or_default]
+    pub on_mark_seen: Callback<()>,
 }
 
 use super::env::location_search;
@@ -97,11 +104,18 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     use_url_sync(&state.view);
+    // While the browser prints, the view is drawn for paper instead (#31).
+    let printing = use_printing();
     let on_close = use_close(&state);
     use_select_into_view(state.view.select.clone(), state.view.view == View::Timeline);
+    // The build's baseline or the reader's last visit: one at a time (#28).
+    let preview = props.preview_notes.is_some();
+    let (remembered, compare) = (&props.remembered, state.view.compare);
+    let baseline = compared_baseline(&props.baseline, remembered, compare, preview);
+    use_missing_last_visit(state.dispatcher(), remembered, compare, preview);
     let canvas = measure.canvas(
         state.selected().is_some(),
-        derived::comparing(&props.baseline, &state.view, props.preview_notes.is_some()),
+        derived::comparing(&baseline, &state.view, preview),
     );
     let roadmap = &state.data.roadmap;
     let view = &state.view;
@@ -121,8 +135,8 @@ pub fn roadmap_view(props: &Props) -> Html {
     } = use_derived(
         &state,
         Inputs {
-            baseline: &props.baseline,
-            preview: props.preview_notes.is_some(),
+            baseline: &baseline,
+            preview,
             reference,
             canvas: &canvas,
             unfolded: &unfolded,
@@ -130,6 +144,9 @@ pub fn roadmap_view(props: &Props) -> Html {
         },
     );
     let timeline_view = || {
+        if printing {
+            return Html::default();
+        }
         let (Some(layout), Some(arrows)) = ((*layout).clone(), (*arrows).clone()) else {
             return Html::default();
         };
@@ -153,6 +170,7 @@ pub fn roadmap_view(props: &Props) -> Html {
     let current_stage = scope.as_ref().map(|s| roadmap.stages[s.stage].id.clone());
     let on_team_page = scope.as_ref().is_some_and(|s| s.team.is_some());
 
+    let filters = crate::core::views::print::filters_in_words(roadmap, &view.filter);
     let dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
@@ -171,8 +189,13 @@ pub fn roadmap_view(props: &Props) -> Html {
         })
     };
     html! {
-        <main class="app" data-ready={super::env::IN_BROWSER.then_some("true")}
-              data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}>
+        <main class={classes!("app", printing.then(|| format!("printing printing-{}", view.view.as_str())))} data-ready={super::env::IN_BROWSER.then_some("true")}
+              data-prerendered={(!super::env::IN_BROWSER).then_some("true")} data-loaded-from={if props.data.from_pack { "pack" } else { "yaml" }} data-visible-count={vis.shown.len().to_string()}
+              data-last-visit={remembered.as_str()}>
+            if printing {
+                <Printed data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
+                    view={view.view} {comparing} head={PrintHeadText { title: title.clone().into(), filters: filters.clone().into(), reference, count: vis.shown.len() }} />
+            }
             <SkipLink target="roadmap-chart" />
             <Banners {update} offline_since={props.data.offline_since.clone()} preview_notes={props.preview_notes.clone()}
                 on_exit_preview={props.on_exit_preview.clone()} />
@@ -187,7 +210,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                         <input type="file" multiple=true accept=".yaml,.yml" onchange={on_pick} data-pick-files="" class="visually-hidden" />
                     </label>
                     if let (Some(b), None) = (&props.baseline, &props.preview_notes) {
-                        <CompareButton label={b.label.clone()} on={comparing} on_intent={(*on_intent).clone()} />
+                        <CompareButton label={b.label.clone()} on={comparing && compare == Compare::Baseline} on_intent={(*on_intent).clone()} />
                     }
                 </div>
                 <StageIndex data={state.data.clone()} counts={stage_counts.clone()} current={current_stage} team_page={on_team_page}
@@ -200,7 +223,11 @@ pub fn roadmap_view(props: &Props) -> Html {
                 </div>
             }
             <DiagnosticsPanel data={state.data.clone()} open={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
-            if let (Some(comparison), Some(b)) = (comparison.clone(), &props.baseline) {
+            if let (Some(visit), false) = (remembered.visit(), preview) {
+                <SinceVisit visit={Shared::from(visit.clone())} today={props.today} comparing={comparing && compare == Compare::LastVisit}
+                    on_intent={(*on_intent).clone()} on_mark_seen={props.on_mark_seen.clone()} />
+            }
+            if let (Some(comparison), Some(b)) = (comparison.clone(), &baseline) {
                 <ChangesPanel base={b.data.clone()} data={state.data.clone()} {comparison} label={b.label.clone()}
                     changed_only={view.changed_only} preview={props.preview_notes.is_some()} on_intent={(*on_intent).clone()} />
             }
@@ -217,15 +244,16 @@ pub fn roadmap_view(props: &Props) -> Html {
                             <span class="slip-note" data-slip-note="">{ describe::slip_note(roadmap, slip, &analysis) }</span>
                         }
                         <Exports data={state.data.clone()} visible={vis.clone()} analysis={analysis.clone()} sort={view.sort.clone()}
-                            {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table} />
+                            {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table}
+                            timeline={state.view.view == View::Timeline} filters={filters.clone()} />
                     </div>
-                    if state.view.view != View::Table {
+                    if state.view.view != View::Table && !(printing && state.view.view == View::Timeline) {
                         <Legend width={canvas.width + canvas.labels} {comparing} />
                     }
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}
                             {selected} hover={*hover} visible={vis.clone()} analysis={analysis.clone()}
-                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone().map(Shared::from)} />
+                            on_intent={(*on_intent).clone()} on_hover={(*on_hover).clone()} comparison={comparison.clone().map(Shared::from)} {printing} />
                     } else if let Some(rows) = (*rows).clone() {
                         <TableView data={state.data.clone()} {selected} sort={view.sort.clone()} {rows}
                             analysis={analysis.clone()} on_intent={(*on_intent).clone()} comparison={comparison.clone().map(Shared::from)} />
@@ -237,7 +265,7 @@ pub fn roadmap_view(props: &Props) -> Html {
                     <DetailsPanel data={state.data.clone()} index={sel} analysis={analysis.clone()}
                         slip={view.slip.clone()} critical={view.critical} {reference} on_intent={(*on_intent).clone()}
                         on_close={(*on_close).clone()} history={props.history.clone()}
-                        change={comparison.as_ref().zip(props.baseline.as_ref()).and_then(|(c, b)| {
+                        change={comparison.as_ref().zip(baseline.as_ref()).and_then(|(c, b)| {
                             let (kind, note) = crate::core::views::compare::change_of(roadmap, c, sel)?;
                             Some((crate::core::views::compare::since(kind, &b.label), note, kind.as_str()))
                         })} />

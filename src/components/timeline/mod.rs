@@ -28,6 +28,9 @@ pub use chart::Measure;
 mod lanes;
 mod overlays;
 
+// The static layers' markup, also drawn on printed pages (#31).
+pub(crate) use axis::{axis_markup, grid_markup};
+
 use super::Shared;
 use crate::core::analysis::Analysis;
 use crate::core::views::intent::Intent;

@@ -78,6 +78,82 @@ impl Comparison {
     }
 }
 
+/// How many initiatives changed in each way: moved (start or end), otherwise
+/// changed, added, removed; the counts `roadmap diff --format json` gives (`changed`
+/// split by whether `start` or `end` is among the fields).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub moved: usize,
+    pub changed: usize,
+    pub added: usize,
+    pub removed: usize,
+}
+
+impl Counts {
+    /// Counts each kind given.
+    pub fn of(kinds: impl IntoIterator<Item = Kind>) -> Counts {
+        let mut c = Counts::default();
+        for k in kinds {
+            *match k {
+                Kind::Moved => &mut c.moved,
+                Kind::Changed => &mut c.changed,
+                Kind::Added => &mut c.added,
+                Kind::Removed => &mut c.removed,
+            } += 1;
+        }
+        c
+    }
+
+    pub fn total(&self) -> usize {
+        self.moved + self.changed + self.added + self.removed
+    }
+
+    /// The kinds that happened with their counts, in the panel's order (moved,
+    /// changed, added, removed).
+    pub fn parts(&self) -> Vec<(Kind, usize)> {
+        [
+            (Kind::Moved, self.moved),
+            (Kind::Changed, self.changed),
+            (Kind::Added, self.added),
+            (Kind::Removed, self.removed),
+        ]
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .collect()
+    }
+
+    /// "3 moved, 2 added, 1 removed".
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = self
+            .parts()
+            .iter()
+            .map(|(k, n)| format!("{n} {}", k.as_str()))
+            .collect();
+        parts.join(", ")
+    }
+}
+
+impl Comparison {
+    /// The changed initiatives counted by kind.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::of(self.diff.changed.iter().map(Changed::kind));
+        c.added = self.diff.added.len();
+        c.removed = self.diff.removed.len();
+        c
+    }
+}
+
+/// Above this many entries the *Changes* panel opens as one summary line per stage
+/// (each expands), so the roadmap stays on the first screen (#28).
+pub const SUMMARISE_ABOVE: usize = 10;
+
+impl StageChanges {
+    /// The stage's entries counted by kind.
+    pub fn counts(&self) -> Counts {
+        Counts::of(self.changes.iter().map(|c| c.kind))
+    }
+}
+
 /// A removed dependency between two initiatives the graph draws: its ids and a
 /// straight path from the dependency's node to the dependent's.
 #[derive(Clone, Debug, PartialEq)]
@@ -313,6 +389,28 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn counts_split_moved_from_changed_and_summarise_each_stage() {
+        let (base, head) = pair();
+        let c = Comparison::new((&base, &[]), (&head, &[]), Date(0));
+        let counts = c.counts();
+        assert_eq!(
+            counts,
+            Counts {
+                moved: 1,
+                changed: 1,
+                added: 1,
+                removed: 1
+            }
+        );
+        assert_eq!(counts.total(), c.count());
+        assert_eq!(counts.summary(), "1 moved, 1 changed, 1 added, 1 removed");
+        let stages = by_stage(&base, &head, &c);
+        let t = stages.iter().find(|s| s.stage == "T").unwrap();
+        assert_eq!(t.counts().summary(), "1 changed, 1 added, 1 removed");
+        assert_eq!(Counts::default().summary(), "");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::core::analysis::slip::MAX_SLIP_WEEKS;
 use crate::core::views::filter::Param;
 use crate::core::views::table::Sort;
 use crate::core::views::timeline::{DepsMode, Zoom};
-use crate::core::views::view_state::{View, ViewState};
+use crate::core::views::view_state::{Compare, View, ViewState};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Intent {
@@ -44,8 +44,9 @@ pub enum Intent {
     ToggleExpand(String),
     /// Graph overview: close every stage.
     CollapseAll,
-    /// Compare with the baseline, or stop (which also ends "changed only").
-    SetCompare(bool),
+    /// Compare with the baseline or the last visit, or stop (which also ends "changed
+    /// only").
+    SetCompare(Compare),
     /// While comparing, show only the initiatives that changed.
     SetChangedOnly(bool),
 }
@@ -108,7 +109,7 @@ impl ViewState {
             Intent::CollapseAll => s.expand.clear(),
             Intent::SetCompare(c) => {
                 s.compare = c;
-                s.changed_only &= c;
+                s.changed_only &= c.is_on();
             }
             Intent::SetChangedOnly(c) => s.changed_only = c,
         }
@@ -205,13 +206,27 @@ mod tests {
             ("expand=a", Intent::ToggleExpand("b".into()), "expand=a,b"),
             ("expand=a,b", Intent::ToggleExpand("a".into()), "expand=b"),
             ("expand=a,b&select=i", Intent::CollapseAll, "select=i"),
-            ("", Intent::SetCompare(true), "compare=baseline"),
+            (
+                "",
+                Intent::SetCompare(Compare::Baseline),
+                "compare=baseline",
+            ),
+            (
+                "compare=baseline&changed=1",
+                Intent::SetCompare(Compare::LastVisit),
+                "compare=last-visit&changed=1",
+            ),
+            ("compare=last-visit", Intent::SetCompare(Compare::Off), ""),
             (
                 "compare=baseline",
                 Intent::SetChangedOnly(true),
                 "compare=baseline&changed=1",
             ),
-            ("compare=baseline&changed=1", Intent::SetCompare(false), ""),
+            (
+                "compare=baseline&changed=1",
+                Intent::SetCompare(Compare::Off),
+                "",
+            ),
             (
                 "compare=baseline&changed=1&stage=a",
                 Intent::ClearAll,

@@ -7,7 +7,7 @@
 //! `slip` (`<id>:<N>w`), `critical` (`1`), `sort` (`<column>` or `-<column>`), `group`
 //! (`stage`), `between` (`<stage>:<stage>`) and `expand` (the graph overview's
 //! opened stages, `<stage>,<stage>`), `compare` (`baseline`: the comparison with the
-//! build's baseline) and `changed` (`1`: only what changed, while comparing). Unknown
+//! build's baseline; `last-visit`: with the reader's own last visit, #28) and `changed` (`1`: only what changed, while comparing). Unknown
 //! parameters or values are ignored and reported as notices, never as errors.
 
 use crate::core::analysis::Question;
@@ -15,6 +15,25 @@ use crate::core::text::keyword::keyword_enum;
 use crate::core::views::filter::{Filter, Param};
 use crate::core::views::timeline::{DepsMode, Zoom};
 use std::collections::BTreeSet;
+
+keyword_enum!(
+    /// What the roadmap is compared with (`compare=`): nothing, the build's baseline,
+    /// or the reader's last visit (remembered on their device, #28). One at a time.
+    #[derive(Default)]
+    pub enum Compare {
+        #[default]
+        Off = "none",
+        Baseline = "baseline",
+        LastVisit = "last-visit",
+    }
+);
+
+impl Compare {
+    /// Something is compared with.
+    pub fn is_on(self) -> bool {
+        self != Compare::Off
+    }
+}
 
 keyword_enum!(
     #[derive(Default)]
@@ -45,8 +64,9 @@ pub struct ViewState {
     /// Graph view's stage-level overview: the stages drawn as their initiatives
     /// (`expand=<stage>,<stage>`).
     pub expand: BTreeSet<String>,
-    /// Compare with the build's baseline (`compare=baseline`).
-    pub compare: bool,
+    /// Compare with the build's baseline (`compare=baseline`) or the reader's last
+    /// visit (`compare=last-visit`).
+    pub compare: Compare,
     /// While comparing, only the initiatives that changed (`changed=1`).
     pub changed_only: bool,
 }
@@ -109,10 +129,10 @@ impl ViewState {
                     "0" | "false" | "" => st.critical = false,
                     _ => bad("an unknown critical value"),
                 },
-                "compare" => match v.as_str() {
-                    "baseline" => st.compare = true,
-                    "" | "none" => st.compare = false,
-                    _ => bad("an unknown comparison"),
+                "compare" => match Compare::parse(&v) {
+                    Some(c) => st.compare = c,
+                    None if v.is_empty() => st.compare = Compare::Off,
+                    None => bad("an unknown comparison"),
                 },
                 "changed" => match v.as_str() {
                     "1" | "true" => st.changed_only = true,
@@ -200,8 +220,8 @@ impl ViewState {
             let stages: Vec<String> = self.expand.iter().map(|s| encode(s)).collect();
             parts.push(format!("expand={}", stages.join(",")));
         }
-        if self.compare {
-            parts.push("compare=baseline".into());
+        if self.compare.is_on() {
+            parts.push(format!("compare={}", self.compare.as_str()));
         }
         if self.changed_only {
             parts.push("changed=1".into());
@@ -445,7 +465,7 @@ mod tests {
             }),
             group_by_stage: rng.coin(),
             expand: rng.set(Rng::id),
-            compare: rng.coin(),
+            compare: rng.pick(Compare::ALL),
             changed_only: rng.coin(),
         }
     }

@@ -31,6 +31,9 @@ pub struct Job {
 pub struct Answer {
     pub packed: Packed,
     pub notes: Vec<String>,
+    /// The pack's bytes as the worker wrote them (what the reader's last visit keeps
+    /// when the site has no usable pack of its own, #28).
+    pub bytes: Vec<u8>,
 }
 
 const MAGIC: &[u8; 4] = b"RMJB";
@@ -100,8 +103,12 @@ pub fn read_answer(bytes: &[u8]) -> Result<Answer, String> {
         0 => Err(r.str()?),
         1 => {
             let notes = r.list(Reader::str)?;
-            let packed = super::read(&bytes[r.at..])?;
-            Ok(Answer { packed, notes })
+            let pack = &bytes[r.at..];
+            Ok(Answer {
+                packed: super::read(pack)?,
+                notes,
+                bytes: pack.to_vec(),
+            })
         }
         k => Err(format!("an answer of kind {k}")),
     }

@@ -2,16 +2,15 @@
 //! team with their bars packed into rows (labels included), the Unscheduled lane's
 //! chips, and the folding of lanes a question's focus leaves out.
 
+use super::bar::{chip, dated_bar};
 use super::fold::Fold;
 use super::{
-    band_title, fit_range, pack, place, place_label, range, scale, span, stage_count, text_width,
-    ticks, wrap_name, Band, Bar, Dated, Label, Lane, LaneKind, Settings, Shape, Side,
-    TimelineLayout, Zoom, BAR_HEIGHT, GHOST_LABEL, LABEL_COLUMN, LANE_GAP, MIN_BAR, ROW_HEIGHT,
-    STAGE_HEADER,
+    band_title, fit_range, pack, place, range, scale, span, stage_count, ticks, wrap_name, Band,
+    Bar, Dated, Lane, LaneKind, Settings, Shape, TimelineLayout, Zoom, BAR_HEIGHT, LABEL_COLUMN,
+    LANE_GAP, ROW_HEIGHT, STAGE_HEADER,
 };
 use crate::core::model::{Horizon, Roadmap, Status};
 use crate::core::text::date::Date;
-use crate::core::views::describe::bar_text_chars;
 use crate::core::views::filter::Visible;
 
 /// Lays out the visible initiatives.
@@ -23,6 +22,61 @@ pub fn layout(
     reference: Date,
     settings: &Settings,
 ) -> TimelineLayout {
+    lay_out(
+        roadmap,
+        &prepare(roadmap, visible, reference, settings),
+        settings,
+    )
+}
+
+/// What every layout of one drawing shares, whatever folds around a question: the
+/// range and scale, the bands, and each initiative's bar before it is stacked in its
+/// lane. Computed once, a question's folds only stack lanes again (#27).
+#[derive(Debug)]
+pub struct Prepared {
+    /// The shown and context initiatives, in index order.
+    all: Vec<usize>,
+    /// By initiative: drawn as context (a ghost).
+    is_ghost: Vec<bool>,
+    start: Date,
+    end: Date,
+    px_per_day: f64,
+    width: f64,
+    today_x: f64,
+    ticks: Vec<super::Tick>,
+    bands: Vec<Band>,
+    /// Positions in `all` by stage, in order.
+    by_stage: Vec<Vec<usize>>,
+    /// Stages with shown initiatives first, those that only hold ghosts after them.
+    stage_order: Vec<usize>,
+    /// Positions in `all` of the undated initiatives.
+    undated: Vec<usize>,
+    /// By position in `all`: a dated initiative's bar (not yet stacked), or an undated
+    /// one's chip with the span it may flow in.
+    placed: Vec<Placed>,
+}
+
+#[derive(Debug)]
+enum Placed {
+    Dated(Bar),
+    Chip(Bar, f64, f64),
+}
+
+impl Prepared {
+    /// The shown and context initiatives drawn, in index order.
+    pub fn all(&self) -> &[usize] {
+        &self.all
+    }
+}
+
+/// The part of the layout that does not depend on what a question folds: see
+/// [`Prepared`]. `settings.focus` is not read.
+pub fn prepare(
+    roadmap: &Roadmap,
+    visible: &Visible,
+    reference: Date,
+    settings: &Settings,
+) -> Prepared {
     // Indexed by initiative: set membership in O(1), without hashing.
     let mut is_ghost = vec![false; roadmap.initiatives.len()];
     for &g in &visible.ghosts {
@@ -90,12 +144,6 @@ pub fn layout(
             }
         })
         .collect();
-
-    let mut lanes = Vec::new();
-    let mut bars = Vec::new();
-    let mut y = 0.0;
-    let focus = settings.focus;
-    let mut fold = Fold::default();
     // Positions in `all` by stage, in order: one pass, not one per stage.
     let mut by_stage: Vec<Vec<usize>> = vec![Vec::new(); roadmap.stages.len()];
     for (k, &i) in all.iter().enumerate() {
@@ -105,12 +153,69 @@ pub fn layout(
     let mut stage_order: Vec<usize> = (0..roadmap.stages.len()).collect();
     stage_order.sort_by_key(|&si| by_stage[si].iter().all(|&k| is_ghost[all[k]]));
     let undated: Vec<usize> = (0..all.len()).filter(|&k| spans[k].is_none()).collect();
-    for si in stage_order {
+    let placed = all
+        .iter()
+        .zip(&spans)
+        .map(|(&i, s)| match *s {
+            Some(span) => {
+                let moved = settings.moves.get(i).and_then(|m| m.as_ref());
+                Placed::Dated(dated_bar(
+                    roadmap,
+                    i,
+                    is_ghost[i],
+                    span,
+                    &x_of,
+                    width,
+                    moved.and_then(|m| m.end.or(m.start)),
+                ))
+            }
+            None => {
+                let (bar, lo, hi) = chip(roadmap, i, is_ghost[i], &bands, width);
+                Placed::Chip(bar, lo, hi)
+            }
+        })
+        .collect();
+    Prepared {
+        all,
+        is_ghost,
+        start,
+        end,
+        px_per_day: ppd,
+        width,
+        today_x: x_of(reference),
+        ticks,
+        bands,
+        by_stage,
+        stage_order,
+        undated,
+        placed,
+    }
+}
+
+/// Stacks the lanes of a prepared drawing, folding those `settings.focus` leaves out.
+pub fn lay_out(roadmap: &Roadmap, prep: &Prepared, settings: &Settings) -> TimelineLayout {
+    let Prepared {
+        all,
+        is_ghost,
+        by_stage,
+        undated,
+        ..
+    } = prep;
+    let dated = |k: usize| match &prep.placed[k] {
+        Placed::Dated(b) => Some(b),
+        Placed::Chip(..) => None,
+    };
+    let mut lanes = Vec::new();
+    let mut bars = Vec::new();
+    let mut y = 0.0;
+    let focus = settings.focus;
+    let mut fold = Fold::default();
+    for &si in &prep.stage_order {
         let stage = &roadmap.stages[si];
         let in_stage: Vec<usize> = by_stage[si]
             .iter()
             .copied()
-            .filter(|&k| spans[k].is_some())
+            .filter(|&k| dated(k).is_some())
             .collect();
         if in_stage.is_empty() {
             continue;
@@ -171,19 +276,7 @@ pub fn layout(
                 fold.add(members.len() - kept.len(), 0, si);
                 let placed: Vec<Bar> = kept
                     .iter()
-                    .map(|&k| {
-                        let (s, e, shape) = spans[k].expect("dated");
-                        let moved = settings.moves.get(all[k]).and_then(|m| m.as_ref());
-                        dated_bar(
-                            roadmap,
-                            all[k],
-                            is_ghost[all[k]],
-                            (s, e, shape),
-                            &x_of,
-                            width,
-                            moved.and_then(|m| m.end.or(m.start)),
-                        )
-                    })
+                    .map(|&k| dated(k).expect("dated").clone())
                     .collect();
                 y += stack(placed, y, &mut bars);
                 lanes.push(Lane {
@@ -215,7 +308,10 @@ pub fn layout(
             fold.add(undated.len() - shown.len(), 0, usize::MAX);
             let mut chips: Vec<(Bar, f64, f64)> = shown
                 .iter()
-                .map(|&k| chip(roadmap, all[k], is_ghost[all[k]], &bands, width))
+                .map(|&k| match &prep.placed[k] {
+                    Placed::Chip(b, lo, hi) => (b.clone(), *lo, *hi),
+                    Placed::Dated(_) => unreachable!("undated positions hold chips"),
+                })
                 .collect();
             flow(&mut chips);
             y += stack(chips.into_iter().map(|c| c.0).collect(), y, &mut bars);
@@ -235,111 +331,20 @@ pub fn layout(
         bar_index[b.init] = k as u32;
     }
     TimelineLayout {
-        start,
-        end,
-        px_per_day: ppd,
-        width,
+        start: prep.start,
+        end: prep.end,
+        px_per_day: prep.px_per_day,
+        width: prep.width,
         height: y,
-        ticks,
-        today_x: x_of(reference),
-        bands,
+        ticks: prep.ticks.clone(),
+        today_x: prep.today_x,
+        bands: prep.bands.clone(),
         lanes,
         bars,
         folded: focus.is_some(),
         bar_index,
     }
 }
-
-/// A dated initiative's bar (its row not yet known), cut to the drawn range, with
-/// room after it for its slip ghost when it moves to `moved_end`.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one call site; the values are the bar's"
-)]
-fn dated_bar(
-    roadmap: &Roadmap,
-    init: usize,
-    ghost: bool,
-    (s, e, shape): (Date, Date, Shape),
-    x_of: &dyn Fn(Date) -> f64,
-    width: f64,
-    moved_end: Option<Date>,
-) -> Bar {
-    let (x0, x1) = if shape == Shape::Milestone {
-        let x = x_of(Date(e.0 + 1)) - BAR_HEIGHT / 2.0;
-        (x, x + BAR_HEIGHT)
-    } else {
-        (x_of(s), x_of(Date(e.0 + 1)))
-    };
-    let cut = (x0 < 0.0, x1 > width);
-    let (mut x, mut x1) = (x0.clamp(0.0, width), x1.clamp(0.0, width));
-    if x1 - x < MIN_BAR {
-        // Wholly outside (or tiny): a stub at the edge it is beyond.
-        if cut.1 && x >= width - MIN_BAR {
-            x = width - MIN_BAR;
-        }
-        x1 = x + MIN_BAR;
-    }
-    let w = x1 - x;
-    let tail = moved_end.map_or(0.0, |e| {
-        (x_of(Date(e.0 + 1)).min(width) - (x + w)).max(0.0) + GHOST_LABEL
-    });
-    let text = text_width(bar_text_chars(roadmap, init, ghost));
-    Bar {
-        init,
-        x,
-        y: 0.0,
-        w,
-        shape,
-        ghost,
-        label: place_label(x, w, tail, shape, text, width),
-        cut,
-        tail,
-    }
-}
-
-/// An undated initiative's chip, under its horizon's band (the whole drawing without
-/// a horizon), as wide as its title.
-fn chip(
-    roadmap: &Roadmap,
-    init: usize,
-    ghost: bool,
-    bands: &[Band],
-    width: f64,
-) -> (Bar, f64, f64) {
-    let (lo, hi) = match roadmap.initiatives[init].horizon {
-        Some(h) => {
-            let b = bands
-                .iter()
-                .find(|b| b.horizon == h)
-                .expect("a band per horizon");
-            (b.x0.clamp(0.0, width), b.x1.clamp(0.0, width))
-        }
-        None => (0.0, width),
-    };
-    let text = text_width(bar_text_chars(roadmap, init, ghost));
-    let w = text.min((hi - lo).max(MIN_BAR * 4.0)).min(MAX_CHIP);
-    let x = lo.min(width - w).max(0.0);
-    let bar = Bar {
-        init,
-        x,
-        y: 0.0,
-        w,
-        shape: Shape::Undated,
-        ghost,
-        label: Label {
-            side: if w >= text { Side::Inside } else { Side::Cut },
-            x,
-            w,
-        },
-        cut: (false, false),
-        tail: 0.0,
-    };
-    (bar, x, hi.max(x + w))
-}
-
-/// The widest an undated chip grows.
-const MAX_CHIP: f64 = 260.0;
 
 /// Packs `placed` into rows from `top`, pushes them to `bars`, and returns the
 /// height used.

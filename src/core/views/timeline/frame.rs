@@ -2,7 +2,7 @@
 //! initiatives answer it, whether other lanes must fold so they fit the screen, and
 //! where to scroll so they are all in view.
 
-use super::{layout, Canvas, Settings, TimelineLayout, Zoom, BAR_HEIGHT};
+use super::{lay_out, prepare, Canvas, Prepared, Settings, TimelineLayout, Zoom, BAR_HEIGHT};
 use crate::core::analysis::Analysis;
 use crate::core::model::Roadmap;
 use crate::core::text::date::Date;
@@ -63,25 +63,22 @@ pub fn framed_layout(
     settings: &Settings,
     focus: &Focus,
 ) -> TimelineLayout {
-    let plain = layout(
-        roadmap,
-        visible,
-        reference,
-        &Settings {
-            focus: None,
-            ..*settings
-        },
-    );
-    fold(roadmap, visible, reference, settings, focus, &plain).unwrap_or(plain)
+    let unfocused = Settings {
+        focus: None,
+        ..*settings
+    };
+    let prep = prepare(roadmap, visible, reference, &unfocused);
+    let plain = lay_out(roadmap, &prep, &unfocused);
+    fold(roadmap, &prep, settings, focus, &plain).unwrap_or(plain)
 }
 
 /// The folded timeline [`framed_layout`] draws for `focus`, or `None` when `plain`
-/// (the layout with the same settings and no focus) is the one to draw. The viewer
-/// keeps `plain` across questions, so a question that needs no fold lays nothing out.
+/// (the layout of `prep` with the same settings and no focus) is the one to draw. The
+/// viewer keeps `plain` and `prep` across questions, so a question that needs no fold
+/// lays nothing out, and one that does only stacks lanes again.
 pub fn fold(
     roadmap: &Roadmap,
-    visible: &Visible,
-    reference: Date,
+    prep: &Prepared,
     settings: &Settings,
     focus: &Focus,
     plain: &TimelineLayout,
@@ -94,10 +91,9 @@ pub fn fold(
         return None;
     }
     let folded = |keep: &BTreeSet<usize>| {
-        layout(
+        lay_out(
             roadmap,
-            visible,
-            reference,
+            prep,
             &Settings {
                 focus: Some(keep),
                 ..*settings
@@ -109,7 +105,7 @@ pub fn fold(
     // stages, else their whole lanes), around what is wanted, else what is required.
     // Candidates equal to one already tried are skipped, so the common case lays out
     // twice (plain, then the wanted stages).
-    let all = || visible.shown.iter().chain(&visible.ghosts).copied();
+    let all = || prep.all().iter().copied();
     let init = |i: usize| &roadmap.initiatives[i];
     let around = |keep: &BTreeSet<usize>| {
         let stages: BTreeSet<usize> = keep.iter().map(|&i| init(i).stage).collect();

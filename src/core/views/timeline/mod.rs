@@ -17,6 +17,7 @@ use crate::core::text::keyword::keyword_enum;
 use std::collections::BTreeSet;
 
 mod arrows;
+mod bar;
 mod baseline;
 mod build;
 mod fold;
@@ -30,7 +31,7 @@ mod viewport;
 
 pub use arrows::{arrows, Arrow};
 pub use baseline::{baseline_marks, BaselineMarks, Outline, RemovedGhost, OUTLINE_HEIGHT};
-pub use build::layout;
+pub use build::{lay_out, layout, prepare, Prepared};
 pub use frame::{focus_of, fold, frame, framed_layout, scroll_to_contain, Focus, Frame};
 pub use keys::{scroll_to_show, step, step_in_list, tab_stop, Step};
 pub use labels::{
