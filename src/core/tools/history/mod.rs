@@ -17,6 +17,7 @@
 //!
 //! Complexity: O(C · L) for C commits, L the cost of loading one (linear in the data).
 
+pub mod at;
 pub mod json;
 pub mod pack;
 
@@ -86,6 +87,21 @@ pub struct Timeline {
     pub first_end: Option<Date>,
     /// Its end in the last commit that held it.
     pub last_end: Option<Date>,
+    /// While it is removed: what the last commit that held it said of it (so the
+    /// roadmap as it was, `at`, can show it).
+    pub last: Option<Last>,
+}
+
+/// A removed initiative as the last commit that held it had it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Last {
+    pub title: String,
+    /// A team id.
+    pub team: Option<String>,
+    /// The ids it waited on.
+    pub depends_on: Vec<String>,
+    /// Its tracked values, in [`TRACKED`] order, as the events write them.
+    pub values: [Option<String>; 5],
 }
 
 impl Timeline {
@@ -134,6 +150,8 @@ pub struct Builder {
     gone: HashMap<String, State>,
     /// Every string of a confidential initiative in any commit (public histories).
     secrets: BTreeSet<String>,
+    /// The last sound commit's roadmap (what a removed initiative was).
+    previous: Option<Roadmap>,
 }
 
 impl Builder {
@@ -146,6 +164,7 @@ impl Builder {
             last: HashMap::new(),
             gone: HashMap::new(),
             secrets: BTreeSet::new(),
+            previous: None,
         }
     }
 
@@ -180,6 +199,7 @@ impl Builder {
         if self.compare(index, &roadmap) {
             self.history.commits.push(commit);
         }
+        self.previous = Some(roadmap);
     }
 
     /// Records `roadmap`'s changes as commit `index`'s; whether there were any.
@@ -209,6 +229,7 @@ impl Builder {
                     let t = self.history.initiatives.get_mut(id).expect("seen");
                     t.events.push(event(Field::Added, None, None));
                     t.removed = None;
+                    t.last = None;
                     changed = true;
                 }),
             };
@@ -219,6 +240,7 @@ impl Builder {
                     removed: None,
                     first_end: end,
                     last_end: end,
+                    last: None,
                 };
                 self.history.initiatives.insert(id.clone(), first);
                 changed = true;
@@ -239,6 +261,19 @@ impl Builder {
             let t = self.history.initiatives.get_mut(&id).expect("seen");
             t.events.push(event(Field::Removed, None, None));
             t.removed = Some(index);
+            t.last = self.previous.as_ref().and_then(|r| {
+                let init = &r.initiatives[r.find(&id)?];
+                Some(Last {
+                    title: init.title.clone(),
+                    team: init.team.map(|k| r.teams[k].id.clone()),
+                    depends_on: init
+                        .depends_on
+                        .iter()
+                        .map(|&d| r.initiatives[d].id.clone())
+                        .collect(),
+                    values: state.clone(),
+                })
+            });
             self.gone.insert(id, state);
             changed = true;
         }

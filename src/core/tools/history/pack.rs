@@ -5,7 +5,7 @@
 //! wrong magic or version, a truncated file, an index out of range or a field word
 //! this viewer does not know is an error, and the viewer shows no history.
 
-use super::{Commit, Event, Field, History, Timeline};
+use super::{Commit, Event, Field, History, Last, Timeline};
 use crate::core::text::date::Date;
 use crate::core::tools::pack::reader::Reader;
 use crate::core::tools::pack::writer::Writer;
@@ -14,7 +14,7 @@ use crate::core::tools::pack::writer::Writer;
 pub const HISTORY_FILE: &str = "history.pack";
 const MAGIC: &[u8; 4] = b"RMHI";
 /// Bumped whenever the layout below changes.
-const VERSION: u64 = 1;
+const VERSION: u64 = 2;
 
 /// Writes `h`.
 ///
@@ -47,12 +47,28 @@ pub fn write(h: &History) -> Vec<u8> {
             removed,
             first_end,
             last_end,
+            last,
         } = t;
         w.str(id);
         w.uint(*first_seen as u64);
         w.opt_uint(*removed);
         w.opt_date(*first_end);
         w.opt_date(*last_end);
+        w.uint(u64::from(last.is_some()));
+        if let Some(Last {
+            title,
+            team,
+            depends_on,
+            values,
+        }) = last
+        {
+            w.str(title);
+            w.opt_str(team.as_deref());
+            w.list(depends_on, |w, d| w.str(d));
+            for v in values {
+                w.opt_str(v.as_deref());
+            }
+        }
         w.list(events, |w, e| {
             let Event {
                 commit,
@@ -114,6 +130,23 @@ pub fn read(bytes: &[u8]) -> Result<History, String> {
             };
             let first_end = r.opt_date()?;
             let last_end = r.opt_date()?;
+            let last = if r.flag()? {
+                let title = r.str()?;
+                let team = r.opt_str()?;
+                let depends_on = r.list(Reader::str)?;
+                let mut values: [Option<String>; 5] = Default::default();
+                for v in &mut values {
+                    *v = r.opt_str()?;
+                }
+                Some(Last {
+                    title,
+                    team,
+                    depends_on,
+                    values,
+                })
+            } else {
+                None
+            };
             let events = r.list(|r| {
                 Ok(Event {
                     commit: commit(r)?,
@@ -128,6 +161,7 @@ pub fn read(bytes: &[u8]) -> Result<History, String> {
                 removed,
                 first_end,
                 last_end,
+                last,
             };
             Ok((id, t))
         })?

@@ -160,3 +160,118 @@ fn the_pack_gives_the_history_back_and_refuses_damage() {
     longer.push(0);
     assert!(pack::read(&longer).is_err());
 }
+
+/// Each sound step's roadmap, wound back from the last one by `at::roadmap_at`, holds
+/// the same initiatives with the same tracked values as that step's own files.
+#[test]
+fn the_roadmap_at_each_commit_is_that_commits_roadmap() {
+    let y = "  - {id: y, title: Y, stage: a, confidence: low, start: 2026-02-01, end: 2026-03, depends_on: [x]}\n";
+    let z =
+        "  - {id: z, title: Z, stage: b, confidence: medium, start: 2026-04-01, end: 2026-Q4}\n";
+    let steps: Vec<(&str, String)> = vec![
+        ("plan", format!("{X}{y}")),
+        ("x slips", format!("{}{y}", X.replace("2026-06", "2026-08"))),
+        ("typo", X.replace("end: 2026-06", "end: 2026-14")),
+        (
+            "drop y, add z",
+            format!("{}{z}", X.replace("2026-06", "2026-08")),
+        ),
+        ("nothing", format!("{}{z}", X.replace("2026-06", "2026-08"))),
+        (
+            "y back in b, z drops",
+            format!(
+                "{}{}",
+                X.replace("2026-06", "2026-09"),
+                y.replace("stage: a", "stage: b").replace("low", "high")
+            ),
+        ),
+        (
+            "x done",
+            format!(
+                "{}{}",
+                X.replace("2026-06", "2026-09")
+                    .replace("confidence: high", "confidence: high, status: done"),
+                y.replace("stage: a", "stage: b").replace("low", "high")
+            ),
+        ),
+    ];
+    let refs: Vec<(&str, &str)> = steps.iter().map(|(s, i)| (*s, i.as_str())).collect();
+    let h = history(&refs);
+    let today = Date(20_000);
+    let (now, _) = load(&files(&steps.last().unwrap().1), today);
+    let tracked = |r: &Roadmap| -> BTreeMap<String, Vec<Option<String>>> {
+        r.initiatives
+            .iter()
+            .map(|i| {
+                let v = TRACKED.map(|(_, f)| diff::value(r, i, f).as_str().map(String::from));
+                (i.id.clone(), v.to_vec())
+            })
+            .collect()
+    };
+    let mut sound = None;
+    for (n, (subject, inits)) in steps.iter().enumerate() {
+        let (then, diags) = load(&files(inits), today);
+        if !diags.iter().any(|d| d.severity == Severity::Error) {
+            sound = Some(then);
+        }
+        let expected = sound.as_ref().unwrap();
+        let at::At::Then(t) = at::roadmap_at(&now, &h, Date(20_000 + n as i32)) else {
+            panic!("{subject}: before the history");
+        };
+        assert_eq!(tracked(&t.roadmap), tracked(expected), "at {subject}");
+        assert_eq!(t.roadmap.as_of, Some(Date(20_000 + n as i32)));
+        let deps = |r: &Roadmap| diff::pairs(r);
+        if *subject == "plan" {
+            assert_eq!(
+                deps(&t.roadmap),
+                deps(expected),
+                "the removed y's dependency"
+            );
+            assert_eq!((t.added_since, t.removed_since), (0, 0));
+        }
+        if *subject == "drop y, add z" {
+            assert_eq!(
+                t.roadmap.initiatives[t.roadmap.find("z").unwrap()].title,
+                "Z"
+            );
+            assert_eq!((t.added_since, t.removed_since), (1, 1));
+        }
+    }
+    assert!(matches!(
+        at::roadmap_at(&now, &h, Date(19_999)),
+        at::At::BeforeHistory {
+            first: Date(20_000)
+        }
+    ));
+}
+
+#[test]
+fn the_pack_keeps_what_a_removed_initiative_was() {
+    let y = "  - {id: y, title: Y, stage: a, team: t1, confidence: low, start: 2026-02-01, end: 2026-03, depends_on: [x]}\n";
+    let mut f = files(&format!("{X}{y}"));
+    let with_team = |f: &mut DataFiles, inits: &str| {
+        f.insert(
+            "roadmap.yaml",
+            FileText::Text(format!(
+                "title: T\nas_of: 2026-01-01\nstages: [{{id: a, name: A, teams: [{{id: t1, name: T1}}]}}, {{id: b, name: B}}]\ninitiatives:\n{inits}"
+            )),
+        );
+    };
+    with_team(&mut f, &format!("{X}{y}"));
+    let mut b = Builder::new(Date(20_000));
+    b.push(commit(0, "both"), &f);
+    with_team(&mut f, X);
+    b.push(commit(1, "drop y"), &f);
+    let h = b.finish(false);
+    let last = h.initiatives["y"].last.clone().expect("kept");
+    assert_eq!(
+        (
+            last.title.as_str(),
+            last.team.as_deref(),
+            last.depends_on.as_slice()
+        ),
+        ("Y", Some("t1"), &["x".to_string()][..])
+    );
+    assert_eq!(last.values[1].as_deref(), Some("2026-03-31"));
+    assert_eq!(pack::read(&pack::write(&h)), Ok(h));
+}
