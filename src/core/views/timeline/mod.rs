@@ -20,6 +20,7 @@ mod arrows;
 mod bar;
 mod baseline;
 mod build;
+mod drift;
 mod fold;
 mod frame;
 mod keys;
@@ -32,6 +33,7 @@ mod viewport;
 pub use arrows::{arrows, Arrow};
 pub use baseline::{baseline_marks, BaselineMarks, Outline, RemovedGhost, OUTLINE_HEIGHT};
 pub use build::{lay_out, layout, prepare, Prepared};
+pub use drift::{drift_marks, Trail, MOST_SLIPPED};
 pub use frame::{focus_of, fold, frame, framed_layout, scroll_to_contain, Focus, Frame};
 pub use keys::{scroll_to_show, step, step_in_list, tab_stop, Step};
 pub use labels::{
