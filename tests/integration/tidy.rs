@@ -171,6 +171,7 @@ const CORE_LAYERS: &[(&str, &str, &[&str])] = &[
             "compare",
             "print",
             "last_visit",
+            "accuracy",
         ],
     ),
     (

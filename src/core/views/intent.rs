@@ -49,6 +49,8 @@ pub enum Intent {
     SetCompare(Compare),
     /// While comparing, show only the initiatives that changed.
     SetChangedOnly(bool),
+    /// The drift trails and the planning accuracy (#29).
+    SetDrift(bool),
 }
 
 /// How the address bar records a change.
@@ -112,6 +114,7 @@ impl ViewState {
                 s.changed_only &= c.is_on();
             }
             Intent::SetChangedOnly(c) => s.changed_only = c,
+            Intent::SetDrift(d) => s.drift = d,
         }
         s
     }
@@ -195,6 +198,7 @@ mod tests {
             ("", Intent::SetZoom(Zoom::Year), "zoom=year"),
             ("", Intent::SetDeps(DepsMode::Violations), "deps=violations"),
             ("", Intent::SetCritical(true), "critical=1"),
+            ("", Intent::SetDrift(true), "drift=1"),
             ("", Intent::SetGroupByStage(true), "group=stage"),
             ("", Intent::SetContext(true), "context=1"),
             ("", Intent::SetSort(Sort::parse("-slack")), "sort=-slack"),

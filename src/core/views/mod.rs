@@ -2,6 +2,7 @@
 //! legend, names and labels, a stage's or team's page, a baseline's comparison, the
 //! reader's last visit), and above them the view state (the URL) and its transitions ([`view_state`], [`intent`]).
 
+pub mod accuracy;
 pub mod compare;
 pub mod describe;
 pub mod filter;

@@ -7,7 +7,10 @@
 //! `slip` (`<id>:<N>w`), `critical` (`1`), `sort` (`<column>` or `-<column>`), `group`
 //! (`stage`), `between` (`<stage>:<stage>`) and `expand` (the graph overview's
 //! opened stages, `<stage>,<stage>`), `compare` (`baseline`: the comparison with the
-//! build's baseline; `last-visit`: with the reader's own last visit, #28) and `changed` (`1`: only what changed, while comparing). Unknown
+//! build's baseline; `last-visit`: with the reader's own last visit, #28), `changed`
+//! (`1`: only what changed, while comparing), `drift` (`1`: each bar's earlier planned
+//! ends, from the build's history, #29) and `at` (`YYYY-MM-DD`: the roadmap as it was
+//! on that day, #29; a month or quarter means its first day). Unknown
 //! parameters or values are ignored and reported as notices, never as errors.
 
 use crate::core::analysis::Question;
@@ -69,6 +72,10 @@ pub struct ViewState {
     pub compare: Compare,
     /// While comparing, only the initiatives that changed (`changed=1`).
     pub changed_only: bool,
+    /// The timeline's drift trails and the planning accuracy (`drift=1`).
+    pub drift: bool,
+    /// The roadmap as it was on this day (`at=YYYY-MM-DD`).
+    pub at: Option<crate::core::Date>,
 }
 
 impl ViewState {
@@ -138,6 +145,16 @@ impl ViewState {
                     "1" | "true" => st.changed_only = true,
                     "0" | "false" | "" => st.changed_only = false,
                     _ => bad("an unknown changed value"),
+                },
+                "drift" => match v.as_str() {
+                    "1" | "true" => st.drift = true,
+                    "0" | "false" | "" => st.drift = false,
+                    _ => bad("an unknown drift value"),
+                },
+                "at" => match crate::core::Date::parse(&v, crate::core::text::date::Edge::First) {
+                    Ok(d) => st.at = Some(d),
+                    Err(_) if v.is_empty() => st.at = None,
+                    Err(_) => bad("a day that is not YYYY-MM-DD"),
                 },
                 "q" => st.filter.q = v,
                 "expand" => st.expand.extend(
@@ -225,6 +242,12 @@ impl ViewState {
         }
         if self.changed_only {
             parts.push("changed=1".into());
+        }
+        if self.drift {
+            parts.push("drift=1".into());
+        }
+        if let Some(d) = self.at {
+            parts.push(format!("at={d}"));
         }
         parts.join("&")
     }
@@ -346,7 +369,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1&group=stage&expand=data-access,tenant-scale&compare=baseline&changed=1";
+        let q = "view=graph&stage=data-access,tenant-scale&confidence=high&horizon=unscheduled&q=raft%20gitaly&context=1&select=gitaly-raft&deps=violations&zoom=year&slip=gitaly-raft:6w&critical=1&group=stage&expand=data-access,tenant-scale&compare=baseline&changed=1&drift=1&at=2026-07-01";
         let (st, notices) = ViewState::from_query(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(st.view, View::Graph);
@@ -467,6 +490,8 @@ mod tests {
             expand: rng.set(Rng::id),
             compare: rng.pick(Compare::ALL),
             changed_only: rng.coin(),
+            drift: rng.coin(),
+            at: rng.maybe(|r| crate::core::Date(20_000 + r.below(2_000) as i32)),
         }
     }
 
@@ -509,6 +534,8 @@ mod tests {
             "expand",
             "compare",
             "changed",
+            "drift",
+            "at",
         ];
         assert_eq!(written, BTreeSet::from(every.map(String::from)));
     }

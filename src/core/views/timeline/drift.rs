@@ -86,7 +86,11 @@ pub fn drift_marks(layout: &TimelineLayout, roadmap: &Roadmap, history: &History
         t.label = shift_label(t.slip_days);
         let need = text_width(t.label.chars().count());
         t.label_before = t.x1 + 3.0 + need > layout.width;
-        t.label_x = if t.label_before { t.x0 - 3.0 } else { t.x1 + 3.0 };
+        t.label_x = if t.label_before {
+            t.x0 - 3.0
+        } else {
+            t.x1 + 3.0
+        };
     }
     trails
 }
@@ -153,14 +157,27 @@ mod tests {
         let vis = visible(&r, &Filter::default(), reference, false);
         let l = layout(&r, &vis, reference, &settings(Zoom::Month));
         let trails = drift_marks(&l, &r, &h);
-        let with: Vec<&str> = trails.iter().map(|t| r.initiatives[t.init].id.as_str()).collect();
-        assert_eq!(with, &ids[..7], "a trail for each moved end, none for `still`");
+        let with: Vec<&str> = trails
+            .iter()
+            .map(|t| r.initiatives[t.init].id.as_str())
+            .collect();
+        assert_eq!(
+            with,
+            &ids[..7],
+            "a trail for each moved end, none for `still`"
+        );
         for t in &trails {
             let bar = l.bar_of(t.init).unwrap();
-            assert!((t.x1 - (bar.x + bar.w)).abs() < 1e-6, "ends at the bar's end: {t:?} {bar:?}");
+            assert!(
+                (t.x1 - (bar.x + bar.w)).abs() < 1e-6,
+                "ends at the bar's end: {t:?} {bar:?}"
+            );
             let first = l.x_of(Date(end.0 + 1 - 10 * (t.init as i32 + 1)));
             assert!((t.x0 - first).abs() < 1e-6, "starts at the first plan");
-            assert!(t.y > bar.y + BAR_HEIGHT && t.y < bar.y + ROW_HEIGHT, "in the gap under its bar");
+            assert!(
+                t.y > bar.y + BAR_HEIGHT && t.y < bar.y + ROW_HEIGHT,
+                "in the gap under its bar"
+            );
             assert_eq!(t.ends.len(), 1 + t.init % 2);
             assert_eq!(t.slip_days, 10 * (t.init as i32 + 1));
         }
