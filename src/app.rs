@@ -136,10 +136,19 @@ pub fn app() -> Html {
     let preview = use_state(|| None::<Preview>);
     let baseline = use_state(|| None::<Rc<Baseline>>);
     let history = use_state(|| None::<Shared<crate::core::tools::history::History>>);
+    // The roadmap as it was (`at=`, #29): asked for once, by the address the page
+    // opened at (*Back to today* is a link to the same view without it).
+    let at = use_memo((), |_| {
+        let search = crate::components::env::location_search();
+        crate::core::views::view_state::ViewState::from_query(&search)
+            .0
+            .at
+    });
+    let history_read = use_state(|| false);
     let remembered = use_state(Remembered::default);
     {
         let (state, baseline, history) = (state.clone(), baseline.clone(), history.clone());
-        let remembered = remembered.clone();
+        let (remembered, history_read) = (remembered.clone(), history_read.clone());
         use_effect_with(*attempt, move |_| {
             state.set(LoadState::Loading { done: 0, total: 0 });
             remembered.set(Remembered::Reading);
@@ -162,6 +171,12 @@ pub fn app() -> Html {
                 // (Yew renders in a microtask): no frame shows neither.
                 remove_prerender();
                 state.set(next);
+                // After the first screen: the history (the details show it; `at=`
+                // waits for it). Small, and first: the roadmap as it was is the page.
+                if let Some(h) = crate::fetch::history().await {
+                    history.set(Some(Shared::new(h)));
+                }
+                history_read.set(true);
                 // Once it is on screen, the roadmap is remembered on the reader's device
                 // and their last visit read back (#28).
                 remembered.set(match seen {
@@ -179,10 +194,6 @@ pub fn app() -> Html {
                         }
                         Err(e) => gloo::console::warn!(format!("the baseline: {e}")),
                     }
-                }
-                // The history too: only the details show it.
-                if let Some(h) = crate::fetch::history().await {
-                    history.set(Some(Shared::new(h)));
                 }
             });
         });
@@ -239,6 +250,7 @@ pub fn app() -> Html {
         let preview = preview.clone();
         Callback::from(move |_| preview.set(None))
     };
+    let then = use_then(&state, (*history).clone(), *at, *history_read);
     match &*state {
         LoadState::Loading { done, total } => html! {
             <main class="app" aria-busy="true">
@@ -263,6 +275,19 @@ pub fn app() -> Html {
                         published={data.clone()} preview_notes={Some(p.notes.clone())} on_preview={on_preview}
                         on_exit_preview={exit_preview} {generation} />
                 },
+                None if then.is_some() => {
+                    let (data_then, banner) = then.clone().expect("some");
+                    let key = format!(
+                        "at-{}",
+                        data_then.as_ref().map_or(0, |d| Rc::as_ptr(d) as usize)
+                    );
+                    html! {
+                        <RoadmapView {key} data={data_then.unwrap_or_else(|| data.clone())} today={crate::fetch::today()}
+                            history={(*history).clone()} at={Some(banner)}
+                            published={data.clone()} preview_notes={None::<Vec<String>>} on_preview={on_preview}
+                            on_exit_preview={exit_preview} {generation} />
+                    }
+                }
                 None => html! {
                     <RoadmapView key="published" data={data.clone()} today={crate::fetch::today()} baseline={(*baseline).clone()}
                         history={(*history).clone()}
@@ -273,6 +298,73 @@ pub fn app() -> Html {
             }
         }
     }
+}
+
+/// The roadmap as it was on the day `at=` asks for, once the history is read, and
+/// what its banner says; `None` when the address asks for today's. Until the history
+/// is read (or when there is none, or the day is before it) the data is `None`:
+/// today's is shown, and the banner says why.
+#[hook]
+fn use_then(
+    state: &LoadState,
+    history: Option<Shared<crate::core::tools::history::History>>,
+    at: Option<crate::core::Date>,
+    read: bool,
+) -> Option<(Option<Rc<Loaded>>, crate::components::AtBanner)> {
+    use crate::components::AtBanner;
+    use crate::core::tools::history::at::{roadmap_at, At};
+    let data = match state {
+        LoadState::Loaded(d) => Some(d.clone()),
+        _ => None,
+    };
+    let key = (
+        data.as_ref().map(|d| Rc::as_ptr(d) as usize),
+        history.clone(),
+        at,
+        read,
+    );
+    let memo = use_memo(key, move |_| {
+        let (day, data) = (at?, data?);
+        let Some(h) = history else {
+            let banner = if read {
+                AtBanner::NoHistory(day)
+            } else {
+                AtBanner::Loading(day)
+            };
+            return Some((None, banner));
+        };
+        Some(match roadmap_at(&data.roadmap, &h, day) {
+            At::BeforeHistory { first } => (None, AtBanner::Before { day, first }),
+            At::Then(then) => {
+                let c = &h.commits[then.commit];
+                let banner =
+                    AtBanner::Then {
+                        day,
+                        commit: (c.id.chars().take(8).collect(), c.date, c.subject.clone()),
+                        commit_url: data.roadmap.edit_url.as_deref().and_then(|u| {
+                            crate::core::reports::history_report::commit_url(u, &c.id)
+                        }),
+                        added_since: then.added_since,
+                        removed_since: then.removed_since,
+                    };
+                let descriptions = then
+                    .today_index
+                    .iter()
+                    .map(|k| k.and_then(|k| data.descriptions.get(k).cloned().flatten()))
+                    .collect();
+                let loaded = Loaded {
+                    roadmap: then.roadmap,
+                    diagnostics: Vec::new(),
+                    descriptions,
+                    files: DataFiles::default(),
+                    from_pack: data.from_pack,
+                    offline_since: data.offline_since.clone(),
+                };
+                (Some(Rc::new(loaded)), banner)
+            }
+        })
+    });
+    (*memo).clone()
 }
 
 /// Removes the first screen the build wrote into the page (`crate::prerender`).

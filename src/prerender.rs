@@ -38,6 +38,7 @@ pub fn first_screen(packed: Packed, today: Date) -> String {
         history: None,
         remembered: Default::default(),
         on_mark_seen: Default::default(),
+        at: None,
     };
     let render = yew::LocalServerRenderer::<RoadmapView>::with_props(props)
         .hydratable(false)

@@ -11,11 +11,15 @@ pub struct Props {
     /// Comparing with a baseline: its marks too.
     #[prop_or_default]
     pub comparing: bool,
+    /// Drift's trails are drawn (`drift=1`): their mark too.
+    #[prop_or_default]
+    pub drift: bool,
 }
 
 #[function_component(Legend)]
 pub fn legend(props: &Props) -> Html {
-    let all = keys(props.comparing);
+    let mut all = keys(props.comparing);
+    all.extend(props.drift.then_some(Key::Drift));
     let (placed, height) = arrange(&all, props.width);
     // On a phone the legend folds behind a button (CSS shows the button and hides the
     // folded legend only there), so the chart starts on the first screen.
@@ -99,6 +103,9 @@ fn swatch(key: Key) -> Html {
         Key::Removed => {
             html! { <><rect class="sw-removed" x="1" y="4" width="20" height="12" rx="3" /><line class="sw-removed-strike" x1="1" x2="21" y1="10" y2="10" /></> }
         }
+        Key::Drift => html! {
+            <g class="drift-trail"><line x1="2" x2="20" y1="10" y2="10" /><circle cx="5" cy="10" r="2.5" /><circle cx="13" cy="10" r="2.5" /></g>
+        },
         Key::Problem => {
             html! { <g class="problem-badge"><circle cx="10" cy="10" r="6" /><text x="10" y="13.5" text-anchor="middle">{ "!" }</text></g> }
         }

@@ -49,7 +49,17 @@ pub fn sub_path_site() -> &'static Path {
 
 /// The release site built from another data folder (`ROADMAP_DATA`), e.g. a redacted one.
 pub fn build_site_with_data(dist: &str, data: &Path) -> PathBuf {
-    build_site_from(dist, "/", Some(data), None)
+    build_site_from(dist, "/", Some(data), None, None)
+}
+
+/// The release site over `data` with the history of `history`, a data folder in a
+/// git work tree (`ROADMAP_HISTORY=<folder>`, #29; redacted when `data` is).
+#[allow(
+    dead_code,
+    reason = "used by the e2e tests, not by benches/browser.rs, which includes this file"
+)]
+pub fn build_site_with_history(dist: &str, data: &Path, history: &Path) -> PathBuf {
+    build_site_from(dist, "/", Some(data), None, Some(history))
 }
 
 /// The release site with a baseline beside the bundled data (`ROADMAP_BASELINE`,
@@ -59,11 +69,11 @@ pub fn build_site_with_data(dist: &str, data: &Path) -> PathBuf {
     reason = "used by the e2e tests, not by benches/browser.rs, which includes this file"
 )]
 pub fn build_site_with_baseline(dist: &str, baseline: &Path, label: &str) -> PathBuf {
-    build_site_from(dist, "/", None, Some((baseline, label)))
+    build_site_from(dist, "/", None, Some((baseline, label)), None)
 }
 
 fn build_site(dist: &str, public_url: &str) -> PathBuf {
-    build_site_from(dist, public_url, None, None)
+    build_site_from(dist, public_url, None, None, None)
 }
 
 fn build_site_from(
@@ -71,6 +81,7 @@ fn build_site_from(
     public_url: &str,
     data: Option<&Path>,
     baseline: Option<(&Path, &str)>,
+    history: Option<&Path>,
 ) -> PathBuf {
     // One build at a time: both sites share cargo's target folder.
     static BUILD: Mutex<()> = Mutex::new(());
@@ -92,6 +103,10 @@ fn build_site_from(
         None => cmd
             .env_remove("ROADMAP_BASELINE")
             .env_remove("ROADMAP_BASELINE_LABEL"),
+    };
+    match history {
+        Some(dir) => cmd.env("ROADMAP_HISTORY", dir),
+        None => cmd.env_remove("ROADMAP_HISTORY"),
     };
     let out = cmd
         .output()

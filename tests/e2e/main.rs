@@ -9,6 +9,7 @@ mod first_screen;
 mod framing;
 mod graph;
 mod harness;
+mod history;
 mod hostile_text;
 mod hosting;
 mod keyboard;

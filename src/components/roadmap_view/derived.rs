@@ -1,14 +1,16 @@
 //! What the screen derives from its state, each value recomputed only when what it
 //! depends on changes: visibility and facet counts, the comparison with a baseline,
 //! the analysis of the question, what it frames, the timeline's layout (plain and
-//! folded), the baseline's marks, the table's rows, the arrows, the stage counts.
+//! folded), the baseline's marks, the drift trails, the table's rows, the arrows, the
+//! stage counts.
 
-use crate::components::{use_comparison, BaselineDrawing};
+use crate::components::{use_comparison, BaselineDrawing, Shared};
 use crate::core::analysis::{self, Analysis};
+use crate::core::tools::history::History;
 use crate::core::views::compare::Comparison;
 use crate::core::views::filter::{self, FilterOption, Param, Visible};
 use crate::core::views::table::Row;
-use crate::core::views::timeline::{self, Arrow, Canvas, Focus, Settings, TimelineLayout};
+use crate::core::views::timeline::{self, Arrow, Canvas, Focus, Settings, TimelineLayout, Trail};
 use crate::core::views::view_state::{View, ViewState};
 use crate::core::Date;
 use crate::state::{Baseline, RoadmapState};
@@ -31,6 +33,8 @@ pub struct Derived {
     /// The timeline's drawing, when the timeline is the view shown.
     pub layout: Memo<TimelineLayout>,
     pub baseline_drawing: Memo<BaselineDrawing>,
+    /// The drift trails on the timeline drawn (`drift=1` with a history).
+    pub drift: Memo<Vec<Trail>>,
     /// The table's rows, when the table is the view shown.
     pub rows: Memo<Vec<Row>>,
     pub arrows: Memo<Vec<Arrow>>,
@@ -47,6 +51,9 @@ pub struct Inputs<'a> {
     /// The question for which the reader asked to see every lane.
     pub unfolded: &'a Option<analysis::Question>,
     pub hover: Option<usize>,
+    /// The build's history, when `drift=1` asks for its trails (and the roadmap shown
+    /// is today's, which the history ends at).
+    pub drift: Option<Shared<History>>,
 }
 
 /// Whether the view compares with a baseline: one is there and asked for, or this is
@@ -64,6 +71,7 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
         canvas,
         unfolded,
         hover,
+        drift,
     } = inputs;
     // Derived data, recomputed only when what it depends on changes (hovering a bar
     // re-renders, but recomputes none of this). The data's identity is its pointer (it
@@ -126,7 +134,7 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
             Rc::new(timeline::focus_of(&data.roadmap, &analysis, selected))
         })
     };
-    let (layout, baseline_drawing) = use_timeline_drawing(Drawing {
+    let (layout, baseline_drawing, drift) = use_timeline_drawing(Drawing {
         state,
         cmp_key,
         reference,
@@ -137,6 +145,7 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
         focus: &focus,
         comparison: &comparison,
         baseline,
+        drift,
     });
     let rows = {
         let data = state.data.clone();
@@ -200,6 +209,7 @@ pub fn use_derived(state: &RoadmapState, inputs: Inputs<'_>) -> Derived {
         focus: (*focus).clone(),
         layout,
         baseline_drawing,
+        drift,
         rows,
         arrows,
         stage_counts,
@@ -219,12 +229,19 @@ struct Drawing<'a> {
     focus: &'a Rc<Focus>,
     comparison: &'a Option<Rc<Comparison>>,
     baseline: &'a Option<Rc<Baseline>>,
+    drift: Option<Shared<History>>,
 }
 
 /// The timeline's layout (plain, or folded around the question) and where the
-/// baseline goes on it, computed only when the timeline is the view shown.
+/// baseline and the drift go on it, computed only when the timeline is the view shown.
 #[hook]
-fn use_timeline_drawing(d: Drawing<'_>) -> (Memo<TimelineLayout>, Memo<BaselineDrawing>) {
+fn use_timeline_drawing(
+    d: Drawing<'_>,
+) -> (
+    Memo<TimelineLayout>,
+    Memo<BaselineDrawing>,
+    Memo<Vec<Trail>>,
+) {
     let Drawing {
         state,
         cmp_key,
@@ -236,6 +253,7 @@ fn use_timeline_drawing(d: Drawing<'_>) -> (Memo<TimelineLayout>, Memo<BaselineD
         focus,
         comparison,
         baseline,
+        drift,
     } = d;
     let data_key = Rc::as_ptr(&state.data) as usize;
     let view = &state.view;
@@ -296,6 +314,18 @@ fn use_timeline_drawing(d: Drawing<'_>) -> (Memo<TimelineLayout>, Memo<BaselineD
             },
         )
     };
+    // The drift trails: for the layout drawn.
+    let trails = {
+        let (layout, data) = (layout.clone(), state.data.clone());
+        use_memo((layout_key.clone(), drift.clone()), move |(_, history)| {
+            let (layout, history) = ((*layout).clone()?, history.clone()?);
+            Some(Rc::new(timeline::drift_marks(
+                &layout,
+                &data.roadmap,
+                &history,
+            )))
+        })
+    };
     // Where the baseline is drawn on the timeline: for the layout drawn.
     let baseline_drawing = {
         let (layout, comparison, baseline) = (layout.clone(), comparison.clone(), baseline.clone());
@@ -317,5 +347,5 @@ fn use_timeline_drawing(d: Drawing<'_>) -> (Memo<TimelineLayout>, Memo<BaselineD
             }))
         })
     };
-    (layout, baseline_drawing)
+    (layout, baseline_drawing, trails)
 }

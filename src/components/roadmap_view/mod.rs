@@ -5,8 +5,9 @@ use super::Shared;
 use crate::app::{preview_files, Preview};
 use crate::components::since_visit::{compared_baseline, use_missing_last_visit};
 use crate::components::{
-    use_printing, ChangesPanel, CompareButton, DetailsPanel, DiagnosticsPanel, FilterBar,
-    GraphView, Legend, Measure, PrintHeadText, Printed, SinceVisit, SkipLink, TableView, Timeline,
+    use_printing, AccuracyPanel, AtBanner, AtNotice, ChangesPanel, CompareButton, DetailsPanel,
+    DiagnosticsPanel, DriftToggle, FilterBar, GraphView, Legend, Measure, PrintHeadText, Printed,
+    SinceVisit, SkipLink, TableView, Timeline,
 };
 use crate::core::analysis;
 use crate::core::views::describe;
@@ -43,6 +44,9 @@ pub struct Props {
     /// *Mark as seen*: the current roadmap becomes the remembered one.
     #[prop_or_default]
     pub on_mark_seen: Callback<()>,
+    /// The address asks for the roadmap as it was (`at=`, #29): what its banner says.
+    #[prop_or_default]
+    pub at: Option<AtBanner>,
 }
 
 use super::env::location_search;
@@ -129,6 +133,7 @@ pub fn roadmap_view(props: &Props) -> Html {
         focus,
         layout,
         baseline_drawing,
+        drift,
         rows,
         arrows,
         stage_counts,
@@ -141,6 +146,11 @@ pub fn roadmap_view(props: &Props) -> Html {
             canvas: &canvas,
             unfolded: &unfolded,
             hover: *hover,
+            // The trails are today's roadmap's (the history ends there).
+            drift: props
+                .history
+                .clone()
+                .filter(|_| state.view.drift && props.at.is_none()),
         },
     );
     let timeline_view = || {
@@ -156,9 +166,19 @@ pub fn roadmap_view(props: &Props) -> Html {
                 filtered={!view.filter.is_empty()} on_canvas={(*on_canvas).clone()}
                 on_intent={(*on_intent).clone()}
                 on_hover={(*on_hover).clone()} on_toggle_stage={(*on_toggle_stage).clone()} on_unfold={on_unfold.clone()}
-                baseline={(*baseline_drawing).clone()} />
+                baseline={(*baseline_drawing).clone()} drift={(*drift).clone().map(Shared::from)} />
         }
     };
+    // The history's views: the drift toggle and the accuracy (today's roadmap only).
+    let history = props.history.clone().filter(|_| props.at.is_none());
+    let at_back = format!(
+        "?{}",
+        crate::core::views::view_state::ViewState {
+            at: None,
+            ..view.clone()
+        }
+        .to_query()
+    );
     let title = if roadmap.title.is_empty() {
         "Roadmap".to_string()
     } else {
@@ -199,6 +219,9 @@ pub fn roadmap_view(props: &Props) -> Html {
             <SkipLink target="roadmap-chart" />
             <Banners {update} offline_since={props.data.offline_since.clone()} preview_notes={props.preview_notes.clone()}
                 on_exit_preview={props.on_exit_preview.clone()} />
+            if let Some(banner) = &props.at {
+                <AtNotice banner={banner.clone()} back={at_back} />
+            }
             <header class="app-header">
                 <div class="title-row">
                     // Element Timing: when the first frame with the roadmap was painted
@@ -240,6 +263,9 @@ pub fn roadmap_view(props: &Props) -> Html {
                     }
                     <div class="view-switch" role="group" aria-label="View">
                         <chrome::ViewSwitch view={state.view.view} on_intent={(*on_intent).clone()} />
+                        if history.is_some() && state.view.view == View::Timeline {
+                            <DriftToggle on={view.drift} on_intent={(*on_intent).clone()} />
+                        }
                         if let Some(slip) = &view.slip {
                             <span class="slip-note" data-slip-note="">{ describe::slip_note(roadmap, slip, &analysis) }</span>
                         }
@@ -247,8 +273,11 @@ pub fn roadmap_view(props: &Props) -> Html {
                             {reference} title={title.clone()} query={state.view.to_query()} table={state.view.view == View::Table}
                             timeline={state.view.view == View::Timeline} filters={filters.clone()} />
                     </div>
+                    if let (Some(history), true, View::Timeline) = (&history, view.drift, view.view) {
+                        <AccuracyPanel history={history.clone()} data={state.data.clone()} />
+                    }
                     if state.view.view != View::Table && !(printing && state.view.view == View::Timeline) {
-                        <Legend width={canvas.width + canvas.labels} {comparing} />
+                        <Legend width={canvas.width + canvas.labels} {comparing} drift={drift.is_some()} />
                     }
                     if state.view.view == View::Graph {
                         <GraphView data={state.data.clone()} filter={view.filter.clone()} group_by_stage={view.group_by_stage} expand={view.expand.clone()}

@@ -16,7 +16,8 @@
 //!   stripes;
 //! - `bars`: the bars (one component each, their text computed once per layout) and
 //!   the slip ghosts;
-//! - `overlays`: the arrows, the tooltip and the chart's messages.
+//! - `overlays`: the arrows, the tooltip and the chart's messages;
+//! - the baseline's and the drift's layers (`BaselineLayer`, `DriftLayer`), when on.
 //!
 //! A hover re-renders the bars layer (two bars change), the arrows and the tooltip;
 //! the axis, the grid and the lanes keep their last drawing.
@@ -67,6 +68,9 @@ pub struct Props {
     /// The comparison with a baseline, when it is on.
     #[prop_or_default]
     pub baseline: Option<Rc<crate::components::BaselineDrawing>>,
+    /// The drift trails (`drift=1` with the build's history).
+    #[prop_or_default]
+    pub drift: Option<Shared<Vec<crate::core::views::timeline::Trail>>>,
 }
 
 #[function_component(Timeline)]
@@ -116,6 +120,7 @@ pub fn timeline(props: &Props) -> Html {
                         <line class="today-line" x1={l.today_x.to_string()} x2={l.today_x.to_string()} y1="0" y2={height.to_string()} />
                         <bars::SlipGhosts data={props.data.clone()} layout={l.clone()} analysis={props.analysis.clone()} {viewport} />
                         { for props.baseline.clone().map(|drawing| html! { <crate::components::BaselineLayer {drawing} data={props.data.clone()} /> }) }
+                        { for props.drift.clone().map(|trails| html! { <crate::components::DriftLayer {trails} data={props.data.clone()} /> }) }
                         <bars::Bars data={props.data.clone()} layout={l.clone()} analysis={props.analysis.clone()}
                             baseline={props.baseline.clone()} selected={props.selected} hover={props.hover} {viewport} {view_left}
                             canvas={props.canvas} scroller={scroller.clone()} on_intent={props.on_intent.clone()}

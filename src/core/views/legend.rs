@@ -27,6 +27,8 @@ pub enum Key {
     Baseline,
     /// A removed initiative, where it was.
     Removed,
+    /// Drift (`drift=1`): a bar's earlier planned ends, from its first plan.
+    Drift,
 }
 
 impl Key {
@@ -61,6 +63,7 @@ impl Key {
             Key::Added => ("added", "new"),
             Key::Baseline => ("baseline", "baseline dates"),
             Key::Removed => ("removed", "removed"),
+            Key::Drift => ("drift", "earlier planned ends"),
         }
     }
 }
