@@ -83,7 +83,11 @@ pub fn accuracy_panel(p: &AccuracyProps) -> Html {
     });
     let (stages, total) = &*figures;
     let r = &p.data.roadmap;
-    let median = |m: Option<i32>| m.map_or("–".to_string(), shift_label);
+    let median = |m: Option<i32>| match m {
+        None => "–".to_string(),
+        Some(0) => "0".to_string(),
+        Some(d) => shift_label(d),
+    };
     let rows = stages.iter().enumerate().filter(|(_, a)| !a.is_empty()).map(|(k, a)| {
         html! {
             <tr data-accuracy-stage={r.stages[k].id.clone()}>
@@ -96,25 +100,25 @@ pub fn accuracy_panel(p: &AccuracyProps) -> Html {
     html! {
         <details class="accuracy" data-accuracy={total.finished.to_string()}>
             <summary>{ "Planning accuracy: " }{ summary(total) }</summary>
-            <table>
+            <div class="accuracy-scroll"><table>
                 <thead><tr>
                     <th scope="col">{ "Stage" }</th><th scope="col">{ "Finished" }</th><th scope="col">{ "By first planned end" }</th>
                     <th scope="col">{ "Median slip" }</th><th scope="col">{ "In progress" }</th><th scope="col">{ "Moved" }</th>
                     <th scope="col">{ "Median slip" }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
-            </table>
+            </table></div>
         </details>
     }
 }
 
-/// "2 of 4 finished by their first planned end (median +3 w) · 5 of 9 in progress
-/// have moved (median +6 w)".
+/// "2 of 4 done by their first planned end (median +3 w) · 5 of 9 in progress moved
+/// (median +6 w)".
 fn summary(a: &Accuracy) -> String {
     let median =
         |m: Option<i32>| m.map_or(String::new(), |d| format!(" (median {})", shift_label(d)));
     format!(
-        "{} of {} finished by their first planned end{} · {} of {} in progress have moved{}",
+        "{} of {} done by their first planned end{} · {} of {} in progress moved{}",
         a.on_first_plan,
         a.finished,
         median(a.finished_median),

@@ -324,3 +324,39 @@ fn grep(dir: &Path, needles: &[&str], found: &mut Vec<String>) {
         }
     }
 }
+
+/// Screenshots of the drift (accuracy opened) and of the roadmap as it was, light and
+/// dark, to look at (`cargo test --features e2e --test e2e history::screenshots --
+/// --ignored`; `E2E_HISTORY_SITE` points at another site built with a history).
+#[tokio::test]
+#[ignore]
+async fn screenshots() {
+    let own;
+    let server = match std::env::var("E2E_HISTORY_SITE") {
+        Ok(dir) => {
+            own = Server::start(Path::new(&dir), "/", Default::default());
+            &own
+        }
+        Err(_) => &moves().0,
+    };
+    let at = std::env::var("E2E_HISTORY_AT").unwrap_or_else(|_| "2026-03-04".into());
+    let dir = root().join("target/history-shots");
+    std::fs::create_dir_all(&dir).unwrap();
+    for dark in [false, true] {
+        let b = Browser::themed(dark).await;
+        for (w, h) in [(1440, 900), (1024, 768), (390, 844)] {
+            crate::framing::resize(&b, w, h).await;
+            b.open(&format!("{}?drift=1", server.base)).await;
+            b.wait_for("[data-drift-trail]").await;
+            b.click("[data-accuracy] summary").await;
+            let theme = if dark { "dark" } else { "light" };
+            let png = b.client.screenshot().await.unwrap();
+            std::fs::write(dir.join(format!("drift-{w}x{h}-{theme}.png")), png).unwrap();
+            b.open(&format!("{}?at={at}", server.base)).await;
+            b.wait_for("[data-at-state=\"then\"]").await;
+            let png = b.client.screenshot().await.unwrap();
+            std::fs::write(dir.join(format!("at-{w}x{h}-{theme}.png")), png).unwrap();
+        }
+        b.close().await;
+    }
+}
