@@ -51,9 +51,8 @@ pub fn roadmap_at(now: &Roadmap, h: &History, day: Date) -> At {
         .commits
         .iter()
         .enumerate()
-        .filter(|(i, c)| c.date <= day && !h.broken.contains_key(i))
-        .map(|(i, _)| i)
-        .next_back();
+        .rfind(|(i, c)| c.date <= day && !h.broken.contains_key(i))
+        .map(|(i, _)| i);
     let Some(commit) = commit else {
         return At::BeforeHistory {
             first: h.commits.first().map_or(day, |c| c.date),
@@ -180,8 +179,7 @@ fn held_at(t: &Timeline, c: usize) -> bool {
     let last = t
         .events
         .iter()
-        .filter(|e| e.commit <= c && matches!(e.field, Field::Removed | Field::Added))
-        .next_back();
+        .rfind(|e| e.commit <= c && matches!(e.field, Field::Removed | Field::Added));
     !matches!(
         last,
         Some(Event {
