@@ -72,6 +72,19 @@ pub fn build_site_with_baseline(dist: &str, baseline: &Path, label: &str) -> Pat
     build_site_from(dist, "/", None, Some((baseline, label)), None)
 }
 
+/// Held while a site builds (one at a time).
+static BUILD: Mutex<()> = Mutex::new(());
+
+/// No site builds while the guard lives: for timings that a build starving the
+/// machine would distort (`render_cost`). Build what the test needs first.
+#[allow(
+    dead_code,
+    reason = "used by the e2e tests, not by benches/browser.rs, which includes this file"
+)]
+pub fn no_builds() -> std::sync::MutexGuard<'static, ()> {
+    BUILD.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn build_site(dist: &str, public_url: &str) -> PathBuf {
     build_site_from(dist, public_url, None, None, None)
 }
@@ -84,7 +97,6 @@ fn build_site_from(
     history: Option<&Path>,
 ) -> PathBuf {
     // One build at a time: both sites share cargo's target folder.
-    static BUILD: Mutex<()> = Mutex::new(());
     let _guard = BUILD.lock().unwrap_or_else(|e| e.into_inner());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dist = root.join(dist);

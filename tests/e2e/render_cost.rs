@@ -53,9 +53,15 @@ fn stamp(events: &[serde_json::Value], name: &str) -> f64 {
 }
 
 #[tokio::test]
+#[allow(
+    clippy::await_holding_lock,
+    reason = "the guard only keeps site builds from starving the traced window"
+)]
 async fn a_filter_click_forces_no_layout() {
+    let server = Server::site();
+    let _quiet = crate::harness::no_builds();
     let b = Browser::traced().await;
-    b.open(&Server::site().base).await;
+    b.open(&server.base).await;
     b.wait_for("[data-ready=\"true\"]").await;
     b.eval("console.timeStamp('roadmap-click'); return 1").await;
     b.click("[data-filter=\"confidence:high\"]").await;
@@ -116,7 +122,13 @@ async fn width_painted_and_settled(b: &Browser, action: &str) -> (String, String
 /// width, so the first frame painted is the final one, with no second layout once
 /// the chart is measured (#27); closing them likewise.
 #[tokio::test]
+#[allow(
+    clippy::await_holding_lock,
+    reason = "the guard only keeps site builds from starving the measured frames"
+)]
 async fn opening_the_details_lays_the_chart_out_once_for_its_new_width() {
+    let _ = Server::site();
+    let _quiet = crate::harness::no_builds();
     let b = Browser::new().await;
     for (w, h) in [(1440, 900), (1200, 800), (1024, 768)] {
         crate::framing::resize(&b, w, h).await;
