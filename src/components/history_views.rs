@@ -7,7 +7,7 @@
 use crate::components::Shared;
 use crate::core::reports::history_report::day;
 use crate::core::tools::history::History;
-use crate::core::views::accuracy::{accuracy, Accuracy};
+use crate::core::views::accuracy::accuracy;
 use crate::core::views::describe::shift_label;
 use crate::core::views::intent::Intent;
 use crate::core::views::timeline::{Trail, OUTLINE_HEIGHT};
@@ -99,7 +99,7 @@ pub fn accuracy_panel(p: &AccuracyProps) -> Html {
     });
     html! {
         <details class="accuracy" data-accuracy={total.finished.to_string()}>
-            <summary>{ "Planning accuracy: " }{ summary(total) }</summary>
+            <summary>{ "Planning accuracy: " }{ total.summary() }</summary>
             <div class="accuracy-scroll"><table>
                 <thead><tr>
                     <th scope="col">{ "Stage" }</th><th scope="col">{ "Finished" }</th><th scope="col">{ "By first planned end" }</th>
@@ -110,22 +110,6 @@ pub fn accuracy_panel(p: &AccuracyProps) -> Html {
             </table></div>
         </details>
     }
-}
-
-/// "2 of 4 done by their first planned end (median +3 w) · 5 of 9 in progress moved
-/// (median +6 w)".
-fn summary(a: &Accuracy) -> String {
-    let median =
-        |m: Option<i32>| m.map_or(String::new(), |d| format!(" (median {})", shift_label(d)));
-    format!(
-        "{} of {} done by their first planned end{} · {} of {} in progress moved{}",
-        a.on_first_plan,
-        a.finished,
-        median(a.finished_median),
-        a.moved,
-        a.in_progress,
-        median(a.moved_median)
-    )
 }
 
 /// What the roadmap as it was shows in its banner.

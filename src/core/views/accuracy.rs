@@ -8,6 +8,7 @@
 
 use crate::core::model::{Roadmap, Status};
 use crate::core::tools::history::History;
+use crate::core::views::describe::shift_label;
 
 /// One stage's figures (or every stage's, for the total).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,6 +30,22 @@ impl Accuracy {
     /// Nothing to say: no finished and no in-progress initiative.
     pub fn is_empty(&self) -> bool {
         self.finished == 0 && self.in_progress == 0
+    }
+
+    /// "2 of 4 done by their first planned end (median +3 w) · 5 of 9 in progress
+    /// moved (median +6 w)".
+    pub fn summary(&self) -> String {
+        let median =
+            |m: Option<i32>| m.map_or(String::new(), |d| format!(" (median {})", shift_label(d)));
+        format!(
+            "{} of {} done by their first planned end{} · {} of {} in progress moved{}",
+            self.on_first_plan,
+            self.finished,
+            median(self.finished_median),
+            self.moved,
+            self.in_progress,
+            median(self.moved_median)
+        )
     }
 }
 
@@ -157,5 +174,9 @@ mod tests {
             (4, 2, 1)
         );
         assert_eq!(total.finished_median, Some(0));
+        assert_eq!(
+            total.summary(),
+            "2 of 4 done by their first planned end (median +0 d) · 1 of 2 in progress moved (median +4 w)"
+        );
     }
 }

@@ -244,26 +244,8 @@ fn stage_index(stages: &mut Vec<Stage>, id: &str) -> usize {
     stages.len() - 1
 }
 
-/// Whether the dependencies loop (Kahn's algorithm).
+/// Whether the dependencies loop.
 fn has_cycle(initiatives: &[Initiative]) -> bool {
-    let n = initiatives.len();
-    let mut waiting: Vec<usize> = initiatives.iter().map(|i| i.depends_on.len()).collect();
-    let mut dependents = vec![Vec::new(); n];
-    for (k, init) in initiatives.iter().enumerate() {
-        for &d in &init.depends_on {
-            dependents[d].push(k);
-        }
-    }
-    let mut ready: Vec<usize> = (0..n).filter(|&k| waiting[k] == 0).collect();
-    let mut done = 0;
-    while let Some(k) = ready.pop() {
-        done += 1;
-        for &j in &dependents[k] {
-            waiting[j] -= 1;
-            if waiting[j] == 0 {
-                ready.push(j);
-            }
-        }
-    }
-    done < n
+    let succ: Vec<Vec<usize>> = initiatives.iter().map(|i| i.depends_on.clone()).collect();
+    !crate::core::cycles::find_cycle_groups(&succ).is_empty()
 }
